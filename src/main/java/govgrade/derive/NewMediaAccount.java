@@ -1,0 +1,168 @@
+package govgrade.derive;
+
+import govgrade.facts.Channel;
+import govgrade.facts.Group;
+import govgrade.facts.Platform;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * A new-media account with the metrics rules read: last update, days since it at the check
+ * date, post counts, every run of days without a post (and without an original post), and
+ * how late messages were answered. Rules read these; they never loop over posts.
+ */
+public final class NewMediaAccount implements Subject {
+    private final String id;
+    private final String name;
+    private final Platform platform;
+    private final UnitFact unit;
+    private final String region;
+    private final Integer posts;
+    private final Integer originals;
+    private final Integer reposts;
+    private final Integer recommendedReposts;
+    private final LocalDate lastUpdate;
+    private final Integer daysSinceLastUpdate;
+    private final List<DateSpan> gaps;
+    private final List<DateSpan> originalGaps;
+    private final Set<String> findingCodes;
+    private final Replies replies;
+
+    NewMediaAccount(String id, String name, Platform platform, UnitFact unit, String region,
+                    Counts counts, LocalDate lastUpdate, Integer daysSinceLastUpdate,
+                    List<DateSpan> gaps, List<DateSpan> originalGaps, Set<String> findingCodes,
+                    Replies replies) {
+        this.id = id;
+        this.name = name;
+        this.platform = platform;
+        this.unit = unit;
+        this.region = region;
+        this.posts = counts.posts();
+        this.originals = counts.originals();
+        this.reposts = counts.reposts();
+        this.recommendedReposts = counts.recommended();
+        this.lastUpdate = lastUpdate;
+        this.daysSinceLastUpdate = daysSinceLastUpdate;
+        this.gaps = List.copyOf(gaps);
+        this.originalGaps = List.copyOf(originalGaps);
+        this.findingCodes = Set.copyOf(findingCodes);
+        this.replies = replies;
+    }
+
+    /** Post counts; any may be null where the batch gives neither posts nor that aggregate. */
+    record Counts(Integer posts, Integer originals, Integer reposts, Integer recommended) {
+    }
+
+    @Override
+    public String getType() {
+        return "account";
+    }
+
+    @Override
+    public String getId() {
+        return id;
+    }
+
+    @Override
+    public String getName() {
+        return name;
+    }
+
+    @Override
+    public Channel getChannel() {
+        return Channel.NEW_MEDIA;
+    }
+
+    @Override
+    public Group getGroup() {
+        return unit == null ? null : unit.getGroup();
+    }
+
+    @Override
+    public String getRegion() {
+        return region;
+    }
+
+    public Platform getPlatform() {
+        return platform;
+    }
+
+    /** The owning unit, or null where the circular names none. */
+    public UnitFact getUnit() {
+        return unit;
+    }
+
+    public Integer getPosts() {
+        return posts;
+    }
+
+    public Integer getOriginals() {
+        return originals;
+    }
+
+    public Integer getReposts() {
+        return reposts;
+    }
+
+    public Integer getRecommendedReposts() {
+        return recommendedReposts;
+    }
+
+    public LocalDate getLastUpdate() {
+        return lastUpdate;
+    }
+
+    /** Whole days from the last update to the check date; null where no update date is known. */
+    public Integer getDaysSinceLastUpdate() {
+        return daysSinceLastUpdate;
+    }
+
+    /** Every maximal run of days inside the period with no post, oldest first. */
+    public List<DateSpan> getGaps() {
+        return gaps;
+    }
+
+    /** Every maximal run of days inside the period with no original post, oldest first. */
+    public List<DateSpan> getOriginalGaps() {
+        return originalGaps;
+    }
+
+    public DateSpan getLongestGap() {
+        return Gaps.longest(gaps);
+    }
+
+    public DateSpan getLongestOriginalGap() {
+        return Gaps.longest(originalGaps);
+    }
+
+    public Set<String> getFindingCodes() {
+        return findingCodes;
+    }
+
+    public boolean hasFinding(String code) {
+        return findingCodes.contains(code);
+    }
+
+    public int getMessages() {
+        return replies.received();
+    }
+
+    /**
+     * Messages answered more than {@code hours} after they came in, or not answered within
+     * {@code hours} by the end of the check date. The limit is the pack's; the count is ours.
+     */
+    public int lateReplies(Number hours) {
+        return replies.laterThan(hours.doubleValue());
+    }
+
+    /** The longest wait for an answer in hours (unanswered messages wait until the check date ends). */
+    public double getLongestReplyHours() {
+        return replies.longestHours();
+    }
+
+    @Override
+    public String toString() {
+        return "account " + id;
+    }
+}

@@ -1,0 +1,25 @@
+package govgrade.derive;
+
+import govgrade.facts.Channel;
+import govgrade.facts.Group;
+
+/**
+ * What a result is about: an account on the new-media channel, or a unit on one of its website
+ * channels. Rules attach outcomes (problems, verdicts, scores, rank keys) to a subject.
+ */
+public interface Subject {
+    /** {@code account} or {@code unit}. */
+    String getType();
+
+    String getId();
+
+    String getName();
+
+    Channel getChannel();
+
+    /** The ranking group; null where the subject has none (an account with no owner). */
+    Group getGroup();
+
+    /** The summary bucket; null where the batch names none. */
+    String getRegion();
+}

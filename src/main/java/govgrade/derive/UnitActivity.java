@@ -1,0 +1,113 @@
+package govgrade.derive;
+
+import govgrade.facts.Channel;
+import govgrade.facts.Group;
+import java.util.Set;
+
+/**
+ * A unit's count on one website channel (disclosure, news, submissions, adoption). Counts are
+ * null where the batch gives none: such a unit has "no data" and is left unranked.
+ */
+public final class UnitActivity implements Subject {
+    private final UnitFact unit;
+    private final Channel channel;
+    private final Integer posts;
+    private final Integer submitted;
+    private final Integer adopted;
+    private final Integer adoptedInMonth;
+    private final Set<String> findingCodes;
+    private final boolean listed;
+
+    UnitActivity(UnitFact unit, Channel channel, Integer posts, Integer submitted, Integer adopted,
+                 Integer adoptedInMonth, Set<String> findingCodes, boolean listed) {
+        this.unit = unit;
+        this.channel = channel;
+        this.posts = posts;
+        this.submitted = submitted;
+        this.adopted = adopted;
+        this.adoptedInMonth = adoptedInMonth;
+        this.findingCodes = Set.copyOf(findingCodes);
+        this.listed = listed;
+    }
+
+    /**
+     * A unit the batch lists but gives no entry for on {@code channel}; a pack inserts one where
+     * its criteria expect every unit to report (Shangnan's zero-submission units).
+     */
+    public static UnitActivity notListed(UnitFact unit, String channel) {
+        return new UnitActivity(unit, Channel.parse(channel), null, null, null, null, Set.of(), false);
+    }
+
+    @Override
+    public String getType() {
+        return "unit";
+    }
+
+    @Override
+    public String getId() {
+        return unit.getId();
+    }
+
+    @Override
+    public String getName() {
+        return unit.getName();
+    }
+
+    @Override
+    public Channel getChannel() {
+        return channel;
+    }
+
+    @Override
+    public Group getGroup() {
+        return unit.getGroup();
+    }
+
+    @Override
+    public String getRegion() {
+        return unit.getRegion();
+    }
+
+    public UnitFact getUnit() {
+        return unit;
+    }
+
+    /** The channel code as a string, so rules can compare with a literal. */
+    public String getChannelCode() {
+        return channel.code();
+    }
+
+    public Integer getPosts() {
+        return posts;
+    }
+
+    public Integer getSubmitted() {
+        return submitted;
+    }
+
+    public Integer getAdopted() {
+        return adopted;
+    }
+
+    public Integer getAdoptedInMonth() {
+        return adoptedInMonth;
+    }
+
+    /** False for an entry a rule made up for a unit the batch gave no entry for. */
+    public boolean isListed() {
+        return listed;
+    }
+
+    public Set<String> getFindingCodes() {
+        return findingCodes;
+    }
+
+    public boolean hasFinding(String code) {
+        return findingCodes.contains(code);
+    }
+
+    /** A finding anywhere in what the unit published (columns, other channels, accounts included). */
+    public boolean unitHasFinding(String code) {
+        return unit.hasFinding(code);
+    }
+}

@@ -1,0 +1,89 @@
+package govgrade.facts;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.List;
+
+/**
+ * A fact batch exactly as CONTRACT.md names it. Records stay close to the JSON; lists a
+ * client leaves out are bound as empty lists, so later stages never test for null lists.
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record Batch(String pack, Period period, List<Unit> units, List<Account> accounts,
+                    List<Column> columns, List<Activity> activity) {
+
+    public Batch {
+        units = orEmpty(units);
+        accounts = orEmpty(accounts);
+        columns = orEmpty(columns);
+        activity = orEmpty(activity);
+    }
+
+    static <T> List<T> orEmpty(List<T> list) {
+        return list == null ? List.of() : list;
+    }
+
+    /** The inspection period; {@code checkDate} defaults to {@code to}. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Period(LocalDate from, LocalDate to, LocalDate checkDate) {
+        public LocalDate effectiveCheckDate() {
+            return checkDate != null ? checkDate : to;
+        }
+    }
+
+    public record Unit(String id, String name, Group group, String region, List<Finding> findings) {
+        public Unit {
+            findings = orEmpty(findings);
+        }
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Account(String id, String name, Platform platform, String unit, String region,
+                          List<Post> posts, LocalDate lastUpdate, Integer originals, Integer reposts,
+                          Integer recommendedReposts, DateSpan longestGap, DateSpan longestOriginalGap,
+                          List<Finding> findings, List<Message> messages) {
+        public Account {
+            findings = orEmpty(findings);
+            messages = orEmpty(messages);
+        }
+
+        /** Posts given (possibly none): the service derives counts and gaps itself. */
+        public boolean hasPosts() {
+            return posts != null;
+        }
+    }
+
+    public record Post(LocalDate date, Boolean original, Boolean recommended) {
+        public boolean isOriginal() {
+            return Boolean.TRUE.equals(original);
+        }
+
+        public boolean isRecommended() {
+            return Boolean.TRUE.equals(recommended);
+        }
+    }
+
+    public record DateSpan(LocalDate from, LocalDate to) {
+    }
+
+    public record Message(OffsetDateTime received, OffsetDateTime answered) {
+    }
+
+    public record Finding(String code, String note) {
+    }
+
+    public record Column(String unit, String name, Cadence cadence, Integer updates, List<Finding> findings) {
+        public Column {
+            findings = orEmpty(findings);
+        }
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Activity(String unit, Channel channel, Integer posts, Integer submitted, Integer adopted,
+                           Integer adoptedInMonth, List<Finding> findings) {
+        public Activity {
+            findings = orEmpty(findings);
+        }
+    }
+}

@@ -1,0 +1,165 @@
+package govgrade.grading;
+
+import govgrade.derive.NewMediaAccount;
+import govgrade.derive.Subject;
+import govgrade.grading.GradedRun.Because;
+import govgrade.grading.GradedRun.ProblemOut;
+import govgrade.grading.GradedRun.Result;
+import govgrade.grading.GradedRun.SubjectRef;
+import govgrade.rules.Criteria;
+import govgrade.rules.Grade;
+import govgrade.rules.Outcome;
+import govgrade.rules.Problem;
+import govgrade.rules.RankKey;
+import govgrade.rules.Score;
+import govgrade.rules.Verdict;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** Turns a firing's outcomes into results: grade and label, problems in the pack's words, score, rank. */
+final class ResultAssembler {
+    private static final DateTimeFormatter MONTH_DAY = DateTimeFormatter.ofPattern("MM-dd");
+
+    private ResultAssembler() {
+    }
+
+    static List<Result> assemble(Grader.Firing firing, Criteria criteria) {
+        int n = firing.subjects().size();
+        List<Result> draft = new ArrayList<>(n);
+        List<BigDecimal> rankKeys = new ArrayList<>(n);
+        for (Subject s : firing.subjects()) {
+            List<Outcome<?>> outcomes = firing.outcomes().getOrDefault(s, List.of());
+            draft.add(result(s, outcomes, criteria));
+            rankKeys.add(outcomes.stream().filter(o -> o instanceof RankKey).map(o -> ((RankKey) o).getValue())
+                    .findFirst().orElse(null));
+        }
+        Integer[] ranks = new Integer[n];
+        Map<String, List<Integer>> groups = new LinkedHashMap<>();
+        for (int i = 0; i < n; i++) {
+            Subject s = firing.subjects().get(i);
+            groups.computeIfAbsent(s.getChannel() + "|" + s.getGroup(), k -> new ArrayList<>()).add(i);
+        }
+        for (List<Integer> idx : groups.values()) {
+            List<BigDecimal> values = idx.stream().map(rankKeys::get).toList();
+            List<Integer> r = Ranker.rank(values, criteria.rankMethod());
+            for (int k = 0; k < idx.size(); k++) {
+                ranks[idx.get(k)] = r.get(k);
+            }
+        }
+        List<Result> out = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            Result d = draft.get(i);
+            out.add(new Result(d.subject(), d.channel(), d.grade(), d.label(), d.score(), ranks[i], d.problems(),
+                    d.because()));
+        }
+        return order(out, firing.subjects());
+    }
+
+    private static Result result(Subject s, List<Outcome<?>> outcomes, Criteria criteria) {
+        Verdict verdict = null;
+        Score score = null;
+        List<Problem> problems = new ArrayList<>();
+        List<Because> because = new ArrayList<>();
+        for (Outcome<?> o : outcomes) {
+            if (o instanceof Verdict v) {
+                // Packs give one verdict; should two rules both fire, the more severe one stands.
+                if (verdict == null || severity(v.getGrade()) > severity(verdict.getGrade())) {
+                    verdict = v;
+                }
+            } else if (o instanceof Score sc && score == null) {
+                score = sc;
+            } else if (o instanceof Problem p) {
+                problems.add(p);
+            }
+            because.add(new Because(o.getRule(), new LinkedHashMap<>(o.getFacts())));
+        }
+        problems.sort(Comparator.comparingInt((Problem p) -> criteria.problemOrder(p.getCode()))
+                .thenComparing(p -> p.getSpan() == null ? "" : p.getSpan().getFrom().toString()));
+        Set<ProblemOut> printed = new LinkedHashSet<>();
+        for (Problem p : problems) {
+            printed.add(new ProblemOut(p.getCode(), label(criteria.problemLabel(p.getCode()), p)));
+        }
+        Grade g = verdict == null ? null : verdict.getGrade();
+        return new Result(ref(s), s.getChannel().code(), g == null ? null : g.name(),
+                g == null ? null : criteria.gradeLabel(g), score == null ? null : tidy(score.getValue()), null,
+                List.copyOf(printed), because);
+    }
+
+    private static int severity(Grade g) {
+        return switch (g) {
+            case POOR -> 5;
+            case FAIL -> 4;
+            case PASS -> 3;
+            case GOOD -> 2;
+            case EXCELLENT -> 1;
+        };
+    }
+
+    /** The pack's wording, with {from} and {to} replaced by the problem's days as MM-DD. */
+    static String label(String template, Problem p) {
+        if (p.getSpan() == null) {
+            return template;
+        }
+        return template.replace("{from}", MONTH_DAY.format(p.getSpan().getFrom()))
+                .replace("{to}", MONTH_DAY.format(p.getSpan().getTo()));
+    }
+
+    private static BigDecimal tidy(BigDecimal v) {
+        BigDecimal t = v.setScale(2, RoundingMode.HALF_UP).stripTrailingZeros();
+        return t.scale() < 1 ? t.setScale(1, RoundingMode.UNNECESSARY) : t;
+    }
+
+    private static SubjectRef ref(Subject s) {
+        String platform = s instanceof NewMediaAccount a && a.getPlatform() != null ? a.getPlatform().code() : null;
+        return new SubjectRef(s.getType(), s.getId(), s.getName(), s.getGroup() == null ? null : s.getGroup().code(),
+                s.getRegion(), platform);
+    }
+
+    /**
+     * Channels in a fixed order; within a ranked channel, groups in order of first appearance and
+     * ranked subjects first by rank (as a circular lists them), unranked ones last; otherwise batch order.
+     */
+    private static List<Result> order(List<Result> results, List<Subject> subjects) {
+        int n = results.size();
+        Map<String, Integer> groupSeen = new HashMap<>();
+        Set<String> rankedChannels = new HashSet<>();
+        for (int i = 0; i < n; i++) {
+            Result r = results.get(i);
+            groupSeen.putIfAbsent(r.channel() + "|" + r.subject().group(), i);
+            if (r.rank() != null) {
+                rankedChannels.add(r.channel());
+            }
+        }
+        int[] channel = new int[n];
+        int[] group = new int[n];
+        int[] rank = new int[n];
+        for (int i = 0; i < n; i++) {
+            Result r = results.get(i);
+            boolean ranked = rankedChannels.contains(r.channel());
+            channel[i] = subjects.get(i).getChannel().ordinal();
+            group[i] = ranked ? groupSeen.get(r.channel() + "|" + r.subject().group()) : 0;
+            rank[i] = !ranked ? 0 : r.rank() == null ? Integer.MAX_VALUE : r.rank();
+        }
+        List<Integer> idx = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            idx.add(i);
+        }
+        idx.sort(Comparator.comparingInt((Integer i) -> channel[i]).thenComparingInt(i -> group[i])
+                .thenComparingInt(i -> rank[i]).thenComparingInt(i -> i));
+        List<Result> out = new ArrayList<>(n);
+        for (int i : idx) {
+            out.add(results.get(i));
+        }
+        return out;
+    }
+}

@@ -1,0 +1,227 @@
+package govgrade.rules;
+
+import govgrade.facts.Platform;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Everything a pack's decision tables set, checked and frozen: numbers rules compare with,
+ * settings, grade labels and problem wording. One per pack version; rules read it as a fact.
+ */
+public final class Criteria {
+
+    /** A value in a decision table that cannot be used, named by the table row's key. */
+    public record Error(Criterion.Kind kind, String key, String message) {
+    }
+
+    public static final String RANK_METHOD = "rankMethod";
+    public static final String SUMMARY_TOTAL = "summaryTotal";
+
+    private final Map<String, BigDecimal> numbers;
+    private final Map<String, String> settings;
+    private final Map<Grade, String> gradeLabels;
+    private final Map<String, String> problemLabels;
+    private final Map<String, Grade> problemGrades;
+    private final Map<String, Integer> problemOrder;
+    private final RankMethod rankMethod;
+
+    private Criteria(Map<String, BigDecimal> numbers, Map<String, String> settings, Map<Grade, String> gradeLabels,
+                     Map<String, String> problemLabels, Map<String, Grade> problemGrades, RankMethod rankMethod) {
+        this.numbers = Map.copyOf(numbers);
+        this.settings = Map.copyOf(settings);
+        this.gradeLabels = new EnumMap<>(gradeLabels);
+        this.problemLabels = Map.copyOf(problemLabels);
+        this.problemGrades = Map.copyOf(problemGrades);
+        this.rankMethod = rankMethod;
+        Map<String, Integer> order = new HashMap<>();
+        int i = 0;
+        for (String code : problemLabels.keySet()) {
+            order.put(code, i++);
+        }
+        this.problemOrder = order;
+    }
+
+    /**
+     * Checks and freezes what the tables set; {@code problemRows} lists problem codes in the
+     * order of their table rows, the order a result prints problems in.
+     */
+    public static Criteria build(List<Criterion> all, List<String> problemRows, List<Error> errors) {
+        Map<String, BigDecimal> numbers = new HashMap<>();
+        Map<String, String> settings = new HashMap<>();
+        Map<Grade, String> gradeLabels = new EnumMap<>(Grade.class);
+        Map<String, String> labels = new HashMap<>();
+        Map<String, String> gradeTexts = new HashMap<>();
+        for (Criterion c : all) {
+            switch (c.getKind()) {
+                case NUMBER -> {
+                    try {
+                        numbers.put(c.getKey(), new BigDecimal(c.getValue()));
+                    } catch (NumberFormatException e) {
+                        errors.add(new Error(c.getKind(), c.getKey(), "found \"" + c.getValue()
+                                + "\", expected a number written in digits (数字), e.g. 4 not 四"));
+                    }
+                }
+                case SETTING -> settings.put(c.getKey(), c.getValue());
+                case GRADE_LABEL -> {
+                    Grade g = Grade.lookup(c.getKey());
+                    if (g == null) {
+                        errors.add(new Error(c.getKind(), c.getKey(), "unknown grade code \"" + c.getKey()
+                                + "\", expected EXCELLENT, GOOD, PASS, FAIL or POOR"));
+                    } else if (c.getValue().isEmpty()) {
+                        errors.add(new Error(c.getKind(), c.getKey(), "empty label, expected the word the circular prints"));
+                    } else {
+                        gradeLabels.put(g, c.getValue());
+                    }
+                }
+                case PROBLEM_LABEL -> {
+                    if (c.getValue().isEmpty()) {
+                        errors.add(new Error(c.getKind(), c.getKey(), "empty wording, expected the words the circular prints"));
+                    } else {
+                        labels.put(c.getKey(), c.getValue());
+                    }
+                }
+                case PROBLEM_GRADE -> gradeTexts.put(c.getKey(), c.getValue());
+            }
+        }
+        Map<String, Grade> problemGrades = new HashMap<>();
+        gradeTexts.forEach((code, text) -> {
+            if (text.isEmpty() || text.equals("无") || text.equals("-")) {
+                return;
+            }
+            Grade g = gradeOf(text, gradeLabels);
+            if (g == null) {
+                errors.add(new Error(Criterion.Kind.PROBLEM_GRADE, code, "found \"" + text
+                        + "\", expected a grade label such as 不合格 or 差, or 无 for none"));
+            } else {
+                problemGrades.put(code, g);
+            }
+        });
+        RankMethod method = RankMethod.DENSE;
+        String m = settings.get(RANK_METHOD);
+        if (m != null && !m.isEmpty()) {
+            method = RankMethod.lookup(m);
+            if (method == null) {
+                errors.add(new Error(Criterion.Kind.SETTING, RANK_METHOD, "found \"" + m + "\", expected "
+                        + RankMethod.accepted()));
+                method = RankMethod.DENSE;
+            }
+        }
+        Map<String, String> ordered = new LinkedHashMap<>();
+        for (String code : problemRows) {
+            if (labels.containsKey(code)) {
+                ordered.put(code, labels.get(code));
+            }
+        }
+        labels.forEach(ordered::putIfAbsent);
+        return new Criteria(numbers, settings, gradeLabels, ordered, problemGrades, method);
+    }
+
+    private static Grade gradeOf(String text, Map<Grade, String> labels) {
+        for (Map.Entry<Grade, String> e : labels.entrySet()) {
+            if (e.getValue().equals(text)) {
+                return e.getKey();
+            }
+        }
+        return Grade.lookup(text);
+    }
+
+    // ---- read by rules ----
+
+    /** A whole-number parameter, e.g. a day limit. */
+    public int integer(String key) {
+        BigDecimal v = number(key);
+        try {
+            return v.intValueExact();
+        } catch (ArithmeticException e) {
+            throw new IllegalStateException("parameter " + key + " is " + v + " but a rule needs a whole number");
+        }
+    }
+
+    /** A decimal parameter, e.g. a score weight. */
+    public BigDecimal decimal(String key) {
+        return number(key);
+    }
+
+    private BigDecimal number(String key) {
+        BigDecimal v = numbers.get(key);
+        if (v == null) {
+            throw new IllegalStateException("parameter " + key + " is not set in the pack's decision tables");
+        }
+        return v;
+    }
+
+    public String setting(String key) {
+        return settings.getOrDefault(key, "");
+    }
+
+    /** Platforms listed in a setting, by code or Chinese name, separated by commas or 、. */
+    public Set<Platform> platforms(String key) {
+        Set<Platform> out = EnumSet.noneOf(Platform.class);
+        for (String part : setting(key).split("[,，、;；\\s]+")) {
+            if (!part.isBlank()) {
+                out.add(Platform.parse(part));
+            }
+        }
+        return out;
+    }
+
+    /** True when the pack words this problem, so a finding with this code is printed. */
+    public boolean hasProblem(String code) {
+        return problemLabels.containsKey(code);
+    }
+
+    /** The grade a problem forces (a veto), or null where it is only recorded. */
+    public Grade vetoGrade(String code) {
+        return problemGrades.get(code);
+    }
+
+    // ---- read by the grading stage ----
+
+    public String gradeLabel(Grade g) {
+        return gradeLabels.getOrDefault(g, g.defaultLabel());
+    }
+
+    public String problemLabel(String code) {
+        return problemLabels.getOrDefault(code, code);
+    }
+
+    public int problemOrder(String code) {
+        return problemOrder.getOrDefault(code, Integer.MAX_VALUE);
+    }
+
+    public RankMethod rankMethod() {
+        return rankMethod;
+    }
+
+    /** The region name of a summary over all regions, or empty for none. */
+    public String summaryTotal() {
+        return setting(SUMMARY_TOTAL);
+    }
+
+    public Set<String> numberKeys() {
+        return numbers.keySet();
+    }
+
+    public Set<String> settingKeys() {
+        return settings.keySet();
+    }
+
+    /** Every value, for an explanation of a version: key to value as the tables wrote it. */
+    public Map<String, Object> asMap() {
+        Map<String, Object> out = new LinkedHashMap<>();
+        numbers.forEach(out::put);
+        settings.forEach(out::put);
+        List<String> g = new ArrayList<>();
+        gradeLabels.forEach((k, v) -> g.add(k + "=" + v));
+        out.put("gradeLabels", g);
+        out.put("problems", problemLabels);
+        return out;
+    }
+}
