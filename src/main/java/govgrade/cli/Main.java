@@ -1,5 +1,6 @@
 package govgrade.cli;
 
+import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -13,9 +14,17 @@ public final class Main implements Runnable {
         System.exit(run(args));
     }
 
-    /** Runs a command line and returns its exit code (tests call this instead of main). */
+    /** Runs a command line and returns its exit code. */
     public static int run(String... args) {
         return new CommandLine(new Main()).execute(args);
+    }
+
+    /** Runs a command line writing to the given streams (tests call this instead of main). */
+    public static int run(PrintWriter out, PrintWriter err, String... args) {
+        CommandLine cl = new CommandLine(new Main());
+        cl.setOut(out);
+        cl.setErr(err);
+        return cl.execute(args);
     }
 
     @Override

@@ -65,6 +65,7 @@ public final class PackCompiler {
         KieFileSystem kfs = ks.newKieFileSystem();
         Map<String, Origin> origins = new LinkedHashMap<>();
         Map<String, RuleWorkbook> workbooks = new LinkedHashMap<>();
+        Map<String, String> drlPackages = new HashMap<>();
         for (var e : src.files().entrySet()) {
             String file = e.getKey();
             if (file.toLowerCase().endsWith(".drl")) {
@@ -72,11 +73,13 @@ public final class PackCompiler {
                 String path = resourcePath(drl, file.substring(file.lastIndexOf('/') + 1));
                 kfs.write(path, e.getValue());
                 origins.put(path, new Origin(file, null, null));
+                drlPackages.put(packageOf(drl), file);
             } else {
                 addWorkbook(file, e.getValue(), kfs, origins, workbooks, errors);
             }
         }
 
+        checkSeparatePackages(origins, drlPackages, errors);
         ReleaseId rid = ks.newReleaseId("govgrade.packs", src.id(), "1.0." + BUILDS.incrementAndGet());
         kfs.generateAndWritePomXML(rid);
         KieBuilder builder = ks.newKieBuilder(kfs).buildAll();
@@ -138,9 +141,33 @@ public final class PackCompiler {
 
     /** A path whose folders match the DRL's package, as Drools expects. */
     private static String resourcePath(String drl, String fileName) {
+        String pkg = packageOf(drl);
+        return "src/main/resources/" + (pkg.isEmpty() ? "" : pkg.replace('.', '/') + "/") + fileName;
+    }
+
+    private static String packageOf(String drl) {
         Matcher m = PACKAGE.matcher(drl);
-        String pkg = m.find() ? m.group(1).replace('.', '/') + "/" : "";
-        return "src/main/resources/" + pkg + fileName;
+        return m.find() ? m.group(1) : "";
+    }
+
+    /**
+     * A RuleSet's RULEFLOW-GROUP becomes a package-level attribute, which Drools applies to every
+     * rule of the package: a criteria sheet sharing a DRL file's package would silently switch
+     * that file's rules off. Refuse it instead.
+     */
+    private static void checkSeparatePackages(Map<String, Origin> origins, Map<String, String> drlPackages,
+                                              List<PackError> errors) {
+        for (Origin o : origins.values()) {
+            if (o.sheet() == null) {
+                continue;
+            }
+            String pkg = packageOf(o.generatedDrl());
+            if (drlPackages.containsKey(pkg) && o.generatedDrl().contains("ruleflow-group")) {
+                errors.add(PackError.inSheet(o.file(), o.sheet(), null, "RuleSet " + pkg + " is also the package of "
+                        + drlPackages.get(pkg) + "; give the decision table its own RuleSet name (e.g. " + pkg
+                        + ".criteria), or its RULEFLOW-GROUP switches off the DRL rules"));
+            }
+        }
     }
 
     private static PackError place(Message m, Map<String, Origin> origins) {
@@ -229,13 +256,13 @@ public final class PackCompiler {
                     continue;
                 }
                 for (Matcher m = NUMBER_USE.matcher(l); m.find(); ) {
-                    if (!criteria.numberKeys().contains(m.group(1))) {
+                    if (!criteria.declares(m.group(1))) {
                         errors.add(PackError.inDrl(e.getKey(), i + 1, "uses parameter " + m.group(1)
                                 + ", which no row of the pack's decision tables sets"));
                     }
                 }
                 for (Matcher m = SETTING_USE.matcher(l); m.find(); ) {
-                    if (!criteria.settingKeys().contains(m.group(1))) {
+                    if (!criteria.declares(m.group(1))) {
                         errors.add(PackError.inDrl(e.getKey(), i + 1, "uses setting " + m.group(1)
                                 + ", which no row of the pack's decision tables sets"));
                     }

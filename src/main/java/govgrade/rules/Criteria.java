@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,15 +32,17 @@ public final class Criteria {
     private final Map<String, Grade> problemGrades;
     private final Map<String, Integer> problemOrder;
     private final RankMethod rankMethod;
+    private final Set<String> declared;
 
     private Criteria(Map<String, BigDecimal> numbers, Map<String, String> settings, Map<Grade, String> gradeLabels,
-                     Map<String, String> problemLabels, Map<String, Grade> problemGrades, RankMethod rankMethod) {
+                     Map<String, String> problemLabels, Map<String, Grade> problemGrades, RankMethod rankMethod, Set<String> declared) {
         this.numbers = Map.copyOf(numbers);
         this.settings = Map.copyOf(settings);
         this.gradeLabels = new EnumMap<>(gradeLabels);
         this.problemLabels = Map.copyOf(problemLabels);
         this.problemGrades = Map.copyOf(problemGrades);
         this.rankMethod = rankMethod;
+        this.declared = Set.copyOf(declared);
         Map<String, Integer> order = new HashMap<>();
         int i = 0;
         for (String code : problemLabels.keySet()) {
@@ -58,7 +61,9 @@ public final class Criteria {
         Map<Grade, String> gradeLabels = new EnumMap<>(Grade.class);
         Map<String, String> labels = new HashMap<>();
         Map<String, String> gradeTexts = new HashMap<>();
+        Set<String> declared = new HashSet<>();
         for (Criterion c : all) {
+            declared.add(c.getKey());
             switch (c.getKind()) {
                 case NUMBER -> {
                     try {
@@ -120,7 +125,7 @@ public final class Criteria {
             }
         }
         labels.forEach(ordered::putIfAbsent);
-        return new Criteria(numbers, settings, gradeLabels, ordered, problemGrades, method);
+        return new Criteria(numbers, settings, gradeLabels, ordered, problemGrades, method, declared);
     }
 
     private static Grade gradeOf(String text, Map<Grade, String> labels) {
@@ -205,12 +210,9 @@ public final class Criteria {
         return setting(SUMMARY_TOTAL);
     }
 
-    public Set<String> numberKeys() {
-        return numbers.keySet();
-    }
-
-    public Set<String> settingKeys() {
-        return settings.keySet();
+    /** True when some table row has this key, valid or not (an invalid one is reported at its cell). */
+    public boolean declares(String key) {
+        return declared.contains(key);
     }
 
     /** Every value, for an explanation of a version: key to value as the tables wrote it. */

@@ -1,0 +1,88 @@
+package govgrade.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import govgrade.Fixtures;
+import govgrade.packs.PackCopy;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class CommandLineTest {
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
+
+    private int run(String... args) {
+        return Main.run(new PrintWriter(out, true), new PrintWriter(err, true), args);
+    }
+
+    @Test
+    void gradePrintsTheGradedResultAsJsonAndNothingElse() throws Exception {
+        assertEquals(0, run("grade", Fixtures.batch("shangqiu").toString()));
+        JsonNode run = new ObjectMapper().readTree(out.toString());
+        assertEquals("shangqiu", run.at("/pack/id").asText());
+        assertEquals(16, run.at("/pack/version").asText().length());
+        assertEquals(20, run.get("results").size());
+        assertEquals("2020-12-31", run.at("/period/checkDate").asText());
+        JsonNode first = run.get("results").get(0);
+        for (String field : List.of("subject", "channel", "grade", "label", "score", "rank", "problems", "because")) {
+            assertTrue(first.has(field), "result field " + field);
+        }
+        assertTrue(run.get("run").asText().startsWith("local-"));
+    }
+
+    @Test
+    void gradingTheSameFileTwiceGivesTheSameOutput() throws Exception {
+        run("grade", Fixtures.batch("meixian").toString());
+        String first = out.toString();
+        out.getBuffer().setLength(0);
+        run("grade", Fixtures.batch("meixian").toString());
+        assertEquals(first, out.toString());
+    }
+
+    @Test
+    void aBadBatchExitsNonZeroWithEachErrorAtItsPathOnStandardError(@TempDir Path dir) throws Exception {
+        Path bad = dir.resolve("bad.json");
+        String json = Files.readString(Fixtures.batch("shangqiu"))
+                .replace("\"2020-12-26\"", "\"2020-12-32\"")
+                .replace("\"platform\": \"微博\"", "\"platform\": \"飞信\"");
+        Files.writeString(bad, json, StandardCharsets.UTF_8);
+        assertEquals(GradeCommand.BAD_BATCH, run("grade", bad.toString()));
+        assertEquals("", out.toString());
+        assertTrue(err.toString().contains("accounts[1].posts[0].date: found \"2020-12-32\""), err.toString());
+    }
+
+    @Test
+    void anUnknownPackExitsNonZero(@TempDir Path dir) throws Exception {
+        Path batch = dir.resolve("b.json");
+        Files.writeString(batch, Files.readString(Fixtures.batch("shangnan")).replace("\"shangnan\"", "\"nowhere\""));
+        assertEquals(GradeCommand.BAD_PACK, run("grade", batch.toString()));
+        assertTrue(err.toString().contains("unknown pack \"nowhere\""), err.toString());
+    }
+
+    @Test
+    void validateListsTheFivePacksWithTheirVersions() {
+        assertEquals(0, run("validate"));
+        for (String pack : Fixtures.PACKS) {
+            assertTrue(out.toString().matches("(?s).*" + pack + " +version [0-9a-f]{16}  ok.*"), out.toString());
+        }
+    }
+
+    @Test
+    void validateExitsNonZeroAndNamesTheCellOfABrokenTable(@TempDir Path home) throws Exception {
+        PackCopy.copy("shangqiu", home);
+        PackCopy.editWorkbook(home.resolve("decision-tables/shangqiu/shangqiu.xlsx"),
+                wb -> PackCopy.rowOf(wb, "参数", "staleDays").getCell(2).setCellValue("十四"));
+        assertEquals(1, run("validate", "shangqiu", "--home", home.toString()));
+        assertTrue(out.toString().contains("decision-tables/shangqiu/shangqiu.xlsx [参数!C"), out.toString());
+        assertTrue(out.toString().contains("十四"), out.toString());
+    }
+}

@@ -1,0 +1,59 @@
+package govgrade.packs;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.usermodel.Workbook;
+import org.apache.poi.ss.usermodel.WorkbookFactory;
+
+/** A bundled pack copied into a temporary installation folder, to be edited the way staff edit it. */
+public final class PackCopy {
+    private PackCopy() {
+    }
+
+    public static Path copy(String pack, Path home) throws IOException {
+        for (String dir : new String[] {PackSource.DRL_DIR, PackSource.TABLE_DIR}) {
+            Path from = Path.of(dir, pack);
+            Path to = home.resolve(dir).resolve(pack);
+            Files.createDirectories(to);
+            try (Stream<Path> s = Files.list(from)) {
+                for (Path f : (Iterable<Path>) s::iterator) {
+                    Files.copy(f, to.resolve(f.getFileName()));
+                }
+            }
+        }
+        return home;
+    }
+
+    /** Opens a workbook with POI, lets {@code edit} change it, and saves it in place. */
+    public static void editWorkbook(Path xlsx, Consumer<Workbook> edit) throws IOException {
+        Workbook wb;
+        try (InputStream in = Files.newInputStream(xlsx)) {
+            wb = WorkbookFactory.create(in);
+        }
+        edit.accept(wb);
+        try (OutputStream out = Files.newOutputStream(xlsx)) {
+            wb.write(out);
+        }
+        wb.close();
+    }
+
+    /** The row of {@code sheet} whose first cell is {@code key}. */
+    public static Row rowOf(Workbook wb, String sheet, String key) {
+        Sheet s = wb.getSheet(sheet);
+        for (Row r : s) {
+            Cell c = r.getCell(0);
+            if (c != null && key.equals(c.toString())) {
+                return r;
+            }
+        }
+        throw new AssertionError("no row " + key + " in sheet " + sheet);
+    }
+}
