@@ -29,6 +29,9 @@ public final class BatchReader {
             .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            // Keep each instant's own offset: an unanswered message waits until the end of the
+            // check date in the time zone it was received in, not in UTC.
+            .disable(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE)
             .build();
 
     private BatchReader() {
@@ -85,6 +88,13 @@ public final class BatchReader {
         if (e.getCause() instanceof DateTimeParseException d) {
             return new Violation(path, quote(d.getParsedString()), "a date YYYY-MM-DD or an ISO-8601 instant");
         }
+        String original = String.valueOf(e.getOriginalMessage());
+        if (original.startsWith("Trailing token")) {
+            return new Violation(path, "trailing content after the batch object", "exactly one JSON object");
+        }
+        if (original.startsWith("No content to map")) {
+            return new Violation(path, "an empty body", "a JSON object with pack, period and facts");
+        }
         if (e instanceof MismatchedInputException m) {
             Class<?> target = m.getTargetType();
             return new Violation(path, describeToken(e), expectedFor(target, e));
@@ -96,9 +106,10 @@ public final class BatchReader {
         String msg = e.getOriginalMessage();
         int i = msg.indexOf("from ");
         if (msg.contains("String value")) {
-            int q = msg.indexOf("('");
-            return q >= 0 ? "the string " + msg.substring(q + 1, msg.indexOf("')", q) + 1).replace('\'', '"')
-                    : "a string";
+            // Jackson writes the value as (String value ("5")).
+            int q = msg.indexOf("(\"");
+            int end = q < 0 ? -1 : msg.indexOf("\")", q + 2);
+            return end > q ? "the string " + msg.substring(q + 1, end + 1) : "a string";
         }
         if (msg.contains("Floating-point")) {
             return "a number with a fraction";

@@ -110,6 +110,9 @@ final class BatchValidator {
             nonNegative(a.originals(), at + ".originals");
             nonNegative(a.reposts(), at + ".reposts");
             nonNegative(a.recommendedReposts(), at + ".recommendedReposts");
+            if (a.lastUpdate() != null && p != null && p.to() != null && a.lastUpdate().isAfter(p.to())) {
+                add(at + ".lastUpdate", a.lastUpdate().toString(), "a date on or before period.to (" + p.to() + ")");
+            }
             checkSpan(a.longestGap(), at + ".longestGap", p);
             checkSpan(a.longestOriginalGap(), at + ".longestOriginalGap", p);
             if (a.hasPosts()) {
@@ -158,9 +161,56 @@ final class BatchValidator {
         if (a.lastUpdate() != null && total == 0) {
             add(at + ".lastUpdate", a.lastUpdate().toString(), "no lastUpdate, since posts is empty");
         }
+        if (p != null && p.from() != null && p.to() != null) {
+            LocalDate end = p.checkDate() != null && p.checkDate().isBefore(p.to()) ? p.checkDate() : p.to();
+            List<LocalDate> all = new ArrayList<>();
+            List<LocalDate> orig = new ArrayList<>();
+            for (Batch.Post post : a.posts()) {
+                if (post != null && post.date() != null) {
+                    all.add(post.date());
+                    if (post.isOriginal()) {
+                        orig.add(post.date());
+                    }
+                }
+            }
+            gapDisagrees(a.longestGap(), longestRun(p.from(), end, all), at + ".longestGap", "posts");
+            gapDisagrees(a.longestOriginalGap(), longestRun(p.from(), end, orig), at + ".longestOriginalGap",
+                    "original posts");
+        }
         disagree(a.originals(), originals, at + ".originals", "original posts in posts");
         disagree(a.reposts(), total - originals, at + ".reposts", "reposts (non-original posts) in posts");
         disagree(a.recommendedReposts(), recommended, at + ".recommendedReposts", "recommended reposts in posts");
+    }
+
+    private void gapDisagrees(Batch.DateSpan given, int[] run, String path, String what) {
+        if (given == null || given.from() == null || given.to() == null) {
+            return;
+        }
+        long days = java.time.temporal.ChronoUnit.DAYS.between(given.from(), given.to()) + 1;
+        if (run == null || days != run[0]) {
+            add(path, given.from() + " to " + given.to() + " (" + days + " days)", run == null
+                    ? "no gap, since there is a day with " + what + " throughout the period"
+                    : "a longest run of " + run[0] + " days without " + what + ", as posts show");
+        }
+    }
+
+    /**
+     * Length of the longest run of days in [from, to] on none of {@code dates}, or null for none.
+     * Only the length is compared: two equally long runs are both "the longest".
+     */
+    private static int[] longestRun(LocalDate from, LocalDate to, List<LocalDate> dates) {
+        List<LocalDate> sorted = new ArrayList<>(new java.util.TreeSet<>(dates));
+        long best = 0;
+        LocalDate prev = from.minusDays(1);
+        for (LocalDate d : sorted) {
+            if (d.isAfter(to)) {
+                break;
+            }
+            best = Math.max(best, java.time.temporal.ChronoUnit.DAYS.between(prev, d) - 1);
+            prev = d;
+        }
+        best = Math.max(best, java.time.temporal.ChronoUnit.DAYS.between(prev, to));
+        return best <= 0 ? null : new int[] {(int) best};
     }
 
     private void disagree(Integer given, int counted, String path, String what) {
