@@ -1,0 +1,23 @@
+package govgrade.http;
+
+import java.util.List;
+
+/**
+ * Every route the service answers, in one table: the server registers exactly these, and a test
+ * holds the OpenAPI description to the same list.
+ */
+record Route(String method, String path, String summary) {
+
+    static final List<Route> ALL = List.of(
+            new Route("POST", "/api/v1/grade", "Grade a fact batch, store batch and run, return the result"),
+            new Route("GET", "/api/v1/runs/{run}", "A stored result, exactly as first returned"),
+            new Route("POST", "/api/v1/runs/{run}/whatif", "Regrade a run's batch under another pack version"),
+            new Route("GET", "/api/v1/whatifs/{whatif}", "A stored what-if answer"),
+            new Route("GET", "/api/v1/packs", "Packs with their active version and status"),
+            new Route("GET", "/api/v1/packs/{pack}", "A pack's active version, status and compile errors"),
+            new Route("GET", "/api/v1/packs/{pack}/versions", "A pack's stored versions, newest first"),
+            new Route("POST", "/api/v1/packs/{pack}/drafts", "Compile changed files over the active version as a draft"),
+            new Route("POST", "/api/v1/packs/{pack}/versions/{version}/publish", "Make a stored version active"),
+            new Route("GET", "/api/v1/health", "Liveness, with the active pack versions"),
+            new Route("GET", "/api/v1/openapi.json", "This API's OpenAPI description"));
+}

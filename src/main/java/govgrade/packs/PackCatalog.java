@@ -1,0 +1,155 @@
+package govgrade.packs;
+
+import govgrade.store.PackVersions;
+import java.io.IOException;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Which version of each pack is active, and every version ever seen, kept in the store. Files on
+ * disk become a new version (and the active one) when their hash is new; drafts are compiled
+ * from uploaded files over the active version and become active only when published. A version
+ * that does not compile is never stored, so a broken pack never replaces a working one.
+ */
+public final class PackCatalog {
+    private static final Logger LOG = LoggerFactory.getLogger(PackCatalog.class);
+
+    private final PackRegistry registry;
+    private final PackVersions store;
+    private final Map<String, String> active = new ConcurrentHashMap<>();
+    private final Map<String, List<PackError>> diskErrors = new ConcurrentHashMap<>();
+
+    public PackCatalog(PackRegistry registry, PackVersions store) {
+        this.registry = registry;
+        this.store = store;
+    }
+
+    /** A draft's outcome: its version, and whether the same files were stored already. */
+    public record Draft(String pack, String version, boolean existed, List<String> files) {
+    }
+
+    /**
+     * Compiles each pack folder on disk; a hash not seen before is stored and becomes active. A
+     * folder that does not compile keeps the last active version and records its errors.
+     */
+    public synchronized void syncFromDisk() throws IOException, SQLException {
+        active.putAll(store.active());
+        for (String id : registry.ids()) {
+            PackSource src = PackSource.fromDisk(registry.home(), id);
+            try {
+                registry.compile(src);
+                diskErrors.remove(id);
+            } catch (PackRejected e) {
+                diskErrors.put(id, e.errors());
+                LOG.warn("pack {}: files on disk do not compile ({} errors); {} stays active", id, e.errors().size(),
+                        active.getOrDefault(id, "no version"));
+                continue;
+            }
+            boolean isNew = store.store(id, src.version(), src.files(), "disk", "disk");
+            if (isNew || !active.containsKey(id)) {
+                store.activate(id, src.version(), "disk");
+                active.put(id, src.version());
+            }
+            LOG.info("pack {}: version {} active", id, active.get(id));
+        }
+    }
+
+    /** Pack ids on disk or in the store, sorted. */
+    public List<String> ids() throws IOException {
+        TreeSet<String> ids = new TreeSet<>(registry.ids());
+        ids.addAll(active.keySet());
+        return List.copyOf(ids);
+    }
+
+    public Optional<String> activeVersion(String pack) {
+        return Optional.ofNullable(active.get(pack));
+    }
+
+    /** Errors of the newest files on disk, empty when they compile. */
+    public List<PackError> diskErrors(String pack) {
+        return diskErrors.getOrDefault(pack, List.of());
+    }
+
+    public CompiledPack active(String pack) throws UnknownPack, PackUnavailable, IOException, SQLException {
+        requireKnown(pack);
+        String v = active.get(pack);
+        if (v == null) {
+            throw new PackUnavailable(pack);
+        }
+        try {
+            return version(pack, v);
+        } catch (UnknownVersion | PackRejected e) {
+            throw new IllegalStateException("the active version " + v + " of " + pack + " cannot be loaded", e);
+        }
+    }
+
+    /** Any stored version, compiled (cached by version). */
+    public CompiledPack version(String pack, String version)
+            throws UnknownPack, UnknownVersion, PackRejected, IOException, SQLException {
+        requireKnown(pack);
+        Optional<SortedMap<String, byte[]>> files = store.files(pack, version);
+        if (files.isEmpty()) {
+            throw new UnknownVersion(pack, version);
+        }
+        return registry.compile(new PackSource(pack, files.get()));
+    }
+
+    public List<PackVersions.Version> versions(String pack) throws UnknownPack, IOException, SQLException {
+        requireKnown(pack);
+        return store.versions(pack);
+    }
+
+    /**
+     * Compiles the active version's files with {@code uploads} (file name to bytes, .xlsx or .drl)
+     * put in place of the files of the same name, and stores the result as a draft.
+     */
+    public Draft draft(String pack, Map<String, byte[]> uploads, String by)
+            throws UnknownPack, PackUnavailable, PackRejected, IOException, SQLException {
+        CompiledPack base = active(pack);
+        SortedMap<String, byte[]> files = new TreeMap<>(base.source().files());
+        List<String> changed = new ArrayList<>();
+        for (var u : uploads.entrySet()) {
+            String path = pathFor(pack, u.getKey());
+            files.put(path, u.getValue());
+            changed.add(path);
+        }
+        PackSource src = new PackSource(pack, files);
+        registry.compile(src);
+        boolean isNew = store.store(pack, src.version(), src.files(), "draft", by);
+        return new Draft(pack, src.version(), !isNew, changed);
+    }
+
+    /** Where an uploaded file goes: workbooks under decision-tables/, rule files under rules-drl/. */
+    static String pathFor(String pack, String fileName) {
+        String name = fileName.replace('\\', '/');
+        name = name.substring(name.lastIndexOf('/') + 1);
+        String lower = name.toLowerCase();
+        if (!PackSource.isPackFile(name)) {
+            throw new IllegalArgumentException("\"" + fileName + "\" is not a pack file; expected a .xlsx or .drl file");
+        }
+        return (lower.endsWith(".drl") ? PackSource.DRL_DIR : PackSource.TABLE_DIR) + "/" + pack + "/" + name;
+    }
+
+    public synchronized void publish(String pack, String version, String by)
+            throws UnknownPack, UnknownVersion, PackRejected, IOException, SQLException {
+        version(pack, version);
+        store.activate(pack, version, by);
+        active.put(pack, version);
+        LOG.info("pack {}: version {} published by {}", pack, version, by);
+    }
+
+    private void requireKnown(String pack) throws UnknownPack, IOException {
+        if (!active.containsKey(pack) && !registry.ids().contains(pack)) {
+            throw new UnknownPack(pack, ids());
+        }
+    }
+}

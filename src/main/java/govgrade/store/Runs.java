@@ -1,0 +1,122 @@
+package govgrade.store;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+
+/** Batches as received and the runs graded from them, each written whole or not at all. */
+public final class Runs {
+    private final Database db;
+
+    public Runs(Database db) {
+        this.db = db;
+    }
+
+    /**
+     * Stores a run in one transaction: the batch (once per content hash), the run with its
+     * response body, and a row per result.
+     */
+    public void save(String runId, String pack, String version, byte[] batchBody, byte[] response,
+                     List<ResultRow> rows) throws SQLException {
+        String hash = sha256(batchBody);
+        byte[] packedBatch = Gzip.pack(batchBody);
+        byte[] packedResult = Gzip.pack(response);
+        String now = Instant.now().toString();
+        db.write(c -> {
+            long batchId;
+            try (PreparedStatement s = c.prepareStatement(
+                    "INSERT INTO batches (hash, pack, received_at, size, body) VALUES (?, ?, ?, ?, ?) "
+                            + "ON CONFLICT (hash) DO NOTHING")) {
+                s.setString(1, hash);
+                s.setString(2, pack);
+                s.setString(3, now);
+                s.setInt(4, batchBody.length);
+                s.setBytes(5, packedBatch);
+                s.executeUpdate();
+            }
+            try (PreparedStatement s = c.prepareStatement("SELECT id FROM batches WHERE hash = ?")) {
+                s.setString(1, hash);
+                try (ResultSet r = s.executeQuery()) {
+                    r.next();
+                    batchId = r.getLong(1);
+                }
+            }
+            try (PreparedStatement s = c.prepareStatement(
+                    "INSERT INTO runs (id, batch_id, pack, version, created_at, result) VALUES (?, ?, ?, ?, ?, ?)")) {
+                s.setString(1, runId);
+                s.setLong(2, batchId);
+                s.setString(3, pack);
+                s.setString(4, version);
+                s.setString(5, now);
+                s.setBytes(6, packedResult);
+                s.executeUpdate();
+            }
+            try (PreparedStatement s = c.prepareStatement("INSERT INTO results (run_id, seq, subject_type, subject_id, "
+                    + "channel, grade, label, score, rank, problems) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                int seq = 0;
+                for (ResultRow row : rows) {
+                    s.setString(1, runId);
+                    s.setInt(2, seq++);
+                    s.setString(3, row.subjectType());
+                    s.setString(4, row.subjectId());
+                    s.setString(5, row.channel());
+                    s.setString(6, row.grade());
+                    s.setString(7, row.label());
+                    s.setString(8, row.score());
+                    if (row.rank() == null) {
+                        s.setNull(9, Types.INTEGER);
+                    } else {
+                        s.setInt(9, row.rank());
+                    }
+                    s.setString(10, row.problems());
+                    s.addBatch();
+                }
+                s.executeBatch();
+            }
+            return null;
+        });
+    }
+
+    public Optional<StoredRun> find(String runId) throws SQLException {
+        return db.read(c -> {
+            try (PreparedStatement s = c.prepareStatement("SELECT r.id, r.pack, r.version, r.created_at, b.body, "
+                    + "r.result FROM runs r JOIN batches b ON b.id = r.batch_id WHERE r.id = ?")) {
+                s.setString(1, runId);
+                try (ResultSet r = s.executeQuery()) {
+                    if (!r.next()) {
+                        return Optional.empty();
+                    }
+                    return Optional.of(new StoredRun(r.getString(1), r.getString(2), r.getString(3), r.getString(4),
+                            Gzip.unpack(r.getBytes(5)), Gzip.unpack(r.getBytes(6))));
+                }
+            }
+        });
+    }
+
+    public int count() throws SQLException {
+        return db.read(c -> {
+            try (PreparedStatement s = c.prepareStatement("SELECT count(*) FROM runs");
+                 ResultSet r = s.executeQuery()) {
+                r.next();
+                return r.getInt(1);
+            }
+        });
+    }
+
+    static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+}
