@@ -5,8 +5,8 @@ import com.fasterxml.jackson.annotation.JsonValue;
 
 /** The ranking group of a unit: townships and street offices, or departments. */
 public enum Group {
-    TOWNSHIP("township", "乡镇", "乡镇街道", "镇", "街道"),
-    DEPARTMENT("department", "部门", "部门单位", "单位");
+    TOWNSHIP("township", "乡镇", "乡镇街道", "乡", "镇", "街道", "街道办"),
+    DEPARTMENT("department", "部门", "部门单位", "单位", "县直部门", "市直部门");
 
     private final String code;
     private final String[] names;

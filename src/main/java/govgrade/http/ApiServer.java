@@ -106,10 +106,12 @@ public final class ApiServer {
         routes.exception(PackRejected.class, (e, ctx) -> send(ctx, 400, "pack_rejected",
                 "the pack does not compile with these files: " + e.errors().size() + " error(s)", null,
                 Map.of("errors", e.errors())));
-        routes.exception(IllegalArgumentException.class,
-                (e, ctx) -> send(ctx, 400, "invalid_request", e.getMessage(), null, Map.of()));
-        routes.exception(HttpResponseException.class, (e, ctx) -> send(ctx, e.getStatus(),
-                e.getStatus() == 413 ? "body_too_large" : "http_" + e.getStatus(), e.getMessage(), null, Map.of()));
+        routes.exception(HttpResponseException.class, (e, ctx) -> send(ctx, e.getStatus(), switch (e.getStatus()) {
+            case 404 -> "not_found";
+            case 405 -> "method_not_allowed";
+            case 413 -> "body_too_large";
+            default -> "http_" + e.getStatus();
+        }, e.getMessage(), null, Map.of()));
         routes.exception(Exception.class, (e, ctx) -> {
             LOG.error("{} {} failed", ctx.method(), ctx.path(), e);
             send(ctx, 500, "internal_error", "the service failed; the error is in its log", null, Map.of());

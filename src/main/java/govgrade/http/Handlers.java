@@ -114,13 +114,13 @@ final class Handlers {
             throw ApiError.tooLarge(maxBody);
         }
         Map<String, byte[]> uploads = new LinkedHashMap<>();
-        for (UploadedFile f : ctx.uploadedFiles()) {
+        for (UploadedFile f : uploadedFiles(ctx)) {
             try (InputStream in = f.content()) {
                 String name = f.filename();
                 String lower = name == null ? "" : name.toLowerCase();
                 if (!lower.endsWith(".xlsx") && !lower.endsWith(".xls") && !lower.endsWith(".drl")) {
-                    throw ApiError.badRequest("invalid_file", "\"" + name + "\" is not a pack file; send .xlsx or .drl",
-                            f.filename());
+                    throw ApiError.badRequest("invalid_file", "file part \"" + name
+                            + "\" is not a pack file; send .xlsx or .drl files", null);
                 }
                 uploads.put(name, in.readAllBytes());
             }
@@ -136,6 +136,24 @@ final class Handlers {
         out.put("alreadyStored", d.existed());
         out.put("changedFiles", d.files());
         json(ctx, d.existed() ? 200 : 201, JSON.writeValueAsBytes(out));
+    }
+
+    /**
+     * The multipart parts; a body past the limit without a declared length is stopped by Jetty's
+     * multipart limit, which is the client's doing: 413, not 500.
+     */
+    private List<UploadedFile> uploadedFiles(Context ctx) {
+        try {
+            return ctx.uploadedFiles();
+        } catch (RuntimeException e) {
+            for (Throwable t = e; t != null; t = t.getCause()) {
+                String m = String.valueOf(t.getMessage()).toLowerCase();
+                if (m.contains("exceed") || m.contains("too large") || m.contains("max")) {
+                    throw ApiError.tooLarge(maxBody);
+                }
+            }
+            throw ApiError.badRequest("invalid_request", "the multipart body cannot be read: " + e.getMessage(), "$");
+        }
     }
 
     void publish(Context ctx) throws Exception {

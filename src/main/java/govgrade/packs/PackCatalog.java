@@ -114,8 +114,10 @@ public final class PackCatalog {
      */
     public Draft draft(String pack, Map<String, byte[]> uploads, String by)
             throws UnknownPack, PackUnavailable, PackRejected, IOException, SQLException {
-        CompiledPack base = active(pack);
-        SortedMap<String, byte[]> files = new TreeMap<>(base.source().files());
+        requireKnown(pack);
+        // A pack that never compiled has no active version: its files on disk are the base to mend.
+        SortedMap<String, byte[]> files = new TreeMap<>(active.containsKey(pack)
+                ? active(pack).source().files() : PackSource.fromDisk(registry.home(), pack).files());
         List<String> changed = new ArrayList<>();
         for (var u : uploads.entrySet()) {
             String path = pathFor(pack, u.getKey());

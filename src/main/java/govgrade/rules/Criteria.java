@@ -24,6 +24,7 @@ public final class Criteria {
 
     public static final String RANK_METHOD = "rankMethod";
     public static final String SUMMARY_TOTAL = "summaryTotal";
+    private static final String PLATFORM_SEPARATORS = "[,，、;；\\s]+";
 
     private final Map<String, BigDecimal> numbers;
     private final Map<String, String> settings;
@@ -108,6 +109,20 @@ public final class Criteria {
                 problemGrades.put(code, g);
             }
         });
+        settings.forEach((key, text) -> {
+            // Platform lists are read while grading; a misspelt platform must fail here, at its cell.
+            if (key.endsWith("Platforms")) {
+                for (String part : text.split(PLATFORM_SEPARATORS)) {
+                    try {
+                        if (!part.isBlank()) {
+                            Platform.parse(part);
+                        }
+                    } catch (IllegalArgumentException e) {
+                        errors.add(new Error(Criterion.Kind.SETTING, key, e.getMessage()));
+                    }
+                }
+            }
+        });
         RankMethod method = RankMethod.DENSE;
         String m = settings.get(RANK_METHOD);
         if (m != null && !m.isEmpty()) {
@@ -169,7 +184,7 @@ public final class Criteria {
     /** Platforms listed in a setting, by code or Chinese name, separated by commas or 、. */
     public Set<Platform> platforms(String key) {
         Set<Platform> out = EnumSet.noneOf(Platform.class);
-        for (String part : setting(key).split("[,，、;；\\s]+")) {
+        for (String part : setting(key).split(PLATFORM_SEPARATORS)) {
             if (!part.isBlank()) {
                 out.add(Platform.parse(part));
             }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import govgrade.facts.Batch;
 import govgrade.facts.BatchReader;
 import govgrade.facts.BatchRejected;
+import govgrade.facts.Violation;
 import govgrade.grading.GradedRun;
 import govgrade.grading.Grading;
 import govgrade.grading.ResultJson;
@@ -42,6 +43,10 @@ public final class RunService {
     public Graded grade(byte[] body, String packFromUrl)
             throws BatchRejected, UnknownPack, PackUnavailable, IOException, SQLException {
         Batch batch = BatchReader.read(new ByteArrayInputStream(body), packFromUrl);
+        if (packFromUrl != null && !packFromUrl.equals(batch.pack())) {
+            throw new BatchRejected(List.of(new Violation("pack", "\"" + batch.pack() + "\"",
+                    "\"" + packFromUrl + "\", the pack the URL names (or leave pack out of the body)")));
+        }
         CompiledPack pack = catalog.active(batch.pack());
         String runId = UUID.randomUUID().toString();
         GradedRun run = Grading.grade(batch, pack, runId);
