@@ -2,7 +2,9 @@ package govgrade.packs;
 
 import govgrade.rules.Criteria;
 import govgrade.rules.Criterion;
+import govgrade.sheets.CriteriaTableChecks;
 import govgrade.sheets.RuleWorkbook;
+import govgrade.sheets.TableCheck;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -37,6 +39,7 @@ public final class PackCompiler {
     private static final AtomicLong BUILDS = new AtomicLong();
     private static final Pattern PACKAGE = Pattern.compile("^\\s*package\\s+([\\w.]+)\\s*;?", Pattern.MULTILINE);
     private static final Pattern CELL_IN_MESSAGE = Pattern.compile("cells? \\[?([A-Z]{1,3}[0-9]+)");
+    private static final Pattern IN_RULE = Pattern.compile("in rule \"([^\"]+)\"");
     private static final Pattern RULE_VALUES_AT = Pattern.compile("rule values at ([A-Z]{1,3}[0-9]+)");
     private static final Pattern NUMBER_USE = Pattern.compile("\\.(?:integer|decimal)\\(\\s*\"([^\"]+)\"\\s*\\)");
     private static final Pattern SETTING_USE = Pattern.compile("\\.(?:setting|platforms)\\(\\s*\"([^\"]+)\"\\s*\\)");
@@ -52,7 +55,7 @@ public final class PackCompiler {
     }
 
     /** Where a resource written to the KieFileSystem came from. */
-    private record Origin(String file, String sheet, String generatedDrl) {
+    private record Origin(String file, String sheet, String generatedDrl, RuleWorkbook workbook) {
     }
 
     public static CompiledPack compile(PackSource src) throws PackRejected {
@@ -72,7 +75,7 @@ public final class PackCompiler {
                 String drl = new String(e.getValue(), StandardCharsets.UTF_8);
                 String path = resourcePath(drl, file.substring(file.lastIndexOf('/') + 1));
                 kfs.write(path, e.getValue());
-                origins.put(path, new Origin(file, null, null));
+                origins.put(path, new Origin(file, null, null, null));
                 drlPackages.put(packageOf(drl), file);
             } else {
                 addWorkbook(file, e.getValue(), kfs, origins, workbooks, errors);
@@ -83,9 +86,19 @@ public final class PackCompiler {
         ReleaseId rid = ks.newReleaseId("govgrade.packs", src.id(), "1.0." + BUILDS.incrementAndGet());
         kfs.generateAndWritePomXML(rid);
         KieBuilder builder = ks.newKieBuilder(kfs).buildAll();
-        for (Message m : builder.getResults().getMessages(Message.Level.ERROR)) {
-            errors.add(place(m, origins));
+        List<Message> messages = builder.getResults().getMessages(Message.Level.ERROR);
+        Map<String, String> ruleAtLine = new HashMap<>();
+        for (Message m : messages) {
+            Matcher r = IN_RULE.matcher(m.getText());
+            if (r.find()) {
+                ruleAtLine.putIfAbsent(m.getPath() + ":" + m.getLine(), r.group(1));
+            }
         }
+        List<PackError> built = new ArrayList<>();
+        for (Message m : messages) {
+            built.add(place(m, origins, ruleAtLine.get(m.getPath() + ":" + m.getLine())));
+        }
+        errors.addAll(withoutEchoes(built));
         if (!errors.isEmpty()) {
             ks.getRepository().removeKieModule(rid);
             throw new PackRejected(src.id(), errors);
@@ -114,6 +127,14 @@ public final class PackCompiler {
             return;
         }
         workbooks.put(file, wb);
+        List<TableCheck> checks = CriteriaTableChecks.check(wb);
+        if (!checks.isEmpty()) {
+            // Drools would report these as errors in DRL it generated, or not at all: stop here, at the cells.
+            for (TableCheck c : checks) {
+                errors.add(PackError.inSheet(file, c.sheet(), c.cell(), c.message()));
+            }
+            return;
+        }
         if (wb.ruleSheets().isEmpty()) {
             errors.add(PackError.inFile(file, "no sheet holds a RuleTable; a decision table needs RuleSet and RuleTable cells"));
             return;
@@ -135,7 +156,7 @@ public final class PackCompiler {
             }
             String path = resourcePath(drl, base + "-sheet" + n + ".drl");
             kfs.write(path, drl);
-            origins.put(path, new Origin(file, sheet, drl));
+            origins.put(path, new Origin(file, sheet, drl, wb));
         }
     }
 
@@ -170,7 +191,7 @@ public final class PackCompiler {
         }
     }
 
-    private static PackError place(Message m, Map<String, Origin> origins) {
+    private static PackError place(Message m, Map<String, Origin> origins, String rule) {
         String text = clean(m.getText());
         Origin o = null;
         if (m.getPath() != null) {
@@ -188,7 +209,43 @@ public final class PackCompiler {
         if (o.sheet() == null) {
             return PackError.inDrl(o.file(), line, text);
         }
-        return PackError.inSheet(o.file(), o.sheet(), line == null ? null : rowCell(o.generatedDrl(), line), text);
+        String cell = line == null ? null : cellOf(o, line, rule);
+        return PackError.inSheet(o.file(), o.sheet(), cell, text);
+    }
+
+    /**
+     * One message per place: a parse error makes Drools repeat itself at the same line and then
+     * add "Parser returned a null Package" for the file, which says nothing new.
+     */
+    static List<PackError> withoutEchoes(List<PackError> errors) {
+        Map<String, PackError> byPlace = new LinkedHashMap<>();
+        for (PackError e : errors) {
+            byPlace.putIfAbsent(e.file() + "|" + e.sheet() + "|" + e.cell() + "|" + e.line(), e);
+        }
+        List<PackError> out = new ArrayList<>(byPlace.values());
+        if (out.size() > 1) {
+            out.removeIf(e -> e.message().contains("Parser returned a null Package"));
+        }
+        return out;
+    }
+
+    /**
+     * The cell a generated DRL line came from: the row from the compiler's comment, then the cell
+     * of that row whose value is on the failing line (or the row's first cell).
+     */
+    private static String cellOf(Origin o, int line, String rule) {
+        // A string left open runs to the end of the file: the rule Drools names is where it began.
+        String rowCell = rule == null ? null : o.workbook().rowCellOfKey(o.sheet(), rule).orElse(null);
+        if (rowCell == null) {
+            rowCell = rowCell(o.generatedDrl(), line);
+        }
+        if (rowCell == null) {
+            return null;
+        }
+        int row = Integer.parseInt(rowCell.replaceAll("[A-Z]", ""));
+        String[] lines = o.generatedDrl().split("\n", -1);
+        String failing = line <= lines.length ? lines[line - 1] : "";
+        return o.workbook().cellInRow(o.sheet(), row, failing).orElse(rowCell);
     }
 
     /** The first cell of the table row a generated DRL line belongs to, from the compiler's comments. */

@@ -104,6 +104,69 @@ public final class RuleWorkbook {
         return Optional.empty();
     }
 
+    /**
+     * The cell of row {@code rowNumber} on {@code sheet} whose text appears in {@code drlText}: the
+     * value Drools choked on. Empty when no cell of that row matches.
+     */
+    public Optional<String> cellInRow(String sheet, int rowNumber, String drlText) {
+        String best = null;
+        int bestLength = 0;
+        for (Table t : tables) {
+            if (!t.sheet().equals(sheet)) {
+                continue;
+            }
+            for (DataRow r : t.rows()) {
+                if (r.rowNumber() != rowNumber) {
+                    continue;
+                }
+                for (var c : r.cells().entrySet()) {
+                    String v = c.getValue();
+                    if (drlText.contains(v) && v.length() > bestLength) {
+                        best = address(rowNumber, c.getKey());
+                        bestLength = v.length();
+                    }
+                }
+            }
+        }
+        return Optional.ofNullable(best);
+    }
+
+    /**
+     * A cell of the row whose text would break the string Drools puts it in (a backslash or a
+     * quote): where a parse error ran on to the end of the file, this is most likely the cause.
+     */
+    public Optional<String> cellBreakingStrings(String sheet, int rowNumber) {
+        for (Table t : tables) {
+            if (t.sheet().equals(sheet)) {
+                for (DataRow r : t.rows()) {
+                    if (r.rowNumber() == rowNumber) {
+                        for (var c : r.cells().entrySet()) {
+                            if (c.getValue().contains("\\") || c.getValue().contains("\"")) {
+                                return Optional.of(address(rowNumber, c.getKey()));
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The first cell of the row on {@code sheet} whose NAME cell is {@code key}. */
+    public Optional<String> rowCellOfKey(String sheet, String key) {
+        for (Table t : tables) {
+            Optional<ColumnSpec> nameCol = t.nameColumn();
+            if (t.sheet().equals(sheet) && nameCol.isPresent()) {
+                for (DataRow r : t.rows()) {
+                    if (key.equals(r.cells().get(nameCol.get().col()))) {
+                        return Optional.of(address(r.rowNumber(), nameCol.get().col()));
+                    }
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
     /** Keys (NAME cells) of the rows of tables whose code contains {@code templateMarker}, in row order. */
     public List<String> keysOf(String templateMarker) {
         List<String> out = new ArrayList<>();
