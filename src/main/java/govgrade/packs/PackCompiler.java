@@ -245,7 +245,9 @@ public final class PackCompiler {
         int row = Integer.parseInt(rowCell.replaceAll("[A-Z]", ""));
         String[] lines = o.generatedDrl().split("\n", -1);
         String failing = line <= lines.length ? lines[line - 1] : "";
-        return o.workbook().cellInRow(o.sheet(), row, failing).orElse(rowCell);
+        return o.workbook().cellBreakingStrings(o.sheet(), row)
+                .or(() -> o.workbook().cellInRow(o.sheet(), row, failing))
+                .orElse(rowCell);
     }
 
     /** The first cell of the table row a generated DRL line belongs to, from the compiler's comments. */
