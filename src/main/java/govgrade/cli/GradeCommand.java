@@ -81,7 +81,7 @@ final class GradeCommand implements Callable<Integer> {
     }
 
     /** A run graded on the command line is not stored; its id names what was graded under what. */
-    static String localRunId(byte[] batch, String version) throws Exception {
+    static String localRunId(byte[] batch, String version) throws java.security.NoSuchAlgorithmException {
         MessageDigest md = MessageDigest.getInstance("SHA-256");
         md.update(batch);
         md.update(version.getBytes(java.nio.charset.StandardCharsets.US_ASCII));

@@ -35,7 +35,7 @@ final class ServeCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Service service = Service.start(home.dir, db, new ApiServer.Settings(host, port, maxBodyMb * 1024L * 1024L,
-                System.getenv("GOVGRADE_ADMIN_TOKEN")));
+                System.getenv("GOVGRADE_ADMIN_TOKEN"), home.dir.resolve("fixtures")));
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             // Stop taking requests, then close the database so no -wal file is left behind.

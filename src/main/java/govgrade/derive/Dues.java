@@ -37,6 +37,7 @@ final class Dues {
             case WEEK -> n.multiply(days).divide(BigDecimal.valueOf(7), MC);
             default -> n.multiply(months).divide(BigDecimal.valueOf(c.unit().months()), MC);
         };
-        return due.setScale(4, RoundingMode.HALF_UP);
+        // Kept fine here and rounded once on the unit's sum, so 1/3 + 1/3 + 1/12 + 2 sums to 2.75, not 2.7499.
+        return due.setScale(10, RoundingMode.HALF_UP);
     }
 }

@@ -3,6 +3,7 @@ package govgrade.derive;
 import govgrade.facts.Channel;
 import govgrade.facts.Group;
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -27,7 +28,7 @@ public final class UnitColumns implements Subject {
             codes.addAll(c.getFindingCodes());
         }
         this.updates = u;
-        this.due = d;
+        this.due = d.setScale(4, RoundingMode.HALF_UP);
         this.columnFindingCodes = Set.copyOf(codes);
     }
 

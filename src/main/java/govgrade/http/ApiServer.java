@@ -19,6 +19,7 @@ import io.javalin.http.Context;
 import io.javalin.http.Handler;
 import io.javalin.http.HandlerType;
 import io.javalin.http.HttpResponseException;
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -35,7 +36,7 @@ public final class ApiServer {
     private static final ObjectMapper JSON = ResultJson.mapper();
 
     /** Validated once at start-up, then fixed. */
-    public record Settings(String host, int port, long maxBodyBytes, String adminToken) {
+    public record Settings(String host, int port, long maxBodyBytes, String adminToken, Path fixtures) {
         public Settings {
             if (port < 0 || port > 65535) {
                 throw new IllegalArgumentException("port " + port + " is not 0-65535");
@@ -52,12 +53,13 @@ public final class ApiServer {
     public ApiServer(Settings settings, PackCatalog catalog, RunService runs, WhatIfService whatIfs) {
         this.settings = settings;
         AdminToken admin = new AdminToken(settings.adminToken());
-        Handlers h = new Handlers(catalog, runs, whatIfs, admin, settings.maxBodyBytes());
+        Handlers h = new Handlers(catalog, runs, whatIfs, admin, settings.maxBodyBytes(), settings.fixtures());
         Map<String, Handler> byRoute = new LinkedHashMap<>();
         byRoute.put("POST /api/v1/grade", h::grade);
         byRoute.put("GET /api/v1/runs/{run}", h::run);
         byRoute.put("POST /api/v1/runs/{run}/whatif", h::whatIf);
         byRoute.put("GET /api/v1/whatifs/{whatif}", h::getWhatIf);
+        byRoute.put("POST /api/v1/runs/{run}/reconcile", h::reconcile);
         byRoute.put("GET /api/v1/packs", h::packs);
         byRoute.put("GET /api/v1/packs/{pack}", h::pack);
         byRoute.put("GET /api/v1/packs/{pack}/versions", h::versions);

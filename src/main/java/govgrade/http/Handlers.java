@@ -3,7 +3,15 @@ package govgrade.http;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import govgrade.grading.GradedRun;
 import govgrade.grading.ResultJson;
+import govgrade.published.PackTests;
+import govgrade.published.PublishedFigures;
+import govgrade.published.PublishedSheet;
+import govgrade.published.Reconciler;
+import java.io.ByteArrayInputStream;
+import java.nio.file.Path;
 import govgrade.packs.PackCatalog;
 import govgrade.packs.PackError;
 import govgrade.runs.RunService;
@@ -27,8 +35,11 @@ final class Handlers {
     private final WhatIfService whatIfs;
     private final AdminToken admin;
     private final long maxBody;
+    private final Path fixtures;
 
-    Handlers(PackCatalog catalog, RunService runs, WhatIfService whatIfs, AdminToken admin, long maxBody) {
+    Handlers(PackCatalog catalog, RunService runs, WhatIfService whatIfs, AdminToken admin, long maxBody,
+             Path fixtures) {
+        this.fixtures = fixtures;
         this.catalog = catalog;
         this.runs = runs;
         this.whatIfs = whatIfs;
@@ -65,6 +76,36 @@ final class Handlers {
         }
         byte[] answer = whatIfs.regrade(runId, pack, version);
         json(ctx, 200, answer);
+    }
+
+    void reconcile(Context ctx) throws Exception {
+        GradedRun run = ResultJson.mapper().readerFor(GradedRun.class)
+                .with(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS).readValue(runs.find(ctx.pathParam("run")).result());
+        PublishedFigures published;
+        String type = ctx.contentType();
+        if (type != null && type.toLowerCase().startsWith("multipart/form-data")) {
+            if (ctx.contentLength() > maxBody) {
+                throw ApiError.tooLarge(maxBody);
+            }
+            List<UploadedFile> files = uploadedFiles(ctx);
+            if (files.isEmpty()) {
+                throw ApiError.badRequest("no_files", "send the circular's annex as an .xlsx file part", "$");
+            }
+            try (InputStream in = files.get(0).content()) {
+                published = PublishedSheet.read(in);
+            } catch (IOException e) {
+                throw ApiError.badRequest("invalid_file", e.getMessage(), null);
+            }
+        } else {
+            try {
+                published = PublishedFigures.readJson(new ByteArrayInputStream(body(ctx)));
+            } catch (IOException e) {
+                throw ApiError.badRequest("invalid_request", "expected what the circular published, as "
+                        + "{ \"results\": [ { \"id\", \"channel\", \"grade\" ... } ], \"summaries\": [...] }: "
+                        + e.getMessage(), "$");
+            }
+        }
+        json(ctx, 200, JSON.writeValueAsBytes(Reconciler.compare(run, published)));
     }
 
     void getWhatIf(Context ctx) throws Exception {
@@ -129,12 +170,18 @@ final class Handlers {
             throw ApiError.badRequest("no_files", "the request carries no .xlsx or .drl file part", "$");
         }
         PackCatalog.Draft d = catalog.draft(pack, uploads, actor(ctx));
+        PackTests.Outcome tests = PackTests.run(catalog.version(pack, d.version()), fixtures);
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("id", d.pack());
         out.put("version", d.version());
         out.put("status", "draft");
         out.put("alreadyStored", d.existed());
         out.put("changedFiles", d.files());
+        // Criteria do change, so a draft that alters a published figure may still be published; it says so.
+        out.put("changesPublishedFigures", tests.changesPublishedFigures());
+        out.put("tests", Map.of("summary", tests.summary(), "fixtures", tests.fixtures(), "figures", tests.figures(),
+                "reproduced", tests.reproduced(), "knownDifferences", tests.knownDifferences(),
+                "changed", tests.changed()));
         json(ctx, d.existed() ? 200 : 201, JSON.writeValueAsBytes(out));
     }
 

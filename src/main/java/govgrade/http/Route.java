@@ -13,6 +13,8 @@ record Route(String method, String path, String summary) {
             new Route("GET", "/api/v1/runs/{run}", "A stored result, exactly as first returned"),
             new Route("POST", "/api/v1/runs/{run}/whatif", "Regrade a run's batch under another pack version"),
             new Route("GET", "/api/v1/whatifs/{whatif}", "A stored what-if answer"),
+            new Route("POST", "/api/v1/runs/{run}/reconcile",
+                    "Compare a run with what a circular published; every difference with its facts and rule"),
             new Route("GET", "/api/v1/packs", "Packs with their active version and status"),
             new Route("GET", "/api/v1/packs/{pack}", "A pack's active version, status and compile errors"),
             new Route("GET", "/api/v1/packs/{pack}/versions", "A pack's stored versions, newest first"),

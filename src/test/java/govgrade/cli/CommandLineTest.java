@@ -69,6 +69,43 @@ class CommandLineTest {
     }
 
     @Test
+    void packTestsPassForTheBundledPacksAndNameEachPublishedFigureAChangeWouldAlter(@TempDir Path home)
+            throws Exception {
+        assertEquals(0, run("test"));
+        assertTrue(out.toString().contains("72 published figures in 1 fixture(s): 68 reproduced, 4 known differences, "
+                + "none changed"), out.toString());
+        PackCopy.copy("shangqiu", home);
+        java.nio.file.Files.createDirectories(home.resolve("fixtures"));
+        copyDir(Path.of("fixtures", "shangqiu"), home.resolve("fixtures").resolve("shangqiu"));
+        PackCopy.editWorkbook(home.resolve("decision-tables/shangqiu/shangqiu.xlsx"),
+                wb -> PackCopy.rowOf(wb, "参数", "staleDays").getCell(2).setCellValue(30));
+        out.getBuffer().setLength(0);
+        assertEquals(1, run("test", "shangqiu", "--home", home.toString()));
+        // 23 days since the last update: published 不合格, at 30 days passes; its problem goes too.
+        assertTrue(out.toString().contains("shangqiu-a1 梁园市场监管 [new-media] grade: published FAIL, this version PASS"),
+                out.toString());
+        assertTrue(out.toString().contains("CHANGED by this version"), out.toString());
+    }
+
+    @Test
+    void reconcileListsWhereTheCircularDiffersFromTheWrittenRuleWithTheRuleThatDecided() {
+        assertEquals(0, run("reconcile", Fixtures.batch("meixian").toString(), "fixtures/meixian/meixian.expected.json"));
+        String text = out.toString();
+        assertTrue(text.contains("72 published figures, 68 as the written rule gives, 4 differ"), text);
+        assertTrue(text.contains("县医保局 [columns] grade: published FAIL, written rule PASS"), text);
+        assertTrue(text.contains("rule 栏目：其余合格: updates=6, due=4.0833"), text);
+    }
+
+    private static void copyDir(Path from, Path to) throws Exception {
+        java.nio.file.Files.createDirectories(to);
+        try (var s = java.nio.file.Files.list(from)) {
+            for (Path f : (Iterable<Path>) s::iterator) {
+                java.nio.file.Files.copy(f, to.resolve(f.getFileName()));
+            }
+        }
+    }
+
+    @Test
     void validateListsTheFivePacksWithTheirVersions() {
         assertEquals(0, run("validate"));
         for (String pack : Fixtures.PACKS) {

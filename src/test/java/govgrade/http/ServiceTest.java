@@ -50,7 +50,7 @@ class ServiceTest {
 
     private Service start(String token, long maxBody) throws Exception {
         Service s = Service.start(Fixtures.HOME, dir.resolve("govgrade.db"),
-                new ApiServer.Settings("127.0.0.1", 0, maxBody, token));
+                new ApiServer.Settings("127.0.0.1", 0, maxBody, token, Fixtures.HOME.resolve("fixtures")));
         client = new TestClient(s.port());
         return s;
     }
@@ -137,6 +137,12 @@ class ServiceTest {
                 Map.of("meixian.xlsx", Files.readAllBytes(xlsx)), TOKEN);
         assertEquals(201, draft.status(), draft.text());
         String version = draft.json().get("version").asText();
+        // The pack's tests say plainly which published figures the draft changes: two published
+        // excellents (u9, u10); u3's news was published as fail, a known difference either way.
+        assertTrue(draft.json().get("changesPublishedFigures").asBoolean());
+        Set<String> changedFigures = new HashSet<>();
+        draft.json().at("/tests/changed").forEach(c -> changedFigures.add(c.get("id").asText() + " " + c.get("figure").asText()));
+        assertEquals(Set.of("meixian-u9 grade", "meixian-u10 grade"), changedFigures);
 
         JsonNode w = client.post("/api/v1/runs/" + run + "/whatif",
                 "{\"pack\":\"meixian\",\"version\":\"" + version + "\"}").json();
@@ -180,6 +186,47 @@ class ServiceTest {
         assertEquals(version, versions.get(0).get("version").asText(), "newest first");
         assertTrue(versions.get(0).get("active").asBoolean());
         assertEquals("draft", versions.get(0).get("origin").asText());
+    }
+
+    @Test
+    void reconcilingARunWithTheCircularListsEachDifferenceWithItsRuleAndFacts() throws Exception {
+        String run = client.post("/api/v1/grade", Files.readAllBytes(Fixtures.batch("meixian"))).json().get("run").asText();
+        JsonNode r = client.post("/api/v1/runs/" + run + "/reconcile",
+                Files.readAllBytes(Path.of("fixtures/meixian/meixian.expected.json"))).json();
+        assertEquals(72, r.get("figures").asInt());
+        assertEquals(68, r.get("reproduced").asInt());
+        assertEquals(0, r.get("differences").size());
+        assertEquals(4, r.get("knownDifferences").size());
+        JsonNode d = r.get("knownDifferences").get(0);
+        assertEquals("meixian-u3", d.get("id").asText());
+        assertEquals("PASS", d.get("published").asText());
+        assertEquals("EXCELLENT", d.get("graded").asText());
+        assertEquals("栏目：超出应更新数为优秀", d.at("/because/0/rule").asText());
+        assertEquals(12, d.at("/because/0/facts/updates").asInt());
+
+        // The same from an annex typed into Excel: name and grade word only.
+        Path annex = dir.resolve("annex.xlsx");
+        try (org.apache.poi.xssf.usermodel.XSSFWorkbook wb = new org.apache.poi.xssf.usermodel.XSSFWorkbook()) {
+            org.apache.poi.ss.usermodel.Sheet s = wb.createSheet("附件");
+            String[][] rows = {{"序号", "单位名称", "类别", "评定等级"}, {"1", "县退役军人事务局", "快讯动态", "优秀"},
+                    {"2", "县行政审批局", "快讯动态", "合格"}, {"3", "健康眉县", "政务新媒体", "差"}};
+            for (int i = 0; i < rows.length; i++) {
+                org.apache.poi.ss.usermodel.Row row = s.createRow(i + 2);
+                for (int j = 0; j < rows[i].length; j++) {
+                    row.createCell(j).setCellValue(rows[i][j]);
+                }
+            }
+            try (var out = Files.newOutputStream(annex)) {
+                wb.write(out);
+            }
+        }
+        JsonNode x = client.upload("/api/v1/runs/" + run + "/reconcile", Map.of("annex.xlsx", Files.readAllBytes(annex)),
+                null).json();
+        assertEquals(3, x.get("figures").asInt());
+        assertEquals(1, x.get("differences").size());
+        assertEquals("县行政审批局", x.at("/differences/0/name").asText());
+        assertEquals("合格", x.at("/differences/0/published").asText());
+        assertEquals("优秀", x.at("/differences/0/graded").asText(), "an annex of grade words is compared in words");
     }
 
     @Test
