@@ -29,13 +29,17 @@ final class ServeCommand implements Callable<Integer> {
             description = "largest request body in MB; larger ones get 413 (default ${DEFAULT-VALUE})")
     int maxBodyMb;
 
+    @Option(names = "--watch", negatable = true, defaultValue = "true", fallbackValue = "true",
+            description = "reload packs when their files change on disk; --no-watch to switch off (default on)")
+    boolean watch;
+
     @Mixin
     Home home;
 
     @Override
     public Integer call() throws Exception {
         Service service = Service.start(home.dir, db, new ApiServer.Settings(host, port, maxBodyMb * 1024L * 1024L,
-                System.getenv("GOVGRADE_ADMIN_TOKEN"), home.dir.resolve("fixtures")));
+                System.getenv("GOVGRADE_ADMIN_TOKEN"), home.dir.resolve("fixtures")), watch);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             // Stop taking requests, then close the database so no -wal file is left behind.

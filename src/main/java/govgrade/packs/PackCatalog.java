@@ -44,23 +44,40 @@ public final class PackCatalog {
     public synchronized void syncFromDisk() throws IOException, SQLException {
         active.putAll(store.active());
         for (String id : registry.ids()) {
-            PackSource src = PackSource.fromDisk(registry.home(), id);
-            try {
-                registry.compile(src);
-                diskErrors.remove(id);
-            } catch (PackRejected e) {
-                diskErrors.put(id, e.errors());
-                LOG.warn("pack {}: files on disk do not compile ({} errors); {} stays active", id, e.errors().size(),
-                        active.getOrDefault(id, "no version"));
-                continue;
-            }
-            boolean isNew = store.store(id, src.version(), src.files(), "disk", "disk");
-            if (isNew || !active.containsKey(id)) {
-                store.activate(id, src.version(), "disk");
-                active.put(id, src.version());
-            }
-            LOG.info("pack {}: version {} active", id, active.get(id));
+            load(PackSource.fromDisk(registry.home(), id));
         }
+    }
+
+    /**
+     * Takes a pack's files as read from disk: a version not stored before is stored and made
+     * active in one step (requests already grading keep the version they started with); files
+     * that do not compile leave the active version serving and record their errors.
+     *
+     * @return true when the active version changed
+     */
+    public synchronized boolean load(PackSource src) throws SQLException {
+        String id = src.id();
+        try {
+            registry.compile(src);
+            diskErrors.remove(id);
+        } catch (PackRejected e) {
+            diskErrors.put(id, e.errors());
+            LOG.warn("pack {}: files on disk do not compile ({} errors, first: {}); {} stays active", id,
+                    e.errors().size(), e.errors().get(0).describe(), active.getOrDefault(id, "no version"));
+            return false;
+        }
+        boolean isNew = store.store(id, src.version(), src.files(), "disk", "disk");
+        boolean changed = false;
+        if (isNew || !active.containsKey(id)) {
+            store.activate(id, src.version(), "disk");
+            changed = !src.version().equals(active.put(id, src.version()));
+        }
+        LOG.info("pack {}: version {} active", id, active.get(id));
+        return changed;
+    }
+
+    public PackRegistry registry() {
+        return registry;
     }
 
     /** Pack ids on disk or in the store, sorted. */
