@@ -1,11 +1,7 @@
 package govgrade.cli;
 
-import govgrade.facts.BatchRejected;
-import govgrade.facts.Violation;
 import govgrade.grading.GradedRun;
 import govgrade.grading.ResultJson;
-import govgrade.packs.PackRejected;
-import govgrade.packs.UnknownPack;
 import govgrade.published.PublishedFigures;
 import govgrade.published.PublishedSheet;
 import govgrade.published.Reconciler;
@@ -56,13 +52,8 @@ final class ReconcileCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         GradedRun graded;
         try {
-            graded = RunInput.load(run, home.dir);
-        } catch (BatchRejected e) {
-            err.println(run + ": the batch cannot be graded:");
-            e.violations().stream().map(Violation::message).forEach(m -> err.println("  " + m));
-            return 2;
-        } catch (UnknownPack | PackRejected e) {
-            err.println(e.getMessage());
+            graded = RunInput.load(run, home.dir, err);
+        } catch (BatchFile.Refused e) {
             return 2;
         }
         PublishedFigures figures;

@@ -2,18 +2,10 @@ package govgrade.cli;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import govgrade.facts.Batch;
-import govgrade.facts.BatchReader;
-import govgrade.facts.BatchRejected;
 import govgrade.grading.GradedRun;
-import govgrade.grading.Grading;
 import govgrade.grading.ResultJson;
-import govgrade.packs.CompiledPack;
-import govgrade.packs.PackRegistry;
-import govgrade.packs.PackRejected;
-import govgrade.packs.UnknownPack;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -22,19 +14,13 @@ final class RunInput {
     private RunInput() {
     }
 
-    static GradedRun load(Path file, Path home) throws IOException, BatchRejected, UnknownPack, PackRejected {
+    static GradedRun load(Path file, Path home, PrintWriter err) throws BatchFile.Refused, IOException {
         byte[] bytes = Files.readAllBytes(file);
-        JsonNode tree = ResultJson.mapper().readTree(bytes);
-        if (tree != null && tree.has("results") && tree.has("pack") && tree.get("pack").isObject()) {
+        JsonNode top = ResultJson.mapper().readTree(bytes);
+        if (ReportCommand.isGradedResult(top)) {
             return ResultJson.mapper().readerFor(GradedRun.class)
                     .with(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS).readValue(bytes);
         }
-        Batch batch = BatchReader.read(new ByteArrayInputStream(bytes), null);
-        CompiledPack pack = new PackRegistry(home).load(batch.pack());
-        try {
-            return Grading.grade(batch, pack, GradeCommand.localRunId(bytes, pack.version()));
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return BatchFile.grade(file, home, err);
     }
 }

@@ -11,6 +11,15 @@ import java.util.Map;
 public record WhatIf(String id, String run, GradedRun.PackRef base, GradedRun.PackRef against, List<Change> changes,
                      Grades grades) {
 
+    /**
+     * Compares two gradings of one batch: each subject whose grade, label, rank, score or problems
+     * differ, and the grade counts of both. {@code id} names the answer (null where it is not stored).
+     */
+    public static WhatIf between(String id, GradedRun before, GradedRun after) {
+        return new WhatIf(id, before.run(), before.pack(), after.pack(), Diff.changes(before, after),
+                new Grades(Diff.gradeCounts(before), Diff.gradeCounts(after)));
+    }
+
     public record Change(GradedRun.SubjectRef subject, String channel, Outcome before, Outcome after) {
     }
 

@@ -56,8 +56,7 @@ public final class WhatIfService {
         CompiledPack against = version == null ? catalog.active(pack) : catalog.version(pack, version);
         GradedRun after = Grading.grade(batch, against, runId);
         String id = UUID.randomUUID().toString();
-        WhatIf answer = new WhatIf(id, runId, before.pack(), after.pack(), Diff.changes(before, after),
-                new WhatIf.Grades(Diff.gradeCounts(before), Diff.gradeCounts(after)));
+        WhatIf answer = WhatIf.between(id, before, after);
         byte[] body = ResultJson.mapper().writeValueAsBytes(answer);
         store.save(id, runId, against.id(), against.version(), body);
         return body;

@@ -1,18 +1,25 @@
 package govgrade.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import govgrade.Fixtures;
+import govgrade.grading.GradedRun;
+import govgrade.grading.ResultJson;
 import govgrade.packs.PackCopy;
+import govgrade.whatif.WhatIf;
+import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -55,7 +62,7 @@ class CommandLineTest {
                 .replace("\"2020-12-26\"", "\"2020-12-32\"")
                 .replace("\"platform\": \"微博\"", "\"platform\": \"飞信\"");
         Files.writeString(bad, json, StandardCharsets.UTF_8);
-        assertEquals(GradeCommand.BAD_BATCH, run("grade", bad.toString()));
+        assertEquals(BatchFile.BAD_BATCH, run("grade", bad.toString()));
         assertEquals("", out.toString());
         assertTrue(err.toString().contains("accounts[1].posts[0].date: found \"2020-12-32\""), err.toString());
     }
@@ -64,7 +71,7 @@ class CommandLineTest {
     void anUnknownPackExitsNonZero(@TempDir Path dir) throws Exception {
         Path batch = dir.resolve("b.json");
         Files.writeString(batch, Files.readString(Fixtures.batch("shangnan")).replace("\"shangnan\"", "\"nowhere\""));
-        assertEquals(GradeCommand.BAD_PACK, run("grade", batch.toString()));
+        assertEquals(BatchFile.BAD_PACK, run("grade", batch.toString()));
         assertTrue(err.toString().contains("unknown pack \"nowhere\""), err.toString());
     }
 
@@ -121,5 +128,70 @@ class CommandLineTest {
         assertEquals(1, run("validate", "shangqiu", "--home", home.toString()));
         assertTrue(out.toString().contains("decision-tables/shangqiu/shangqiu.xlsx [参数!C"), out.toString());
         assertTrue(out.toString().contains("十四"), out.toString());
+    }
+
+    @Nested
+    class Report {
+
+        private XSSFWorkbook open(Path xlsx) throws Exception {
+            try (InputStream in = Files.newInputStream(xlsx)) {
+                return new XSSFWorkbook(in);
+            }
+        }
+
+        private String title(XSSFWorkbook wb, String sheet) {
+            return wb.getSheet(sheet).getRow(0).getCell(0).getStringCellValue();
+        }
+
+        @Test
+        void gradesABatchAsGradeDoesAndWritesTheWorkbookBesideIt(@TempDir Path dir) throws Exception {
+            Path batch = Files.copy(Fixtures.batch("shangqiu"), dir.resolve("shangqiu.json"));
+            assertEquals(0, run("grade", batch.toString()));
+            String version = new ObjectMapper().readTree(out.toString()).at("/pack/version").asText();
+            out.getBuffer().setLength(0);
+
+            assertEquals(0, run("report", batch.toString()), err.toString());
+            Path xlsx = dir.resolve("shangqiu.xlsx");
+            assertEquals(xlsx.toString(), out.toString().trim());
+            try (XSSFWorkbook wb = open(xlsx)) {
+                assertEquals(List.of("汇总", "政务新媒体"), List.of(wb.getSheetName(0), wb.getSheetName(1)));
+                assertTrue(title(wb, "政务新媒体").contains("shangqiu 版本 " + version), title(wb, "政务新媒体"));
+            }
+        }
+
+        @Test
+        void reportsAGradedResultFileAsItIsWithoutRegrading(@TempDir Path dir) throws Exception {
+            assertEquals(0, run("grade", Fixtures.batch("shangnan").toString()));
+            Path result = dir.resolve("result.json");
+            Files.writeString(result, out.toString().replaceFirst("\"version\" : \"[0-9a-f]{16}\"",
+                    "\"version\" : \"as-stored\""), StandardCharsets.UTF_8);
+            out.getBuffer().setLength(0);
+            Path xlsx = dir.resolve("annex.xlsx");
+            assertEquals(0, run("report", result.toString(), "-o", xlsx.toString()), err.toString());
+            try (XSSFWorkbook wb = open(xlsx)) {
+                assertTrue(title(wb, "信息报送").contains("shangnan 版本 as-stored"), title(wb, "信息报送"));
+            }
+        }
+
+        @Test
+        void reportsAWhatIfAnswerAsABeforeAndAfterSheet(@TempDir Path dir) throws Exception {
+            GradedRun run = Fixtures.grade("meixian");
+            Path answer = dir.resolve("whatif.json");
+            Files.write(answer, ResultJson.mapper().writeValueAsBytes(WhatIf.between("w1", run, run)));
+            assertEquals(0, run("report", answer.toString()), err.toString());
+            try (XSSFWorkbook wb = open(dir.resolve("whatif.xlsx"))) {
+                assertEquals("假设分析", wb.getSheetName(0));
+            }
+        }
+
+        @Test
+        void aBadBatchExitsNonZeroWithItsErrorsAndWritesNothing(@TempDir Path dir) throws Exception {
+            Path bad = dir.resolve("bad.json");
+            Files.writeString(bad, Files.readString(Fixtures.batch("shangqiu")).replace("\"2020-12-26\"", "\"2020-12-32\""),
+                    StandardCharsets.UTF_8);
+            assertEquals(BatchFile.BAD_BATCH, run("report", bad.toString()));
+            assertTrue(err.toString().contains("accounts[1].posts[0].date: found \"2020-12-32\""), err.toString());
+            assertFalse(Files.exists(dir.resolve("bad.xlsx")));
+        }
     }
 }
