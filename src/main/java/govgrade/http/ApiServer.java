@@ -59,6 +59,8 @@ public final class ApiServer {
         byRoute.put("GET /api/v1/runs/{run}", h::run);
         byRoute.put("POST /api/v1/runs/{run}/whatif", h::whatIf);
         byRoute.put("GET /api/v1/whatifs/{whatif}", h::getWhatIf);
+        byRoute.put("GET /api/v1/runs/{run}/report.xlsx", h::runReport);
+        byRoute.put("GET /api/v1/whatifs/{whatif}/report.xlsx", h::whatIfReport);
         byRoute.put("POST /api/v1/runs/{run}/reconcile", h::reconcile);
         byRoute.put("GET /api/v1/packs", h::packs);
         byRoute.put("GET /api/v1/packs/{pack}", h::pack);

@@ -6,7 +6,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import govgrade.grading.GradedRun;
 import govgrade.grading.ResultJson;
+import com.fasterxml.jackson.databind.ObjectReader;
 import govgrade.published.PackTests;
+import govgrade.sheets.RunReport;
+import govgrade.whatif.WhatIf;
+import java.io.ByteArrayOutputStream;
 import govgrade.published.PublishedFigures;
 import govgrade.published.PublishedSheet;
 import govgrade.published.Reconciler;
@@ -29,6 +33,8 @@ import java.util.Map;
 final class Handlers {
     private static final ObjectMapper JSON = ResultJson.mapper();
     private static final String CONTENT_JSON = "application/json; charset=utf-8";
+    private static final ObjectReader RUN_READER = ResultJson.mapper().readerFor(GradedRun.class)
+            .with(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
 
     private final PackCatalog catalog;
     private final RunService runs;
@@ -79,8 +85,7 @@ final class Handlers {
     }
 
     void reconcile(Context ctx) throws Exception {
-        GradedRun run = ResultJson.mapper().readerFor(GradedRun.class)
-                .with(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS).readValue(runs.find(ctx.pathParam("run")).result());
+        GradedRun run = RUN_READER.readValue(runs.find(ctx.pathParam("run")).result());
         PublishedFigures published;
         String type = ctx.contentType();
         if (type != null && type.toLowerCase().startsWith("multipart/form-data")) {
@@ -106,6 +111,28 @@ final class Handlers {
             }
         }
         json(ctx, 200, JSON.writeValueAsBytes(Reconciler.compare(run, published)));
+    }
+
+    void runReport(Context ctx) throws Exception {
+        String id = ctx.pathParam("run");
+        GradedRun run = RUN_READER.readValue(runs.find(id).result());
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        RunReport.write(run, out);
+        xlsx(ctx, out.toByteArray(), "run-" + id + ".xlsx");
+    }
+
+    void whatIfReport(Context ctx) throws Exception {
+        String id = ctx.pathParam("whatif");
+        WhatIf w = ResultJson.mapper().readerFor(WhatIf.class).with(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+                .readValue(whatIfs.find(id));
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        RunReport.writeWhatIf(w, out);
+        xlsx(ctx, out.toByteArray(), "whatif-" + id + ".xlsx");
+    }
+
+    private static void xlsx(Context ctx, byte[] body, String fileName) {
+        ctx.status(200).contentType(RunReport.CONTENT_TYPE)
+                .header("Content-Disposition", "attachment; filename=\"" + fileName + "\"").result(body);
     }
 
     void getWhatIf(Context ctx) throws Exception {

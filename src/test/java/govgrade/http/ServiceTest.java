@@ -162,6 +162,13 @@ class ServiceTest {
         assertNotEquals(version, client.get("/api/v1/packs/meixian").json().get("version").asText());
         assertArrayEquals(JSON.writeValueAsBytes(w), JSON.writeValueAsBytes(
                 client.get("/api/v1/whatifs/" + w.get("id").asText()).json()));
+        TestClient.Response sheet = client.get("/api/v1/whatifs/" + w.get("id").asText() + "/report.xlsx");
+        assertEquals(200, sheet.status());
+        try (org.apache.poi.ss.usermodel.Workbook wb = org.apache.poi.ss.usermodel.WorkbookFactory.create(
+                new java.io.ByteArrayInputStream(sheet.body()))) {
+            assertTrue(wb.getNumberOfSheets() >= 1);
+            assertTrue(text(wb).contains("县市场监管局"), "the what-if sheet lists the changed units");
+        }
     }
 
     @Test
@@ -345,6 +352,35 @@ class ServiceTest {
             assertError(client.post("/api/v1/grade", big), 413, "body_too_large");
             assertEquals(0, count("batches"));
         }
+    }
+
+    @Test
+    void aStoredRunDownloadsAsAnExcelReportThatPoiOpens() throws Exception {
+        String run = client.post("/api/v1/grade", Files.readAllBytes(Fixtures.batch("shangqiu"))).json().get("run").asText();
+        TestClient.Response r = client.get("/api/v1/runs/" + run + "/report.xlsx");
+        assertEquals(200, r.status());
+        assertTrue(r.headers().get("content-type").get(0).startsWith("application/vnd.openxmlformats"));
+        try (org.apache.poi.ss.usermodel.Workbook wb = org.apache.poi.ss.usermodel.WorkbookFactory.create(
+                new java.io.ByteArrayInputStream(r.body()))) {
+            String text = text(wb);
+            assertTrue(text.contains("梁园市场监管") && text.contains("内容2周内无更新"), "the accounts and problems");
+            assertTrue(text.contains("睢县"), "the regional summary");
+        }
+        assertError(client.get("/api/v1/runs/nope/report.xlsx"), 404, "unknown_run");
+    }
+
+    private static String text(org.apache.poi.ss.usermodel.Workbook wb) {
+        StringBuilder sb = new StringBuilder();
+        org.apache.poi.ss.usermodel.DataFormatter f = new org.apache.poi.ss.usermodel.DataFormatter();
+        for (org.apache.poi.ss.usermodel.Sheet s : wb) {
+            for (org.apache.poi.ss.usermodel.Row row : s) {
+                for (org.apache.poi.ss.usermodel.Cell c : row) {
+                    sb.append(f.formatCellValue(c)).append('\t');
+                }
+                sb.append('\n');
+            }
+        }
+        return sb.toString();
     }
 
     private static void assertError(TestClient.Response r, int status, String code) throws Exception {
