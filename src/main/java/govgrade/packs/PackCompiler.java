@@ -2,6 +2,7 @@ package govgrade.packs;
 
 import govgrade.rules.Criteria;
 import govgrade.rules.Criterion;
+import govgrade.sheets.BandTableChecks;
 import govgrade.sheets.CriteriaTableChecks;
 import govgrade.sheets.RuleWorkbook;
 import govgrade.sheets.TableCheck;
@@ -127,7 +128,8 @@ public final class PackCompiler {
             return;
         }
         workbooks.put(file, wb);
-        List<TableCheck> checks = CriteriaTableChecks.check(wb);
+        List<TableCheck> checks = new ArrayList<>(CriteriaTableChecks.check(wb));
+        checks.addAll(BandTableChecks.check(wb));
         if (!checks.isEmpty()) {
             // Drools would report these as errors in DRL it generated, or not at all: stop here, at the cells.
             for (TableCheck c : checks) {
