@@ -113,6 +113,11 @@ public final class PackCatalog {
     public CompiledPack version(String pack, String version)
             throws UnknownPack, UnknownVersion, PackRejected, IOException, SQLException {
         requireKnown(pack);
+        // Every request asks for its pack's version: answer from the compiled cache, not the database.
+        Optional<CompiledPack> cached = registry.cached(version);
+        if (cached.isPresent() && cached.get().id().equals(pack)) {
+            return cached.get();
+        }
         Optional<SortedMap<String, byte[]>> files = store.files(pack, version);
         if (files.isEmpty()) {
             throw new UnknownVersion(pack, version);

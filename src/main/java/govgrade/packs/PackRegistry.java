@@ -48,6 +48,11 @@ public final class PackRegistry {
         return compile(PackSource.fromDisk(home, id));
     }
 
+    /** The compiled version if this process has compiled it already. */
+    public java.util.Optional<CompiledPack> cached(String version) {
+        return java.util.Optional.ofNullable(byVersion.get(version));
+    }
+
     /** Compiles a source unless its version is cached; concurrent callers compile a version once. */
     public CompiledPack compile(PackSource src) throws PackRejected {
         CompiledPack cached = byVersion.get(src.version());

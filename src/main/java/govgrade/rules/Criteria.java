@@ -24,7 +24,8 @@ public final class Criteria {
 
     public static final String RANK_METHOD = "rankMethod";
     public static final String SUMMARY_TOTAL = "summaryTotal";
-    private static final String PLATFORM_SEPARATORS = "[,，、;；\\s]+";
+    /** How a setting separates platform names: commas, 、, semicolons or spaces. */
+    public static final String PLATFORM_SEPARATORS = "[,，、;；\\s]+";
 
     private final Map<String, BigDecimal> numbers;
     private final Map<String, String> settings;

@@ -1,6 +1,7 @@
 package govgrade.sheets;
 
 import govgrade.facts.Platform;
+import govgrade.rules.Criteria;
 import govgrade.rules.Grade;
 import govgrade.rules.RankMethod;
 import java.math.BigDecimal;
@@ -140,7 +141,7 @@ public final class CriteriaTableChecks {
                     "unknown ranking method \"" + v + "\"; expected " + RankMethod.accepted());
         }
         if (key.endsWith("Platforms")) {
-            for (String part : v.split("[,，、;；\\s]+")) {
+            for (String part : v.split(Criteria.PLATFORM_SEPARATORS)) {
                 try {
                     if (!part.isBlank()) {
                         Platform.parse(part);
