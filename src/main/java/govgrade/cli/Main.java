@@ -7,7 +7,8 @@ import picocli.CommandLine.Command;
 /** govgrade's command line: one subcommand per task. */
 @Command(name = "govgrade", mixinStandardHelpOptions = true, version = "govgrade 0.1",
         description = "Grades government websites and new-media accounts by county criteria packs.",
-        subcommands = {GradeCommand.class, ValidateCommand.class, ServeCommand.class})
+        subcommands = {GradeCommand.class, ValidateCommand.class, ServeCommand.class, GenerateCommand.class,
+            BenchCommand.class})
 public final class Main implements Runnable {
 
     public static void main(String[] args) {
