@@ -40,14 +40,14 @@ final class ResultAssembler {
         for (Subject s : firing.subjects()) {
             List<Outcome<?>> outcomes = firing.outcomes().getOrDefault(s, List.of());
             draft.add(result(s, outcomes, criteria));
-            rankKeys.add(outcomes.stream().filter(o -> o instanceof RankKey).map(o -> ((RankKey) o).getValue())
-                    .findFirst().orElse(null));
+            rankKeys.add(firstRankKey(outcomes));
         }
         Integer[] ranks = new Integer[n];
-        Map<String, List<Integer>> groups = new LinkedHashMap<>();
+        Map<GroupKey, List<Integer>> groups = new LinkedHashMap<>();
         for (int i = 0; i < n; i++) {
             Subject s = firing.subjects().get(i);
-            groups.computeIfAbsent(s.getChannel() + "|" + s.getGroup(), k -> new ArrayList<>()).add(i);
+            groups.computeIfAbsent(new GroupKey(s.getChannel().code(), s.getGroup() == null ? null : s.getGroup().code()),
+                    k -> new ArrayList<>()).add(i);
         }
         for (List<Integer> idx : groups.values()) {
             List<BigDecimal> values = idx.stream().map(rankKeys::get).toList();
@@ -63,6 +63,19 @@ final class ResultAssembler {
                     d.because()));
         }
         return order(out, firing.subjects());
+    }
+
+    /** A ranking group: channel and group codes (a record, not a joined string: one per subject adds up). */
+    private record GroupKey(String channel, String group) {
+    }
+
+    private static BigDecimal firstRankKey(List<Outcome<?>> outcomes) {
+        for (Outcome<?> o : outcomes) {
+            if (o instanceof RankKey k) {
+                return k.getValue();
+            }
+        }
+        return null;
     }
 
     private static Result result(Subject s, List<Outcome<?>> outcomes, Criteria criteria) {
@@ -81,7 +94,8 @@ final class ResultAssembler {
             } else if (o instanceof Problem p) {
                 problems.add(p);
             }
-            because.add(new Because(o.getRule(), new LinkedHashMap<>(o.getFacts())));
+            // The outcome's own (unmodifiable) map: the session is over, nothing adds to it any more.
+            because.add(new Because(o.getRule(), o.getFacts()));
         }
         problems.sort(Comparator.comparingInt((Problem p) -> criteria.problemOrder(p.getCode()))
                 .thenComparing(p -> p.getSpan() == null ? "" : p.getSpan().getFrom().toString()));
@@ -131,11 +145,11 @@ final class ResultAssembler {
      */
     private static List<Result> order(List<Result> results, List<Subject> subjects) {
         int n = results.size();
-        Map<String, Integer> groupSeen = new HashMap<>();
+        Map<GroupKey, Integer> groupSeen = new HashMap<>();
         Set<String> rankedChannels = new HashSet<>();
         for (int i = 0; i < n; i++) {
             Result r = results.get(i);
-            groupSeen.putIfAbsent(r.channel() + "|" + r.subject().group(), i);
+            groupSeen.putIfAbsent(new GroupKey(r.channel(), r.subject().group()), i);
             if (r.rank() != null) {
                 rankedChannels.add(r.channel());
             }
@@ -147,7 +161,7 @@ final class ResultAssembler {
             Result r = results.get(i);
             boolean ranked = rankedChannels.contains(r.channel());
             channel[i] = subjects.get(i).getChannel().ordinal();
-            group[i] = ranked ? groupSeen.get(r.channel() + "|" + r.subject().group()) : 0;
+            group[i] = ranked ? groupSeen.get(new GroupKey(r.channel(), r.subject().group())) : 0;
             rank[i] = !ranked ? 0 : r.rank() == null ? Integer.MAX_VALUE : r.rank();
         }
         List<Integer> idx = new ArrayList<>(n);
