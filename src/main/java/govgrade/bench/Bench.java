@@ -25,7 +25,7 @@ public final class Bench {
 
     /** Checked on construction, then fixed. */
     public record Options(Set<Part> parts, List<Integer> sizes, int repeats, int seconds, int clients, long seed,
-                          Path home, Path work, Path out, boolean cold) {
+                          Path home, Path work, Path out, boolean cold, boolean cds) {
         public Options {
             parts = parts.isEmpty() ? EnumSet.noneOf(Part.class) : EnumSet.copyOf(parts);
             sizes = List.copyOf(sizes);
@@ -77,21 +77,36 @@ public final class Bench {
             }
             new HttpLoadBench(o.home(), o.work(), report).run(county, o.clients(), o.seconds());
         }
-        if (o.parts().contains(Part.COMPILE)) {
-            new StartupBench(o.home(), o.work(), report).compile("shangqiu", Math.min(3, o.repeats()));
-        }
-        if (o.parts().contains(Part.STARTUP)) {
-            List<byte[]> batches = new ArrayList<>();
-            batches.add(generate(new BatchGenerator.Spec(BatchGenerator.Size.COUNTY.accounts(), o.seed())));
-            for (String pack : List.of("luoshan", "qingshen", "shangnan", "meixian")) {
-                Path fixture = o.home().resolve("fixtures").resolve(pack).resolve(pack + ".json");
-                if (Files.isRegularFile(fixture)) {
-                    batches.add(Files.readAllBytes(fixture));
-                }
-            }
-            new StartupBench(o.home(), o.work(), report).launch(batches, Math.min(3, o.repeats()));
+        if (o.parts().contains(Part.COMPILE) || o.parts().contains(Part.STARTUP)) {
+            startup(o, report);
         }
         report.printTable();
+    }
+
+    private static void startup(Options o, Report report) throws Exception {
+        StartupBench bench = new StartupBench(o.home(), o.work(), report);
+        List<byte[]> batches = new ArrayList<>();
+        batches.add(generate(new BatchGenerator.Spec(BatchGenerator.Size.COUNTY.accounts(), o.seed())));
+        for (String pack : List.of("luoshan", "qingshen", "shangnan", "meixian")) {
+            Path fixture = o.home().resolve("fixtures").resolve(pack).resolve(pack + ".json");
+            if (Files.isRegularFile(fixture)) {
+                batches.add(Files.readAllBytes(fixture));
+            }
+        }
+        int times = Math.min(3, o.repeats());
+        List<String> cds = o.cds() ? List.of("-XX:SharedArchiveFile=" + bench.cdsArchive(batches)) : List.of();
+        if (o.parts().contains(Part.COMPILE)) {
+            bench.compile("shangqiu", times, List.of(), "");
+            if (o.cds()) {
+                bench.compile("shangqiu", times, cds, ", AppCDS");
+            }
+        }
+        if (o.parts().contains(Part.STARTUP)) {
+            bench.launch(batches, times, List.of(), "");
+            if (o.cds()) {
+                bench.launch(batches, times, cds, ", AppCDS");
+            }
+        }
     }
 
     /** A generated batch file, written once per size, seed and generator format, then reused. */

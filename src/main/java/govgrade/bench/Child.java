@@ -53,9 +53,10 @@ final class Child {
     }
 
     /** The java command line that starts {@code mainClass} from govgrade's class path. */
-    static List<String> mainCommand(String mainClass, String... args) {
+    static List<String> mainCommand(List<String> jvmOptions, String mainClass, String... args) {
         List<String> cmd = new ArrayList<>();
         cmd.add(ProcessHandle.current().info().command().orElse("java"));
+        cmd.addAll(jvmOptions);
         cmd.add("-cp");
         cmd.add(System.getProperty("java.class.path"));
         cmd.add(mainClass);

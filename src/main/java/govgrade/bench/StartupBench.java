@@ -37,13 +37,13 @@ final class StartupBench {
         this.report = report;
     }
 
-    void compile(String pack, int times) throws Exception {
-        report.section("Pack compile: " + pack);
+    void compile(String pack, int times, List<String> jvm, String label) throws Exception {
+        report.section("Pack compile: " + pack + label);
         Samples compile = new Samples();
         Samples launch = new Samples();
         for (int i = 0; i < times; i++) {
             Path out = work.resolve("compile-out.txt");
-            Child.Result r = Child.run(Child.mainCommand(CompileOnce.class.getName(), home.toString(), pack), out,
+            Child.Result r = Child.run(Child.mainCommand(jvm, CompileOnce.class.getName(), home.toString(), pack), out,
                     work.resolve("compile-err.txt"), 120);
             Matcher m = COMPILE.matcher(Files.readString(out));
             if (r.exitCode() != 0 || !m.find()) {
@@ -53,9 +53,13 @@ final class StartupBench {
             compile.add(Long.parseLong(m.group(1)) * 1_000_000, new Memory.Peaks(-1, r.peakRssBytes()));
             launch.add(r.nanos(), new Memory.Peaks(-1, -1));
         }
-        report.add("compile, fresh JVM (the compile call)", Report.seconds(compile.medianSeconds()),
+        report.add("compile, fresh JVM (the compile call)" + label, Report.seconds(compile.medianSeconds()),
                 "target <= 3 s; " + compile.spread());
-        report.add("  JVM launch to compiled pack, process wall", Report.seconds(launch.medianSeconds()), launch.spread());
+        report.add("  JVM launch to compiled pack, process wall" + label, Report.seconds(launch.medianSeconds()),
+                launch.spread());
+        if (!jvm.isEmpty()) {
+            return; // the cached figures do not depend on how the JVM started
+        }
 
         PackRegistry registry = new PackRegistry(home);
         registry.load(pack);
@@ -83,21 +87,37 @@ final class StartupBench {
     }
 
     /** {@code batches}: one batch per pack to post, the first being the one timed alone. */
-    void launch(List<byte[]> batches, int times) throws Exception {
-        report.section("Launch to first graded response: java -jar govgrade.jar serve, " + times + " launches");
+    void launch(List<byte[]> batches, int times, List<String> jvm, String label) throws Exception {
+        report.section("Launch to first graded response: java -jar govgrade.jar serve" + label + ", " + times
+                + " launches");
         Samples first = new Samples();
         Samples all = new Samples();
         for (int i = 0; i < times; i++) {
-            long[] t = once(batches);
+            long[] t = once(batches, jvm);
             first.add(t[0], new Memory.Peaks(-1, -1));
             all.add(t[1], new Memory.Peaks(-1, -1));
         }
-        report.add("launch to first graded response", Report.seconds(first.medianSeconds()), first.spread());
-        report.add("launch to a graded response from each of " + batches.size() + " packs",
+        report.add("launch to first graded response" + label, Report.seconds(first.medianSeconds()), first.spread());
+        report.add("launch to a graded response from each of " + batches.size() + " packs" + label,
                 Report.seconds(all.medianSeconds()), "target <= 3 s; " + all.spread());
     }
 
-    private long[] once(List<byte[]> batches) throws Exception {
+    /**
+     * An AppCDS archive of the classes a service loads from launch to grading every pack, made
+     * once by a training launch (-XX:ArchiveClassesAtExit, written when SIGTERM stops it).
+     */
+    Path cdsArchive(List<byte[]> batches) throws Exception {
+        Path archive = work.resolve("govgrade-serve.jsa");
+        if (!Files.isRegularFile(archive)) {
+            once(batches, List.of("-XX:ArchiveClassesAtExit=" + archive));
+        }
+        if (!Files.isRegularFile(archive)) {
+            throw new IllegalStateException("no AppCDS archive was written; see " + work.resolve("startup-log.txt"));
+        }
+        return archive;
+    }
+
+    private long[] once(List<byte[]> batches, List<String> jvm) throws Exception {
         int port;
         try (ServerSocket s = new ServerSocket(0)) {
             port = s.getLocalPort();
@@ -106,7 +126,7 @@ final class StartupBench {
         for (String suffix : new String[] {"", "-wal", "-shm"}) {
             Files.deleteIfExists(Path.of(db + suffix));
         }
-        List<String> cmd = Child.command(List.of(), "serve", "--host", "127.0.0.1", "--port", Integer.toString(port),
+        List<String> cmd = Child.command(jvm, "serve", "--host", "127.0.0.1", "--port", Integer.toString(port),
                 "--db", db.toString(), "--home", home.toString());
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(2)).build();

@@ -53,6 +53,10 @@ final class BenchCommand implements Callable<Integer> {
             description = "also time the e2e batch in a fresh JVM (java -jar ... grade), with its peak RSS")
     boolean cold;
 
+    @Option(names = "--cds", description = "also time compile and start-up with an AppCDS archive (made once "
+            + "in --work by a training launch)")
+    boolean cds;
+
     @Mixin
     Home home;
 
@@ -75,7 +79,7 @@ final class BenchCommand implements Callable<Integer> {
                     + "; expected e2e, growth, http, compile, startup");
             return 2;
         }
-        Bench.run(new Bench.Options(chosen, sizes, repeats, seconds, clients, seed, home.dir, work, out, cold),
+        Bench.run(new Bench.Options(chosen, sizes, repeats, seconds, clients, seed, home.dir, work, out, cold, cds),
                 spec.commandLine().getOut());
         return 0;
     }

@@ -52,6 +52,8 @@ final class GradeCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter err = spec.commandLine().getErr();
+        PackRegistry registry = new PackRegistry(home.dir);
+        EarlyPack early = EarlyPack.start(file, registry);
         // One pass over the file: the run id's hash is taken as the batch is read.
         MessageDigest digest = MessageDigest.getInstance("SHA-256");
         Batch batch;
@@ -68,7 +70,7 @@ final class GradeCommand implements Callable<Integer> {
         }
         CompiledPack pack;
         try {
-            pack = new PackRegistry(home.dir).load(batch.pack());
+            pack = early.load(batch.pack(), registry);
         } catch (UnknownPack e) {
             err.println(e.getMessage());
             return BAD_PACK;

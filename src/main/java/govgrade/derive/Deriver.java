@@ -66,8 +66,9 @@ public final class Deriver {
             int originals = 0;
             int recommended = 0;
             last = null;
+            long lastDay = Long.MIN_VALUE;
             for (Batch.Post post : a.posts()) {
-                LocalDate day = post.date();
+                long day = post.date().toEpochDay();
                 gaps.post(day);
                 if (post.isOriginal()) {
                     originals++;
@@ -76,8 +77,9 @@ public final class Deriver {
                 if (post.isRecommended()) {
                     recommended++;
                 }
-                if (last == null || day.isAfter(last)) {
-                    last = day;
+                if (day > lastDay) {
+                    lastDay = day;
+                    last = post.date();
                 }
             }
             int total = a.posts().size();

@@ -11,6 +11,7 @@ import java.util.List;
  */
 final class PostDays {
     private final LocalDate from;
+    private final long fromDay;
     private final int days;
     private final long[] posted;
     private volatile List<DateSpan> gaps;
@@ -18,6 +19,7 @@ final class PostDays {
     /** An empty window [from, to] (no day posted yet); to before from is an empty window. */
     PostDays(LocalDate from, LocalDate to) {
         this.from = from;
+        this.fromDay = from.toEpochDay();
         this.days = to.isBefore(from) ? 0 : (int) (to.toEpochDay() - from.toEpochDay()) + 1;
         this.posted = new long[(days + 63) >>> 6];
     }
@@ -29,9 +31,9 @@ final class PostDays {
         return d;
     }
 
-    /** Marks a day posted; days outside the window do not count. */
-    void post(LocalDate day) {
-        long i = day.toEpochDay() - from.toEpochDay();
+    /** Marks a day (an epoch day) posted; days outside the window do not count. */
+    void post(long epochDay) {
+        long i = epochDay - fromDay;
         if (i >= 0 && i < days) {
             posted[(int) (i >>> 6)] |= 1L << i;
         }

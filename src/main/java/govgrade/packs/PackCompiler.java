@@ -14,7 +14,7 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.drools.decisiontable.SpreadsheetCompiler;
+import org.apache.poi.ss.usermodel.Workbook;
 import org.drools.template.parser.DecisionTableParseException;
 import org.kie.api.KieBase;
 import org.kie.api.KieServices;
@@ -106,25 +106,42 @@ public final class PackCompiler {
 
     private static void addWorkbook(String file, byte[] bytes, KieFileSystem kfs, Map<String, Origin> origins,
                                     Map<String, RuleWorkbook> workbooks, List<PackError> errors) {
+        Workbook book;
         RuleWorkbook wb;
         try {
-            wb = RuleWorkbook.read(new ByteArrayInputStream(bytes));
+            book = RuleWorkbook.open(new ByteArrayInputStream(bytes));
         } catch (IOException e) {
             errors.add(PackError.inFile(file, "not a readable Excel workbook (.xlsx): " + e.getMessage()));
             return;
         }
-        workbooks.put(file, wb);
-        if (wb.ruleSheets().isEmpty()) {
-            errors.add(PackError.inFile(file, "no sheet holds a RuleTable; a decision table needs RuleSet and RuleTable cells"));
-            return;
+        // Opened once for the table reader and every sheet's DRL: POI's open is the slow part.
+        try (book) {
+            try {
+                wb = RuleWorkbook.read(book);
+            } catch (IOException e) {
+                errors.add(PackError.inFile(file, "not a readable Excel workbook (.xlsx): " + e.getMessage()));
+                return;
+            }
+            workbooks.put(file, wb);
+            if (wb.ruleSheets().isEmpty()) {
+                errors.add(PackError.inFile(file, "no sheet holds a RuleTable; a decision table needs RuleSet and RuleTable cells"));
+                return;
+            }
+            addSheets(file, book, wb, kfs, origins, errors);
+        } catch (IOException e) {
+            // Closing an in-memory workbook: nothing was written, nothing to report.
         }
+    }
+
+    private static void addSheets(String file, Workbook book, RuleWorkbook wb, KieFileSystem kfs,
+                                  Map<String, Origin> origins, List<PackError> errors) {
         String base = file.substring(file.lastIndexOf('/') + 1).replaceAll("\\.xlsx?$", "");
         int n = 0;
         for (String sheet : wb.ruleSheets()) {
             n++;
             String drl;
             try {
-                drl = new SpreadsheetCompiler().compile(new ByteArrayInputStream(bytes), sheet);
+                drl = SheetDrl.compile(book, sheet);
             } catch (DecisionTableParseException e) {
                 errors.add(PackError.inSheet(file, sheet, cellIn(e.getMessage()), clean(e.getMessage())));
                 continue;
