@@ -48,6 +48,14 @@ final class ServeCommand implements Callable<Integer> {
         }, "govgrade-shutdown"));
         LOG.info("govgrade listening on {}:{} (database {}, pack changes over HTTP {})", host, service.port(),
                 db.toAbsolutePath(), System.getenv("GOVGRADE_ADMIN_TOKEN") == null ? "off" : "on");
+        try {
+            // Packs compile while the service already listens; a store failure still stops it, as it did
+            // when packs were compiled before listening.
+            service.awaitSynced();
+        } catch (Exception e) {
+            service.close();
+            throw e;
+        }
         stopped.await();
         return 0;
     }

@@ -57,35 +57,39 @@ public final class Deriver {
         LocalDate observedTo = check.isBefore(to) ? check : to;
         NewMediaAccount.Counts counts;
         LocalDate last;
-        List<DateSpan> gaps;
-        List<DateSpan> originalGaps;
+        PostDays gaps;
+        PostDays originalGaps;
         if (a.hasPosts()) {
-            List<LocalDate> dates = new ArrayList<>(a.posts().size());
-            List<LocalDate> originalDates = new ArrayList<>();
+            // One pass: counts, the newest day, and a bit per day posted (gaps are found from it if asked).
+            gaps = new PostDays(from, observedTo);
+            originalGaps = new PostDays(from, observedTo);
+            int originals = 0;
             int recommended = 0;
             last = null;
+            long lastDay = Long.MIN_VALUE;
             for (Batch.Post post : a.posts()) {
-                dates.add(post.date());
+                long day = post.date().toEpochDay();
+                gaps.post(day);
                 if (post.isOriginal()) {
-                    originalDates.add(post.date());
+                    originals++;
+                    originalGaps.post(day);
                 }
                 if (post.isRecommended()) {
                     recommended++;
                 }
-                if (last == null || post.date().isAfter(last)) {
+                if (day > lastDay) {
+                    lastDay = day;
                     last = post.date();
                 }
             }
-            counts = new NewMediaAccount.Counts(dates.size(), originalDates.size(),
-                    dates.size() - originalDates.size(), recommended);
-            gaps = Gaps.between(from, observedTo, dates);
-            originalGaps = Gaps.between(from, observedTo, originalDates);
+            int total = a.posts().size();
+            counts = new NewMediaAccount.Counts(total, originals, total - originals, recommended);
         } else {
             Integer total = a.originals() != null && a.reposts() != null ? a.originals() + a.reposts() : null;
             counts = new NewMediaAccount.Counts(total, a.originals(), a.reposts(), a.recommendedReposts());
             last = a.lastUpdate();
-            gaps = span(a.longestGap());
-            originalGaps = span(a.longestOriginalGap());
+            gaps = PostDays.given(span(a.longestGap()));
+            originalGaps = PostDays.given(span(a.longestOriginalGap()));
         }
         Integer daysSince;
         if (last != null) {
@@ -105,6 +109,9 @@ public final class Deriver {
     }
 
     private static Set<String> codes(List<Batch.Finding> findings) {
+        if (findings.isEmpty()) {
+            return Set.of();
+        }
         Set<String> out = new HashSet<>();
         for (Batch.Finding f : findings) {
             out.add(f.code());
@@ -125,7 +132,7 @@ public final class Deriver {
             out.computeIfAbsent(a.unit(), k -> new HashSet<>()).addAll(codes(a.findings()));
         }
         for (Batch.Account a : b.accounts()) {
-            if (a.unit() != null) {
+            if (a.unit() != null && !a.findings().isEmpty()) {
                 out.computeIfAbsent(a.unit(), k -> new HashSet<>()).addAll(codes(a.findings()));
             }
         }

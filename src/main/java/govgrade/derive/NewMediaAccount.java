@@ -24,14 +24,14 @@ public final class NewMediaAccount implements Subject {
     private final Integer recommendedReposts;
     private final LocalDate lastUpdate;
     private final Integer daysSinceLastUpdate;
-    private final List<DateSpan> gaps;
-    private final List<DateSpan> originalGaps;
+    private final PostDays gaps;
+    private final PostDays originalGaps;
     private final Set<String> findingCodes;
     private final Replies replies;
 
     NewMediaAccount(String id, String name, Platform platform, UnitFact unit, String region,
                     Counts counts, LocalDate lastUpdate, Integer daysSinceLastUpdate,
-                    List<DateSpan> gaps, List<DateSpan> originalGaps, Set<String> findingCodes,
+                    PostDays gaps, PostDays originalGaps, Set<String> findingCodes,
                     Replies replies) {
         this.id = id;
         this.name = name;
@@ -44,8 +44,8 @@ public final class NewMediaAccount implements Subject {
         this.recommendedReposts = counts.recommended();
         this.lastUpdate = lastUpdate;
         this.daysSinceLastUpdate = daysSinceLastUpdate;
-        this.gaps = List.copyOf(gaps);
-        this.originalGaps = List.copyOf(originalGaps);
+        this.gaps = gaps;
+        this.originalGaps = originalGaps;
         this.findingCodes = Set.copyOf(findingCodes);
         this.replies = replies;
     }
@@ -120,20 +120,20 @@ public final class NewMediaAccount implements Subject {
 
     /** Every maximal run of days inside the period with no post, oldest first. */
     public List<DateSpan> getGaps() {
-        return gaps;
+        return gaps.gaps();
     }
 
     /** Every maximal run of days inside the period with no original post, oldest first. */
     public List<DateSpan> getOriginalGaps() {
-        return originalGaps;
+        return originalGaps.gaps();
     }
 
     public DateSpan getLongestGap() {
-        return Gaps.longest(gaps);
+        return Gaps.longest(getGaps());
     }
 
     public DateSpan getLongestOriginalGap() {
-        return Gaps.longest(originalGaps);
+        return Gaps.longest(getOriginalGaps());
     }
 
     public Set<String> getFindingCodes() {

@@ -136,16 +136,17 @@ final class BatchValidator {
         LocalDate last = null;
         int originals = 0;
         int recommended = 0;
+        boolean inPeriod = p != null && p.from() != null && p.to() != null;
         for (int j = 0; j < a.posts().size(); j++) {
             Batch.Post post = a.posts().get(j);
-            String pat = at + ".posts[" + j + "]";
+            // The path is spelt out only for a post in error: a national batch has millions of posts.
             if (post == null || post.date() == null) {
-                add(pat + ".date", "nothing", "the date of the post");
+                add(at + ".posts[" + j + "].date", "nothing", "the date of the post");
                 continue;
             }
-            if (p != null && p.from() != null && p.to() != null
-                    && (post.date().isBefore(p.from()) || post.date().isAfter(p.to()))) {
-                add(pat + ".date", post.date().toString(), "a date inside the period " + p.from() + " to " + p.to());
+            if (inPeriod && (post.date().isBefore(p.from()) || post.date().isAfter(p.to()))) {
+                add(at + ".posts[" + j + "].date", post.date().toString(),
+                        "a date inside the period " + p.from() + " to " + p.to());
             }
             if (last == null || post.date().isAfter(last)) {
                 last = post.date();
@@ -161,25 +162,35 @@ final class BatchValidator {
         if (a.lastUpdate() != null && total == 0) {
             add(at + ".lastUpdate", a.lastUpdate().toString(), "no lastUpdate, since posts is empty");
         }
-        if (p != null && p.from() != null && p.to() != null) {
+        if (inPeriod) {
             LocalDate end = p.checkDate() != null && p.checkDate().isBefore(p.to()) ? p.checkDate() : p.to();
-            List<LocalDate> all = new ArrayList<>();
-            List<LocalDate> orig = new ArrayList<>();
-            for (Batch.Post post : a.posts()) {
-                if (post != null && post.date() != null) {
-                    all.add(post.date());
-                    if (post.isOriginal()) {
-                        orig.add(post.date());
-                    }
-                }
+            // Runs are worked out only where the batch gives a gap to compare them with.
+            if (isSpan(a.longestGap())) {
+                gapDisagrees(a.longestGap(), longestRun(p.from(), end, dates(a.posts(), false)), at + ".longestGap",
+                        "posts");
             }
-            gapDisagrees(a.longestGap(), longestRun(p.from(), end, all), at + ".longestGap", "posts");
-            gapDisagrees(a.longestOriginalGap(), longestRun(p.from(), end, orig), at + ".longestOriginalGap",
-                    "original posts");
+            if (isSpan(a.longestOriginalGap())) {
+                gapDisagrees(a.longestOriginalGap(), longestRun(p.from(), end, dates(a.posts(), true)),
+                        at + ".longestOriginalGap", "original posts");
+            }
         }
         disagree(a.originals(), originals, at + ".originals", "original posts in posts");
         disagree(a.reposts(), total - originals, at + ".reposts", "reposts (non-original posts) in posts");
         disagree(a.recommendedReposts(), recommended, at + ".recommendedReposts", "recommended reposts in posts");
+    }
+
+    private static boolean isSpan(Batch.DateSpan s) {
+        return s != null && s.from() != null && s.to() != null;
+    }
+
+    private static List<LocalDate> dates(List<Batch.Post> posts, boolean originalOnly) {
+        List<LocalDate> out = new ArrayList<>();
+        for (Batch.Post post : posts) {
+            if (post != null && post.date() != null && (!originalOnly || post.isOriginal())) {
+                out.add(post.date());
+            }
+        }
+        return out;
     }
 
     private void gapDisagrees(Batch.DateSpan given, int[] run, String path, String what) {

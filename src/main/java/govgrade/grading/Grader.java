@@ -47,10 +47,10 @@ final class Grader {
         }
         Collection<?> out = (Collection<?>) results.getValue(OUT);
 
-        Map<Subject, List<Outcome<?>>> bySubject = new IdentityHashMap<>();
-        List<Subject> subjects = new ArrayList<>();
+        Map<Subject, List<Outcome<?>>> bySubject = new IdentityHashMap<>(facts.size());
+        List<Subject> subjects = new ArrayList<>(facts.size());
         for (Object f : facts) {
-            if (f instanceof Subject s && bySubject.putIfAbsent(s, new ArrayList<>()) == null) {
+            if (f instanceof Subject s && bySubject.putIfAbsent(s, new ArrayList<>(2)) == null) {
                 subjects.add(s);
             }
         }
@@ -68,7 +68,11 @@ final class Grader {
                 bySubject.computeIfAbsent(oc.getSubject(), k -> new ArrayList<>()).add(oc);
             }
         }
-        bySubject.values().forEach(l -> l.sort((a, b) -> Long.compare(a.getSequence(), b.getSequence())));
+        for (List<Outcome<?>> l : bySubject.values()) {
+            if (l.size() > 1) {
+                l.sort((a, b) -> Long.compare(a.getSequence(), b.getSequence()));
+            }
+        }
         return new Firing(subjects, bySubject);
     }
 }

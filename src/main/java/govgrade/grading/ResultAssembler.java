@@ -35,20 +35,18 @@ final class ResultAssembler {
 
     static List<Result> assemble(Grader.Firing firing, Criteria criteria) {
         int n = firing.subjects().size();
-        List<Result> draft = new ArrayList<>(n);
+        List<List<Outcome<?>>> outcomes = new ArrayList<>(n);
         List<BigDecimal> rankKeys = new ArrayList<>(n);
-        for (Subject s : firing.subjects()) {
-            List<Outcome<?>> outcomes = firing.outcomes().getOrDefault(s, List.of());
-            draft.add(result(s, outcomes, criteria));
-            rankKeys.add(outcomes.stream().filter(o -> o instanceof RankKey).map(o -> ((RankKey) o).getValue())
-                    .findFirst().orElse(null));
-        }
-        Integer[] ranks = new Integer[n];
-        Map<String, List<Integer>> groups = new LinkedHashMap<>();
+        Map<GroupKey, List<Integer>> groups = new LinkedHashMap<>();
         for (int i = 0; i < n; i++) {
             Subject s = firing.subjects().get(i);
-            groups.computeIfAbsent(s.getChannel() + "|" + s.getGroup(), k -> new ArrayList<>()).add(i);
+            List<Outcome<?>> own = firing.outcomes().getOrDefault(s, List.of());
+            outcomes.add(own);
+            rankKeys.add(firstRankKey(own));
+            groups.computeIfAbsent(new GroupKey(s.getChannel().code(), s.getGroup() == null ? null : s.getGroup().code()),
+                    k -> new ArrayList<>()).add(i);
         }
+        Integer[] ranks = new Integer[n];
         for (List<Integer> idx : groups.values()) {
             List<BigDecimal> values = idx.stream().map(rankKeys::get).toList();
             List<Integer> r = Ranker.rank(values, criteria.rankMethod());
@@ -56,20 +54,34 @@ final class ResultAssembler {
                 ranks[idx.get(k)] = r.get(k);
             }
         }
+        Comparator<Problem> problemOrder = Comparator.comparingInt((Problem p) -> criteria.problemOrder(p.getCode()))
+                .thenComparing(p -> p.getSpan() == null ? "" : p.getSpan().getFrom().toString());
         List<Result> out = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
-            Result d = draft.get(i);
-            out.add(new Result(d.subject(), d.channel(), d.grade(), d.label(), d.score(), ranks[i], d.problems(),
-                    d.because()));
+            out.add(result(firing.subjects().get(i), outcomes.get(i), ranks[i], criteria, problemOrder));
         }
         return order(out, firing.subjects());
     }
 
-    private static Result result(Subject s, List<Outcome<?>> outcomes, Criteria criteria) {
+    /** A ranking group: channel and group codes (a record, not a joined string: one per subject adds up). */
+    private record GroupKey(String channel, String group) {
+    }
+
+    private static BigDecimal firstRankKey(List<Outcome<?>> outcomes) {
+        for (Outcome<?> o : outcomes) {
+            if (o instanceof RankKey k) {
+                return k.getValue();
+            }
+        }
+        return null;
+    }
+
+    private static Result result(Subject s, List<Outcome<?>> outcomes, Integer rank, Criteria criteria,
+                                 Comparator<Problem> problemOrder) {
         Verdict verdict = null;
         Score score = null;
-        List<Problem> problems = new ArrayList<>();
-        List<Because> because = new ArrayList<>();
+        List<Problem> problems = new ArrayList<>(2);
+        List<Because> because = new ArrayList<>(outcomes.size());
         for (Outcome<?> o : outcomes) {
             if (o instanceof Verdict v) {
                 // Packs give one verdict; should two rules both fire, the more severe one stands.
@@ -81,17 +93,17 @@ final class ResultAssembler {
             } else if (o instanceof Problem p) {
                 problems.add(p);
             }
-            because.add(new Because(o.getRule(), new LinkedHashMap<>(o.getFacts())));
+            // The outcome's own (unmodifiable) map: the session is over, nothing adds to it any more.
+            because.add(new Because(o.getRule(), o.getFacts()));
         }
-        problems.sort(Comparator.comparingInt((Problem p) -> criteria.problemOrder(p.getCode()))
-                .thenComparing(p -> p.getSpan() == null ? "" : p.getSpan().getFrom().toString()));
+        problems.sort(problemOrder);
         Set<ProblemOut> printed = new LinkedHashSet<>();
         for (Problem p : problems) {
             printed.add(new ProblemOut(p.getCode(), label(criteria.problemLabel(p.getCode()), p)));
         }
         Grade g = verdict == null ? null : verdict.getGrade();
         return new Result(ref(s), s.getChannel().code(), g == null ? null : g.name(),
-                g == null ? null : criteria.gradeLabel(g), score == null ? null : tidy(score.getValue()), null,
+                g == null ? null : criteria.gradeLabel(g), score == null ? null : tidy(score.getValue()), rank,
                 List.copyOf(printed), because);
     }
 
@@ -131,11 +143,11 @@ final class ResultAssembler {
      */
     private static List<Result> order(List<Result> results, List<Subject> subjects) {
         int n = results.size();
-        Map<String, Integer> groupSeen = new HashMap<>();
+        Map<GroupKey, Integer> groupSeen = new HashMap<>();
         Set<String> rankedChannels = new HashSet<>();
         for (int i = 0; i < n; i++) {
             Result r = results.get(i);
-            groupSeen.putIfAbsent(r.channel() + "|" + r.subject().group(), i);
+            groupSeen.putIfAbsent(new GroupKey(r.channel(), r.subject().group()), i);
             if (r.rank() != null) {
                 rankedChannels.add(r.channel());
             }
@@ -147,8 +159,11 @@ final class ResultAssembler {
             Result r = results.get(i);
             boolean ranked = rankedChannels.contains(r.channel());
             channel[i] = subjects.get(i).getChannel().ordinal();
-            group[i] = ranked ? groupSeen.get(r.channel() + "|" + r.subject().group()) : 0;
+            group[i] = ranked ? groupSeen.get(new GroupKey(r.channel(), r.subject().group())) : 0;
             rank[i] = !ranked ? 0 : r.rank() == null ? Integer.MAX_VALUE : r.rank();
+        }
+        if (inOrder(channel, group, rank)) {
+            return results; // the common case (one channel, unranked or ranked in batch order): no sort
         }
         List<Integer> idx = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
@@ -161,5 +176,22 @@ final class ResultAssembler {
             out.add(results.get(i));
         }
         return out;
+    }
+
+    /** True when (channel, group, rank, position) already ascends, as the sort would order it. */
+    private static boolean inOrder(int[] channel, int[] group, int[] rank) {
+        for (int i = 1; i < channel.length; i++) {
+            int c = Integer.compare(channel[i - 1], channel[i]);
+            if (c == 0) {
+                c = Integer.compare(group[i - 1], group[i]);
+            }
+            if (c == 0) {
+                c = Integer.compare(rank[i - 1], rank[i]);
+            }
+            if (c > 0) {
+                return false;
+            }
+        }
+        return true;
     }
 }

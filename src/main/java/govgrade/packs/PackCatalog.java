@@ -11,6 +11,8 @@ import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -27,6 +29,13 @@ public final class PackCatalog {
     private final PackVersions store;
     private final Map<String, String> active = new ConcurrentHashMap<>();
     private final Map<String, List<PackError>> diskErrors = new ConcurrentHashMap<>();
+    /**
+     * Versions read from the store and compiled, by pack and version. A stored version's files
+     * never change, so each request need not read them back and hash them again.
+     */
+    private final Map<String, CompiledPack> loaded = new ConcurrentHashMap<>();
+    /** Each pack's sync from disk; a pack is answered for only once its task has run. */
+    private final Map<String, FutureTask<Void>> syncs = new ConcurrentHashMap<>();
 
     public PackCatalog(PackRegistry registry, PackVersions store) {
         this.registry = registry;
@@ -42,16 +51,48 @@ public final class PackCatalog {
      * folder that does not compile keeps the last active version and records its errors.
      */
     public synchronized void syncFromDisk() throws IOException, SQLException {
-        active.putAll(store.active());
-        for (String id : registry.ids()) {
-            load(PackSource.fromDisk(registry.home(), id));
+        startSync();
+        for (String id : List.copyOf(syncs.keySet())) {
+            awaitSync(id);
         }
     }
 
     /**
-     * Takes a pack's files as read from disk: a version not stored before is stored and made
-     * active in one step (requests already grading keep the version they started with); files
-     * that do not compile leave the active version serving and record their errors.
+     * What {@link #syncFromDisk()} does, one task per pack, not yet run: the caller runs them on
+     * worker threads, so a service can listen while its packs compile. Until a pack's task has
+     * run, every call about that pack runs it first (or waits for the worker running it), so
+     * answers are the same as after a blocking sync, only sooner for the packs asked for first.
+     */
+    public synchronized List<Runnable> startSync() throws IOException, SQLException {
+        active.putAll(store.active());
+        List<Runnable> tasks = new ArrayList<>();
+        for (String id : registry.ids()) {
+            FutureTask<Void> task = new FutureTask<>(() -> {
+                syncPack(id);
+                return null;
+            });
+            syncs.put(id, task);
+            tasks.add(task);
+        }
+        return tasks;
+    }
+
+    /** Waits until every pack's sync has run; rethrows the first failure. */
+    public void awaitSynced() throws IOException, SQLException {
+        for (String id : List.copyOf(syncs.keySet())) {
+            awaitSync(id);
+        }
+    }
+
+    private void syncPack(String id) throws IOException, SQLException {
+        load(PackSource.fromDisk(registry.home(), id));
+    }
+
+    /**
+     * Takes a pack's files as read from disk (at start-up, or by hot reload): a version not stored
+     * before is stored and made active in one step (requests already grading keep the version
+     * they started with); files that do not compile leave the active version serving and record
+     * their errors.
      *
      * @return true when the active version changed
      */
@@ -80,6 +121,42 @@ public final class PackCatalog {
         return registry;
     }
 
+    /** Runs the pack's sync here if no worker has started it, else waits for it; a no-op once done. */
+    private void awaitSync(String pack) throws IOException, SQLException {
+        FutureTask<Void> task = syncs.get(pack);
+        if (task == null) {
+            return;
+        }
+        task.run();
+        try {
+            task.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while pack " + pack + " was synced", e);
+        } catch (ExecutionException e) {
+            Throwable c = e.getCause();
+            if (c instanceof IOException io) {
+                throw io;
+            } else if (c instanceof SQLException sql) {
+                throw sql;
+            } else if (c instanceof RuntimeException r) {
+                throw r;
+            } else if (c instanceof Error err) {
+                throw err;
+            }
+            throw new IllegalStateException(c);
+        }
+    }
+
+    /** For lookups that cannot throw checked exceptions: a failed sync is a failure of the service. */
+    private void awaitSyncUnchecked(String pack) {
+        try {
+            awaitSync(pack);
+        } catch (IOException | SQLException e) {
+            throw new IllegalStateException("pack " + pack + " could not be synced from disk: " + e.getMessage(), e);
+        }
+    }
+
     /** Pack ids on disk or in the store, sorted. */
     public List<String> ids() throws IOException {
         TreeSet<String> ids = new TreeSet<>(registry.ids());
@@ -88,15 +165,18 @@ public final class PackCatalog {
     }
 
     public Optional<String> activeVersion(String pack) {
+        awaitSyncUnchecked(pack);
         return Optional.ofNullable(active.get(pack));
     }
 
     /** Errors of the newest files on disk, empty when they compile. */
     public List<PackError> diskErrors(String pack) {
+        awaitSyncUnchecked(pack);
         return diskErrors.getOrDefault(pack, List.of());
     }
 
     public CompiledPack active(String pack) throws UnknownPack, PackUnavailable, IOException, SQLException {
+        awaitSync(pack);
         requireKnown(pack);
         String v = active.get(pack);
         if (v == null) {
@@ -112,20 +192,24 @@ public final class PackCatalog {
     /** Any stored version, compiled (cached by version). */
     public CompiledPack version(String pack, String version)
             throws UnknownPack, UnknownVersion, PackRejected, IOException, SQLException {
+        awaitSync(pack);
         requireKnown(pack);
-        // Every request asks for its pack's version: answer from the compiled cache, not the database.
-        Optional<CompiledPack> cached = registry.cached(version);
-        if (cached.isPresent() && cached.get().id().equals(pack)) {
-            return cached.get();
+        String key = pack + "\u0000" + version;
+        CompiledPack known = loaded.get(key);
+        if (known != null) {
+            return known;
         }
         Optional<SortedMap<String, byte[]>> files = store.files(pack, version);
         if (files.isEmpty()) {
             throw new UnknownVersion(pack, version);
         }
-        return registry.compile(new PackSource(pack, files.get()));
+        CompiledPack compiled = registry.compile(new PackSource(pack, files.get()));
+        loaded.put(key, compiled);
+        return compiled;
     }
 
     public List<PackVersions.Version> versions(String pack) throws UnknownPack, IOException, SQLException {
+        awaitSync(pack);
         requireKnown(pack);
         return store.versions(pack);
     }
@@ -136,6 +220,7 @@ public final class PackCatalog {
      */
     public Draft draft(String pack, Map<String, byte[]> uploads, String by)
             throws UnknownPack, PackUnavailable, PackRejected, IOException, SQLException {
+        awaitSync(pack);
         requireKnown(pack);
         // A pack that never compiled has no active version: its files on disk are the base to mend.
         SortedMap<String, byte[]> files = new TreeMap<>(active.containsKey(pack)
@@ -165,7 +250,7 @@ public final class PackCatalog {
 
     public synchronized void publish(String pack, String version, String by)
             throws UnknownPack, UnknownVersion, PackRejected, IOException, SQLException {
-        version(pack, version);
+        version(pack, version); // waits for the pack's sync
         store.activate(pack, version, by);
         active.put(pack, version);
         LOG.info("pack {}: version {} published by {}", pack, version, by);

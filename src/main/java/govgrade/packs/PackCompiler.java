@@ -17,7 +17,7 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.drools.decisiontable.SpreadsheetCompiler;
+import org.apache.poi.ss.usermodel.Workbook;
 import org.drools.template.parser.DecisionTableParseException;
 import org.kie.api.KieBase;
 import org.kie.api.KieServices;
@@ -120,34 +120,51 @@ public final class PackCompiler {
 
     private static void addWorkbook(String file, byte[] bytes, KieFileSystem kfs, Map<String, Origin> origins,
                                     Map<String, RuleWorkbook> workbooks, List<PackError> errors) {
+        Workbook book;
         RuleWorkbook wb;
         try {
-            wb = RuleWorkbook.read(new ByteArrayInputStream(bytes));
+            book = RuleWorkbook.open(new ByteArrayInputStream(bytes));
         } catch (IOException e) {
             errors.add(PackError.inFile(file, "not a readable Excel workbook (.xlsx): " + e.getMessage()));
             return;
         }
-        workbooks.put(file, wb);
-        List<TableCheck> checks = new ArrayList<>(CriteriaTableChecks.check(wb));
-        checks.addAll(BandTableChecks.check(wb));
-        if (!checks.isEmpty()) {
-            // Drools would report these as errors in DRL it generated, or not at all: stop here, at the cells.
-            for (TableCheck c : checks) {
-                errors.add(PackError.inSheet(file, c.sheet(), c.cell(), c.message()));
+        // Opened once for the table reader and every sheet's DRL: POI's open is the slow part.
+        try (book) {
+            try {
+                wb = RuleWorkbook.read(book);
+            } catch (IOException e) {
+                errors.add(PackError.inFile(file, "not a readable Excel workbook (.xlsx): " + e.getMessage()));
+                return;
             }
-            return;
+            workbooks.put(file, wb);
+            List<TableCheck> checks = new ArrayList<>(CriteriaTableChecks.check(wb));
+            checks.addAll(BandTableChecks.check(wb));
+            if (!checks.isEmpty()) {
+                // Drools would report these as errors in DRL it generated, or not at all: stop here, at the cells.
+                for (TableCheck c : checks) {
+                    errors.add(PackError.inSheet(file, c.sheet(), c.cell(), c.message()));
+                }
+                return;
+            }
+            if (wb.ruleSheets().isEmpty()) {
+                errors.add(PackError.inFile(file, "no sheet holds a RuleTable; a decision table needs RuleSet and RuleTable cells"));
+                return;
+            }
+            addSheets(file, book, wb, kfs, origins, errors);
+        } catch (IOException e) {
+            // Closing an in-memory workbook: nothing was written, nothing to report.
         }
-        if (wb.ruleSheets().isEmpty()) {
-            errors.add(PackError.inFile(file, "no sheet holds a RuleTable; a decision table needs RuleSet and RuleTable cells"));
-            return;
-        }
+    }
+
+    private static void addSheets(String file, Workbook book, RuleWorkbook wb, KieFileSystem kfs,
+                                  Map<String, Origin> origins, List<PackError> errors) {
         String base = file.substring(file.lastIndexOf('/') + 1).replaceAll("\\.xlsx?$", "");
         int n = 0;
         for (String sheet : wb.ruleSheets()) {
             n++;
             String drl;
             try {
-                drl = new SpreadsheetCompiler().compile(new ByteArrayInputStream(bytes), sheet);
+                drl = SheetDrl.compile(book, sheet);
             } catch (DecisionTableParseException e) {
                 errors.add(PackError.inSheet(file, sheet, cellIn(e.getMessage()), clean(e.getMessage())));
                 continue;

@@ -17,6 +17,7 @@ import java.util.stream.Stream;
 public final class PackRegistry {
     private final Path home;
     private final Map<String, CompiledPack> byVersion = new ConcurrentHashMap<>();
+    private final Map<String, Object> locks = new ConcurrentHashMap<>();
 
     public PackRegistry(Path home) {
         this.home = home;
@@ -48,18 +49,29 @@ public final class PackRegistry {
         return compile(PackSource.fromDisk(home, id));
     }
 
-    /** The compiled version if this process has compiled it already. */
-    public java.util.Optional<CompiledPack> cached(String version) {
-        return java.util.Optional.ofNullable(byVersion.get(version));
+
+    /**
+     * Compiles the pack's files on disk into the cache, ahead of whoever loads them; errors are
+     * left for that caller, who compiles again and reports them.
+     */
+    public void precompile(String id) {
+        try {
+            compile(PackSource.fromDisk(home, id));
+        } catch (PackRejected | IOException | RuntimeException e) {
+            // Reported by the load or sync that follows.
+        }
     }
 
-    /** Compiles a source unless its version is cached; concurrent callers compile a version once. */
+    /**
+     * Compiles a source unless its version is cached; concurrent callers compile a version once,
+     * and different versions at the same time (a service starting compiles its packs on every core).
+     */
     public CompiledPack compile(PackSource src) throws PackRejected {
         CompiledPack cached = byVersion.get(src.version());
         if (cached != null) {
             return cached;
         }
-        synchronized (this) {
+        synchronized (locks.computeIfAbsent(src.version(), v -> new Object())) {
             cached = byVersion.get(src.version());
             if (cached == null) {
                 cached = PackCompiler.compile(src);

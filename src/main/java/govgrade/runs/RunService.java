@@ -20,7 +20,6 @@ import java.io.IOException;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 import java.util.stream.Collectors;
 
 /**
@@ -48,7 +47,7 @@ public final class RunService {
                     "\"" + packFromUrl + "\", the pack the URL names (or leave pack out of the body)")));
         }
         CompiledPack pack = catalog.active(batch.pack());
-        String runId = UUID.randomUUID().toString();
+        String runId = RunIds.next();
         GradedRun run = Grading.grade(batch, pack, runId);
         byte[] response = json(run);
         runs.save(runId, pack.id(), pack.version(), body, response, rows(run));

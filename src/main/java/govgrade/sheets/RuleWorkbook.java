@@ -53,7 +53,23 @@ public final class RuleWorkbook {
 
     /** Reads every sheet; throws IOException for a file that is not a readable workbook. */
     public static RuleWorkbook read(InputStream in) throws IOException {
-        try (Workbook wb = WorkbookFactory.create(in)) {
+        try (Workbook wb = open(in)) {
+            return read(wb);
+        }
+    }
+
+    /** Opens a workbook, POI's unchecked complaints about a damaged file turned into IOException. */
+    public static Workbook open(InputStream in) throws IOException {
+        try {
+            return WorkbookFactory.create(in);
+        } catch (RuntimeException e) {
+            throw damaged(e);
+        }
+    }
+
+    /** Reads every sheet of an open workbook, which stays open. */
+    public static RuleWorkbook read(Workbook wb) throws IOException {
+        try {
             List<Table> tables = new ArrayList<>();
             List<String> names = new ArrayList<>();
             for (Sheet sheet : wb) {
@@ -62,9 +78,13 @@ public final class RuleWorkbook {
             }
             return new RuleWorkbook(tables, names);
         } catch (RuntimeException e) {
-            // POI reports a damaged package with unchecked exceptions of many kinds.
-            throw new IOException(e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage(), e);
+            throw damaged(e);
         }
+    }
+
+    // POI reports a damaged package with unchecked exceptions of many kinds.
+    private static IOException damaged(RuntimeException e) {
+        return new IOException(e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage(), e);
     }
 
     public List<Table> tables() {

@@ -14,6 +14,7 @@ import govgrade.packs.PackRejected;
 import govgrade.packs.PackUnavailable;
 import govgrade.packs.UnknownPack;
 import govgrade.packs.UnknownVersion;
+import govgrade.runs.RunIds;
 import govgrade.runs.RunService;
 import govgrade.runs.UnknownRun;
 import govgrade.store.StoredRun;
@@ -21,7 +22,6 @@ import govgrade.store.WhatIfs;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.sql.SQLException;
-import java.util.UUID;
 
 /**
  * Regrades a stored run's batch under another pack version (a draft, the active one, any stored
@@ -55,7 +55,7 @@ public final class WhatIfService {
         }
         CompiledPack against = version == null ? catalog.active(pack) : catalog.version(pack, version);
         GradedRun after = Grading.grade(batch, against, runId);
-        String id = UUID.randomUUID().toString();
+        String id = RunIds.next();
         WhatIf answer = WhatIf.between(id, before, after);
         byte[] body = ResultJson.mapper().writeValueAsBytes(answer);
         store.save(id, runId, against.id(), against.version(), body);

@@ -1,0 +1,134 @@
+package govgrade.bench;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * The benchmark: generated batches graded end to end, growth with batch size, HTTP load, pack
+ * compile and start-up, all figures with their targets, printed and written as Markdown beside
+ * the time-per-account plot.
+ */
+public final class Bench {
+    /** The parts one can pick. */
+    public enum Part { E2E, GROWTH, HTTP, COMPILE, STARTUP }
+
+    /** Checked on construction, then fixed. */
+    public record Options(Set<Part> parts, List<Integer> sizes, int repeats, int seconds, int clients, long seed,
+                          Path home, Path work, Path out, boolean cold, boolean cds) {
+        public Options {
+            parts = parts.isEmpty() ? EnumSet.noneOf(Part.class) : EnumSet.copyOf(parts);
+            sizes = List.copyOf(sizes);
+            if (sizes.isEmpty() || sizes.stream().anyMatch(n -> n < 1)) {
+                throw new IllegalArgumentException("sizes must be one or more account counts >= 1, not " + sizes);
+            }
+            if (repeats < 1 || seconds < 1 || clients < 1) {
+                throw new IllegalArgumentException("repeats, seconds and clients must be >= 1");
+            }
+        }
+
+        int largest() {
+            return sizes.stream().mapToInt(Integer::intValue).max().orElseThrow();
+        }
+    }
+
+    private Bench() {
+    }
+
+    public static void run(Options o, PrintWriter out) throws Exception {
+        Files.createDirectories(o.work());
+        Files.createDirectories(o.out());
+        Report report = new Report(out);
+        Runtime rt = Runtime.getRuntime();
+        out.printf(Locale.ROOT, "govgrade bench, %s: %d cores, max heap %s, Java %s, %s%n", LocalDate.now(),
+                rt.availableProcessors(), Memory.mb(rt.maxMemory()), System.getProperty("java.version"), o.parts());
+        if (o.parts().contains(Part.E2E)) {
+            EndToEndBench e2e = new EndToEndBench(o.home(), o.work(), o.repeats(), report);
+            Path national = batch(o, o.largest(), out);
+            e2e.run(national, o.largest());
+            if (o.cold()) {
+                e2e.cold(national, o.largest(), Math.min(3, o.repeats()));
+            }
+        }
+        if (o.parts().contains(Part.GROWTH)) {
+            List<Path> files = new ArrayList<>();
+            List<Integer> sizes = o.sizes().stream().sorted().toList();
+            for (int n : sizes) {
+                files.add(batch(o, n, out));
+            }
+            List<GrowthBench.Point> points = new GrowthBench(o.home(), o.work(), report).run(files, sizes, o.repeats());
+            Path png = Plot.timePerAccount(points, LocalDate.now() + ", " + rt.availableProcessors() + " cores", o.out());
+            report.add("plot", png.toString(), "");
+        }
+        if (o.parts().contains(Part.HTTP)) {
+            List<byte[]> county = new ArrayList<>();
+            for (int i = 0; i < 64; i++) {
+                county.add(generate(new BatchGenerator.Spec(BatchGenerator.Size.COUNTY.accounts(), o.seed() + i)));
+            }
+            new HttpLoadBench(o.home(), o.work(), report).run(county, o.clients(), o.seconds());
+        }
+        if (o.parts().contains(Part.COMPILE) || o.parts().contains(Part.STARTUP)) {
+            startup(o, report);
+        }
+        report.printTable();
+    }
+
+    private static void startup(Options o, Report report) throws Exception {
+        StartupBench bench = new StartupBench(o.home(), o.work(), report);
+        List<byte[]> batches = new ArrayList<>();
+        batches.add(generate(new BatchGenerator.Spec(BatchGenerator.Size.COUNTY.accounts(), o.seed())));
+        for (String pack : List.of("luoshan", "qingshen", "shangnan", "meixian")) {
+            Path fixture = o.home().resolve("fixtures").resolve(pack).resolve(pack + ".json");
+            if (Files.isRegularFile(fixture)) {
+                batches.add(Files.readAllBytes(fixture));
+            }
+        }
+        int times = Math.min(3, o.repeats());
+        List<String> cds = o.cds() ? List.of("-XX:SharedArchiveFile=" + bench.cdsArchive(batches)) : List.of();
+        if (o.parts().contains(Part.COMPILE)) {
+            bench.compile("shangqiu", times, List.of(), "");
+            if (o.cds()) {
+                bench.compile("shangqiu", times, cds, ", AppCDS");
+            }
+        }
+        if (o.parts().contains(Part.STARTUP)) {
+            bench.launch(batches, times, List.of(), "");
+            if (o.cds()) {
+                bench.launch(batches, times, cds, ", AppCDS");
+            }
+        }
+    }
+
+    /** A generated batch file, written once per size, seed and generator format, then reused. */
+    static Path batch(Options o, int accounts, PrintWriter log) throws IOException {
+        Path file = o.work().resolve("batch-" + accounts + "-" + o.seed() + "-f" + BatchGenerator.FORMAT + ".json");
+        if (!Files.isRegularFile(file)) {
+            Path tmp = Files.createTempFile(o.work(), "batch", ".part");
+            BatchGenerator.Written w;
+            try (OutputStream s = new java.io.BufferedOutputStream(Files.newOutputStream(tmp), 1 << 16)) {
+                w = BatchGenerator.write(new BatchGenerator.Spec(accounts, o.seed()), s);
+            }
+            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
+            log.printf(Locale.ROOT, "generated %s: %,d accounts, %,d posts, %,d stale%n", file, w.accounts(),
+                    w.posts(), w.staleAccounts());
+            log.flush();
+        }
+        return file;
+    }
+
+    static byte[] generate(BatchGenerator.Spec spec) throws IOException {
+        ByteArrayOutputStream b = new ByteArrayOutputStream();
+        BatchGenerator.write(spec, b);
+        return b.toByteArray();
+    }
+}
