@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -24,6 +25,7 @@ public final class Service implements AutoCloseable {
     private final ApiServer server;
     private final ThreadPoolExecutor sync;
     private final PackCatalog catalog;
+    private final AtomicBoolean open = new AtomicBoolean(true);
 
     private Service(Database database, ApiServer server, ThreadPoolExecutor sync, PackCatalog catalog) {
         this.database = database;
@@ -95,6 +97,9 @@ public final class Service implements AutoCloseable {
 
     @Override
     public void close() {
+        if (!open.compareAndSet(true, false)) {
+            return; // closed already (serve closes on a failed sync, then again in its shutdown hook)
+        }
         server.stop();
         stopSync(sync);
         try {
