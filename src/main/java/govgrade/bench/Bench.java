@@ -66,7 +66,7 @@ public final class Bench {
             for (int n : sizes) {
                 files.add(batch(o, n, out));
             }
-            List<GrowthBench.Point> points = new GrowthBench(o.home(), o.work(), report).run(files, sizes, o.repeats());
+            List<GrowthBench.Point> points = new GrowthBench(o.home(), report).run(files, sizes, o.repeats());
             Path png = Plot.timePerAccount(points, LocalDate.now() + ", " + rt.availableProcessors() + " cores", o.out());
             report.add("plot", png.toString(), "");
         }

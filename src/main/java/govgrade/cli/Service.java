@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,6 +29,7 @@ public final class Service implements AutoCloseable {
     private final ThreadPoolExecutor sync;
     private final PackCatalog catalog;
     private final PackWatcher watcher;
+    private final AtomicBoolean open = new AtomicBoolean(true);
 
     private Service(Database database, ApiServer server, ThreadPoolExecutor sync, PackCatalog catalog,
                     PackWatcher watcher) {
@@ -107,6 +109,9 @@ public final class Service implements AutoCloseable {
 
     @Override
     public void close() {
+        if (!open.compareAndSet(true, false)) {
+            return; // closed already (serve closes on a failed sync, then again in its shutdown hook)
+        }
         if (watcher != null) {
             watcher.close();
         }
