@@ -11,6 +11,10 @@ import govgrade.packs.PackError;
 import govgrade.packs.PackRegistry;
 import govgrade.packs.PackRejected;
 import govgrade.packs.UnknownPack;
+import java.io.BufferedInputStream;
+import java.io.FilterInputStream;
+import java.io.OutputStream;
+import java.security.DigestInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
@@ -44,10 +48,15 @@ final class BatchFile {
     }
 
     static GradedRun grade(Path file, Path home, PrintWriter err) throws Refused, IOException {
-        byte[] bytes = Files.readAllBytes(file);
+        PackRegistry registry = new PackRegistry(home);
+        EarlyPack early = EarlyPack.start(file, registry);
+        // One pass over the file: the run id's hash is taken as the batch is read.
+        MessageDigest digest = sha256();
         Batch batch;
-        try (InputStream in = Files.newInputStream(file)) {
-            batch = BatchReader.read(in, null);
+        try (InputStream in = new DigestInputStream(new BufferedInputStream(Files.newInputStream(file), 1 << 16),
+                digest)) {
+            batch = BatchReader.read(new KeepOpen(in), null);
+            in.transferTo(OutputStream.nullOutputStream());
         } catch (BatchRejected e) {
             err.println(file + ": the batch cannot be graded:");
             for (Violation v : e.violations()) {
@@ -57,7 +66,7 @@ final class BatchFile {
         }
         CompiledPack pack;
         try {
-            pack = new PackRegistry(home).load(batch.pack());
+            pack = early.load(batch.pack(), registry);
         } catch (UnknownPack e) {
             err.println(e.getMessage());
             throw new Refused(BAD_PACK);
@@ -68,18 +77,35 @@ final class BatchFile {
             }
             throw new Refused(BAD_PACK);
         }
-        return Grading.grade(batch, pack, localRunId(bytes, pack.version()));
+        return Grading.grade(batch, pack, localRunId(digest, pack.version()));
     }
 
-    /** A run graded on the command line is not stored; its id names what was graded under what. */
-    static String localRunId(byte[] batch, String version) {
+    /**
+     * A run graded on the command line is not stored; its id names what was graded under what.
+     * {@code batch} has seen the batch file's bytes.
+     */
+    static String localRunId(MessageDigest batch, String version) {
+        batch.update(version.getBytes(StandardCharsets.US_ASCII));
+        return "local-" + HexFormat.of().formatHex(batch.digest()).substring(0, 16);
+    }
+
+    private static MessageDigest sha256() {
         try {
-            MessageDigest md = MessageDigest.getInstance("SHA-256");
-            md.update(batch);
-            md.update(version.getBytes(StandardCharsets.US_ASCII));
-            return "local-" + HexFormat.of().formatHex(md.digest()).substring(0, 16);
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every Java platform has SHA-256", e);
+        }
+    }
+
+    /** Jackson closes what it reads; the file must stay open until the hash has seen every byte. */
+    private static final class KeepOpen extends FilterInputStream {
+        KeepOpen(InputStream in) {
+            super(in);
+        }
+
+        @Override
+        public void close() {
+            // The caller closes the file.
         }
     }
 }
