@@ -1,0 +1,169 @@
+package govgrade.bench;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import govgrade.cli.Main;
+import govgrade.derive.DerivedBatch;
+import govgrade.derive.Deriver;
+import govgrade.facts.Batch;
+import govgrade.facts.BatchReader;
+import govgrade.grading.GradedRun;
+import govgrade.grading.Grading;
+import govgrade.grading.ResultJson;
+import govgrade.packs.CompiledPack;
+import govgrade.packs.catalog.PackRegistry;
+import java.io.BufferedWriter;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.kie.api.runtime.StatelessKieSession;
+
+/**
+ * The national batch through the command-line path, beside a parser that only visits tokens,
+ * and the grading stage beside bare Drools firing the same pack on the same derived facts.
+ * Pairs run interleaved in one process, so load from other work hits both alike.
+ */
+final class EndToEndBench {
+    private static final JsonFactory TOKENS = new JsonFactory();
+
+    private final Path home;
+    private final Path work;
+    private final int repeats;
+    private final Report report;
+
+    EndToEndBench(Path home, Path work, int repeats, Report report) {
+        this.home = home;
+        this.work = work;
+        this.repeats = repeats;
+        this.report = report;
+    }
+
+    /** The figures for one batch file of {@code accounts} accounts. */
+    void run(Path batch, int accounts) throws Exception {
+        report.section("End to end: " + accounts + " accounts, " + Files.size(batch) / (1024 * 1024) + " MB of JSON, "
+                + repeats + " repeats, medians");
+        // Warm-up: the first grading in a JVM compiles the pack and the JIT has seen nothing yet.
+        cli(batch);
+        streamParse(batch);
+
+        Samples e2e = new Samples();
+        Samples parse = new Samples();
+        Samples bind = new Samples();
+        for (int i = 0; i < repeats; i++) {
+            time(e2e, () -> cli(batch));
+            time(parse, () -> streamParse(batch));
+            time(bind, () -> read(batch));
+        }
+        double e = e2e.medianSeconds();
+        double p = parse.medianSeconds();
+        report.add("e2e: CLI grade, in process (pack compiled warm)", Report.seconds(e),
+                Report.rate(accounts / e, "accounts") + ", heap peak " + e2e.peaks().heapMb() + "; " + e2e.spread());
+        report.add("baseline: Jackson streaming parse, tokens only", Report.seconds(p),
+                "heap peak " + parse.peaks().heapMb() + "; " + parse.spread());
+        report.add("e2e / streaming parse", Report.ratio(e / p), "target <= 3x");
+        report.add("  of which: bind + validate (BatchReader.read)", Report.seconds(bind.medianSeconds()),
+                "heap peak " + bind.peaks().heapMb());
+
+        Batch parsed = read(batch);
+        CompiledPack pack = new PackRegistry(home).load(parsed.pack());
+        DerivedBatch derived = Deriver.derive(parsed);
+        Samples grading = new Samples();
+        Samples bare = new Samples();
+        Samples derive = new Samples();
+        Samples json = new Samples();
+        Grading.grade(parsed, pack, "bench");
+        fireBare(pack, derived);
+        for (int i = 0; i < repeats; i++) {
+            time(grading, () -> Grading.grade(parsed, pack, "bench"));
+            time(bare, () -> fireBare(pack, derived));
+            time(derive, () -> Deriver.derive(parsed));
+        }
+        GradedRun graded = Grading.grade(parsed, pack, "bench");
+        for (int i = 0; i < repeats; i++) {
+            time(json, () -> writeJson(graded));
+        }
+        double g = grading.medianSeconds();
+        double b = bare.medianSeconds();
+        report.add("grading stage (derive, fire, rank, summarise)", Report.seconds(g),
+                Report.rate(accounts / g, "accounts") + "; " + grading.spread());
+        report.add("bare Drools: same pack, derived facts, fire", Report.seconds(b),
+                Report.rate(accounts / b, "accounts") + "; " + bare.spread());
+        report.add("grading stage / bare Drools", Report.ratio(g / b), "target <= 1.5x");
+        report.add("  of which: derive", Report.seconds(derive.medianSeconds()), "");
+        report.add("  write JSON (pretty, as the CLI prints it)", Report.seconds(json.medianSeconds()), "");
+        report.add("process peak RSS so far (VmHWM)", Memory.mb(Memory.statusKb(Path.of("/proc/self/status"), "VmHWM:")
+                * 1024), "whole bench process, all stages");
+    }
+
+    /** A fresh JVM: {@code java -jar govgrade.jar grade FILE > out}, launch to exit, peak RSS. */
+    void cold(Path batch, int accounts, int times) throws Exception {
+        Samples wall = new Samples();
+        long rss = -1;
+        for (int i = 0; i < times; i++) {
+            Child.Result r = Child.run(Child.command(List.of(), "grade", batch.toString(), "--home", home.toString()),
+                    work.resolve("cold-out.json"), work.resolve("cold-err.txt"), 600);
+            if (r.exitCode() != 0) {
+                throw new IllegalStateException("grade exited " + r.exitCode() + ": "
+                        + Files.readString(work.resolve("cold-err.txt")));
+            }
+            wall.add(r.nanos(), new Memory.Peaks(-1, r.peakRssBytes()));
+            rss = Math.max(rss, r.peakRssBytes());
+        }
+        double s = wall.medianSeconds();
+        report.add("e2e: java -jar govgrade.jar grade, fresh JVM", Report.seconds(s),
+                Report.rate(accounts / s, "accounts") + "; target <= 10 s; " + wall.spread());
+        report.add("  peak RSS of that process (VmHWM)", Memory.mb(rss), "target <= 1.5 GB");
+    }
+
+    private static void time(Samples into, Samples.Body body) throws Exception {
+        Samples one = Samples.of(1, body);
+        into.add(one.median(), one.peaks());
+    }
+
+    private void cli(Path batch) throws Exception {
+        Path out = work.resolve("e2e-out.json");
+        // Not closed: it wraps System.err.
+        PrintWriter err = new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
+        try (PrintWriter o = new PrintWriter(new BufferedWriter(new OutputStreamWriter(Files.newOutputStream(out),
+                StandardCharsets.UTF_8), 1 << 16))) {
+            int code = Main.run(o, err, "grade", batch.toString(), "--home", home.toString());
+            if (code != 0) {
+                throw new IllegalStateException("grade exited " + code);
+            }
+        }
+    }
+
+    static long streamParse(Path batch) throws Exception {
+        long tokens = 0;
+        try (InputStream in = Files.newInputStream(batch); JsonParser p = TOKENS.createParser(in)) {
+            while (p.nextToken() != null) {
+                tokens++;
+            }
+        }
+        return tokens;
+    }
+
+    static Batch read(Path batch) throws Exception {
+        try (InputStream in = Files.newInputStream(batch)) {
+            return BatchReader.read(in, null);
+        }
+    }
+
+    static void fireBare(CompiledPack pack, DerivedBatch derived) {
+        List<Object> facts = derived.facts();
+        facts.add(pack.criteria());
+        StatelessKieSession session = pack.kieBase().newStatelessKieSession();
+        session.execute(facts);
+    }
+
+    private void writeJson(GradedRun run) throws Exception {
+        try (OutputStream out = Files.newOutputStream(work.resolve("json-out.json"))) {
+            ResultJson.mapper().writerWithDefaultPrettyPrinter().writeValue(out, run);
+        }
+    }
+}

@@ -1,0 +1,169 @@
+package govgrade.bench;
+
+import govgrade.packs.catalog.PackCatalog;
+import govgrade.packs.catalog.PackRegistry;
+import govgrade.store.Database;
+import govgrade.store.PackVersions;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Pack compile time in a fresh JVM and from the cache, and launch to first graded response:
+ * {@code java -jar govgrade.jar serve} started as a child process, polled on 127.0.0.1 until
+ * it grades a batch of every bundled pack, then stopped with SIGTERM.
+ */
+final class StartupBench {
+    private static final Pattern COMPILE = Pattern.compile("compileMillis=(\\d+) sinceStartMillis=(\\d+)");
+
+    private final Path home;
+    private final Path work;
+    private final Report report;
+
+    StartupBench(Path home, Path work, Report report) {
+        this.home = home;
+        this.work = work;
+        this.report = report;
+    }
+
+    void compile(String pack, int times, List<String> jvm, String label) throws Exception {
+        report.section("Pack compile: " + pack + label);
+        Samples compile = new Samples();
+        Samples launch = new Samples();
+        for (int i = 0; i < times; i++) {
+            Path out = work.resolve("compile-out.txt");
+            Child.Result r = Child.run(Child.mainCommand(jvm, CompileOnce.class.getName(), home.toString(), pack), out,
+                    work.resolve("compile-err.txt"), 120);
+            Matcher m = COMPILE.matcher(Files.readString(out));
+            if (r.exitCode() != 0 || !m.find()) {
+                throw new IllegalStateException("compile child exited " + r.exitCode() + ": "
+                        + Files.readString(work.resolve("compile-err.txt")));
+            }
+            compile.add(Long.parseLong(m.group(1)) * 1_000_000, new Memory.Peaks(-1, r.peakRssBytes()));
+            launch.add(r.nanos(), new Memory.Peaks(-1, -1));
+        }
+        report.add("compile, fresh JVM (the compile call)" + label, Report.seconds(compile.medianSeconds()),
+                "target <= 3 s; " + compile.spread());
+        report.add("  JVM launch to compiled pack, process wall" + label, Report.seconds(launch.medianSeconds()),
+                launch.spread());
+        if (!jvm.isEmpty()) {
+            return; // the cached figures do not depend on how the JVM started
+        }
+
+        PackRegistry registry = new PackRegistry(home);
+        registry.load(pack);
+        Samples cached = new Samples();
+        for (int i = 0; i < 200; i++) {
+            long t0 = System.nanoTime();
+            registry.load(pack);
+            cached.add(System.nanoTime() - t0, new Memory.Peaks(-1, -1));
+        }
+        report.add("compile, cached version (files read and hashed)", Report.millis(cached.median() / 1e6),
+                "target <= 5 ms; PackRegistry.load, 200 calls");
+        Path db = work.resolve("catalog-bench.db");
+        try (Database database = Database.open(db)) {
+            PackCatalog catalog = new PackCatalog(registry, new PackVersions(database));
+            catalog.syncFromDisk();
+            Samples active = new Samples();
+            for (int i = 0; i < 200; i++) {
+                long t0 = System.nanoTime();
+                catalog.active(pack);
+                active.add(System.nanoTime() - t0, new Memory.Peaks(-1, -1));
+            }
+            report.add("service: active version per request (PackCatalog.active)", Report.millis(active.median() / 1e6),
+                    "200 calls");
+        }
+    }
+
+    /** {@code batches}: one batch per pack to post, the first being the one timed alone. */
+    void launch(List<byte[]> batches, int times, List<String> jvm, String label) throws Exception {
+        report.section("Launch to first graded response: java -jar govgrade.jar serve" + label + ", " + times
+                + " launches");
+        Samples first = new Samples();
+        Samples all = new Samples();
+        for (int i = 0; i < times; i++) {
+            long[] t = once(batches, jvm);
+            first.add(t[0], new Memory.Peaks(-1, -1));
+            all.add(t[1], new Memory.Peaks(-1, -1));
+        }
+        report.add("launch to first graded response" + label, Report.seconds(first.medianSeconds()), first.spread());
+        report.add("launch to a graded response from each of " + batches.size() + " packs" + label,
+                Report.seconds(all.medianSeconds()), "target <= 3 s; " + all.spread());
+    }
+
+    /**
+     * An AppCDS archive of the classes a service loads from launch to grading every pack, made
+     * once by a training launch (-XX:ArchiveClassesAtExit, written when SIGTERM stops it).
+     */
+    Path cdsArchive(List<byte[]> batches) throws Exception {
+        Path archive = work.resolve("govgrade-serve.jsa");
+        if (!Files.isRegularFile(archive)) {
+            once(batches, List.of("-XX:ArchiveClassesAtExit=" + archive));
+        }
+        if (!Files.isRegularFile(archive)) {
+            throw new IllegalStateException("no AppCDS archive was written; see " + work.resolve("startup-log.txt"));
+        }
+        return archive;
+    }
+
+    private long[] once(List<byte[]> batches, List<String> jvm) throws Exception {
+        int port;
+        try (ServerSocket s = new ServerSocket(0)) {
+            port = s.getLocalPort();
+        }
+        Path db = work.resolve("startup-bench.db");
+        for (String suffix : new String[] {"", "-wal", "-shm"}) {
+            Files.deleteIfExists(Path.of(db + suffix));
+        }
+        List<String> cmd = Child.command(jvm, "serve", "--host", "127.0.0.1", "--port", Integer.toString(port),
+                "--db", db.toString(), "--home", home.toString());
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(2)).build();
+        URI grade = URI.create("http://127.0.0.1:" + port + "/api/v1/grade");
+        long t0 = System.nanoTime();
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true)
+                .redirectOutput(work.resolve("startup-log.txt").toFile()).start();
+        try {
+            long deadline = t0 + TimeUnit.SECONDS.toNanos(120);
+            long first = -1;
+            List<byte[]> todo = new ArrayList<>(batches);
+            while (!todo.isEmpty()) {
+                if (System.nanoTime() > deadline || !p.isAlive()) {
+                    throw new IllegalStateException("the service did not answer; see " + work.resolve("startup-log.txt"));
+                }
+                try {
+                    HttpResponse<String> r = http.send(HttpRequest.newBuilder(grade).timeout(Duration.ofSeconds(60))
+                            .POST(HttpRequest.BodyPublishers.ofByteArray(todo.get(0))).build(),
+                            HttpResponse.BodyHandlers.ofString());
+                    if (r.statusCode() != 200) {
+                        throw new IllegalStateException("grade answered " + r.statusCode() + ": " + r.body());
+                    }
+                    todo.remove(0);
+                    if (first < 0) {
+                        first = System.nanoTime() - t0;
+                    }
+                } catch (IOException e) {
+                    // Not listening yet (connection refused); the deadline bounds the wait.
+                    Thread.sleep(10);
+                }
+            }
+            return new long[] {first, System.nanoTime() - t0};
+        } finally {
+            p.destroy(); // SIGTERM: the shutdown hook closes the database
+            if (!p.waitFor(30, TimeUnit.SECONDS)) {
+                p.destroyForcibly();
+            }
+        }
+    }
+}

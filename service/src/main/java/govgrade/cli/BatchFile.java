@@ -1,0 +1,111 @@
+package govgrade.cli;
+
+import govgrade.facts.Batch;
+import govgrade.facts.BatchReader;
+import govgrade.facts.BatchRejected;
+import govgrade.facts.Violation;
+import govgrade.grading.GradedRun;
+import govgrade.grading.Grading;
+import govgrade.packs.CompiledPack;
+import govgrade.packs.PackError;
+import govgrade.packs.catalog.PackRegistry;
+import govgrade.packs.PackRejected;
+import govgrade.packs.UnknownPack;
+import java.io.BufferedInputStream;
+import java.io.FilterInputStream;
+import java.io.OutputStream;
+import java.security.DigestInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+
+/**
+ * A batch file graded with the packs under a home folder: what {@code grade} prints and
+ * {@code report} tabulates, so both grade a file the same way and refuse it in the same words.
+ */
+final class BatchFile {
+    static final int BAD_BATCH = 2;
+    static final int BAD_PACK = 3;
+
+    /** The file could not be graded; why is already written to standard error. */
+    static final class Refused extends Exception {
+        private static final long serialVersionUID = 1L;
+        final int exitCode;
+
+        Refused(int exitCode) {
+            super(null, null, false, false);
+            this.exitCode = exitCode;
+        }
+    }
+
+    private BatchFile() {
+    }
+
+    static GradedRun grade(Path file, Path home, PrintWriter err) throws Refused, IOException {
+        PackRegistry registry = new PackRegistry(home);
+        EarlyPack early = EarlyPack.start(file, registry);
+        // One pass over the file: the run id's hash is taken as the batch is read.
+        MessageDigest digest = sha256();
+        Batch batch;
+        try (InputStream in = new DigestInputStream(new BufferedInputStream(Files.newInputStream(file), 1 << 16),
+                digest)) {
+            batch = BatchReader.read(new KeepOpen(in), null);
+            in.transferTo(OutputStream.nullOutputStream());
+        } catch (BatchRejected e) {
+            err.println(file + ": the batch cannot be graded:");
+            for (Violation v : e.violations()) {
+                err.println("  " + v.message());
+            }
+            throw new Refused(BAD_BATCH);
+        }
+        CompiledPack pack;
+        try {
+            pack = early.load(batch.pack(), registry);
+        } catch (UnknownPack e) {
+            err.println(e.getMessage());
+            throw new Refused(BAD_PACK);
+        } catch (PackRejected e) {
+            err.println("pack " + e.pack() + " does not compile:");
+            for (PackError pe : e.errors()) {
+                err.println("  " + pe.describe());
+            }
+            throw new Refused(BAD_PACK);
+        }
+        return Grading.grade(batch, pack, localRunId(digest, pack.version()));
+    }
+
+    /**
+     * A run graded on the command line is not stored; its id names what was graded under what.
+     * {@code batch} has seen the batch file's bytes.
+     */
+    static String localRunId(MessageDigest batch, String version) {
+        batch.update(version.getBytes(StandardCharsets.US_ASCII));
+        return "local-" + HexFormat.of().formatHex(batch.digest()).substring(0, 16);
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java platform has SHA-256", e);
+        }
+    }
+
+    /** Jackson closes what it reads; the file must stay open until the hash has seen every byte. */
+    private static final class KeepOpen extends FilterInputStream {
+        KeepOpen(InputStream in) {
+            super(in);
+        }
+
+        @Override
+        public void close() {
+            // The caller closes the file.
+        }
+    }
+}

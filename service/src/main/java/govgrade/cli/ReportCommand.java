@@ -1,0 +1,128 @@
+package govgrade.cli;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectReader;
+import govgrade.grading.GradedRun;
+import govgrade.grading.ResultJson;
+import govgrade.report.RunReport;
+import govgrade.runs.WhatIf;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/**
+ * {@code report RUN_OR_FILE [-o OUT.xlsx]}: the Excel report of a run. A fact batch is graded
+ * first exactly as {@code grade} grades it; a graded result (what {@code grade} prints or
+ * {@code GET /api/v1/runs/{run}} returns) or a what-if answer is reported as it is.
+ */
+@Command(name = "report", mixinStandardHelpOptions = true,
+        description = "Write the Excel report of a run: a 汇总 sheet of pass rates per region and a sheet per "
+                + "channel, grouped and ranked; for a what-if answer, a 假设分析 sheet of before/after rows.",
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:written", "1:the file cannot be read or the workbook cannot be written",
+            "2:the file is not a valid batch, graded result or what-if answer",
+            "3:the pack is unknown or does not compile"})
+final class ReportCommand implements Callable<Integer> {
+    static final int UNREADABLE = 1;
+    // Results written by a newer version may carry fields this one does not know; they do not matter here.
+    private static final ObjectReader LENIENT = ResultJson.mapper().reader()
+            .without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .with(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
+
+    @Parameters(paramLabel = "RUN_OR_FILE", description = "a fact batch (graded with the packs, as grade does), "
+            + "a graded result, or a what-if answer, as JSON")
+    Path file;
+
+    @Option(names = {"-o", "--output"}, paramLabel = "OUT.xlsx",
+            description = "where to write the workbook (default: RUN_OR_FILE with .xlsx for .json)")
+    Path output;
+
+    @Mixin
+    Home home;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter err = spec.commandLine().getErr();
+        JsonNode top;
+        try {
+            top = readTree();
+        } catch (IOException e) {
+            err.println("cannot read " + file + ": " + reason(e));
+            return UNREADABLE;
+        }
+        ByteArrayOutputStream xlsx = new ByteArrayOutputStream();
+        try {
+            if (isGradedResult(top)) {
+                RunReport.write(LENIENT.treeToValue(top, GradedRun.class), xlsx);
+            } else if (isWhatIf(top)) {
+                RunReport.writeWhatIf(LENIENT.treeToValue(top, WhatIf.class), xlsx);
+            } else {
+                RunReport.write(BatchFile.grade(file, home.dir, err), xlsx);
+            }
+        } catch (BatchFile.Refused e) {
+            return e.exitCode;
+        } catch (JsonProcessingException e) {
+            err.println(file + ": not a graded result the report can read: " + e.getOriginalMessage());
+            return BatchFile.BAD_BATCH;
+        }
+        Path out = output != null ? output : defaultOutput(file);
+        try {
+            Files.write(out, xlsx.toByteArray());
+        } catch (IOException e) {
+            err.println("cannot write " + out + ": " + reason(e));
+            return UNREADABLE;
+        }
+        PrintWriter stdout = spec.commandLine().getOut();
+        stdout.println(out);
+        stdout.flush();
+        return 0;
+    }
+
+    /** The file as a JSON tree, or null where it is not JSON (grading it then reports where it breaks). */
+    private JsonNode readTree() throws IOException {
+        try {
+            return LENIENT.readTree(Files.readAllBytes(file));
+        } catch (JsonProcessingException e) {
+            return null;
+        }
+    }
+
+    /** NIO names the failing file as the message; say what went wrong instead. */
+    private static String reason(IOException e) {
+        return e instanceof NoSuchFileException ? "no such file or folder"
+                : e instanceof AccessDeniedException ? "permission denied"
+                : e.getClass().getSimpleName() + (e.getMessage() == null ? "" : " " + e.getMessage());
+    }
+
+    static boolean isGradedResult(JsonNode top) {
+        return top != null && top.isObject() && top.has("results") && top.has("summaries");
+    }
+
+    static boolean isWhatIf(JsonNode top) {
+        return top != null && top.isObject() && top.has("changes") && top.has("base") && top.has("against");
+    }
+
+    /** {@code fixtures/meixian/meixian.json} is reported to {@code fixtures/meixian/meixian.xlsx}. */
+    static Path defaultOutput(Path file) {
+        String name = file.getFileName().toString();
+        String stem = name.toLowerCase(Locale.ROOT).endsWith(".json") ? name.substring(0, name.length() - 5) : name;
+        return file.resolveSibling(stem + ".xlsx");
+    }
+}

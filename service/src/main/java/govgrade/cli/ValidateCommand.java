@@ -1,0 +1,64 @@
+package govgrade.cli;
+
+import govgrade.packs.CompiledPack;
+import govgrade.packs.PackError;
+import govgrade.packs.catalog.PackRegistry;
+import govgrade.packs.PackRejected;
+import govgrade.packs.UnknownPack;
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code validate [PACK]}: compiles packs, prints each version or every error with its place. */
+@Command(name = "validate", mixinStandardHelpOptions = true,
+        description = "Compile criteria packs; print each pack's version, or every error with its file and "
+                + "line (DRL) or sheet and cell (Excel).",
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:every pack compiles", "1:a pack does not compile or is unknown"})
+final class ValidateCommand implements Callable<Integer> {
+
+    @Parameters(paramLabel = "PACK", arity = "0..1", description = "one pack id (default: every pack)")
+    String pack;
+
+    @Mixin
+    Home home;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        PackRegistry registry = new PackRegistry(home.dir);
+        List<String> ids = pack == null ? registry.ids() : List.of(pack);
+        if (ids.isEmpty()) {
+            err.println("no packs under " + home.dir.toAbsolutePath().normalize() + "/rules-drl or /decision-tables");
+            return 1;
+        }
+        int failed = 0;
+        for (String id : ids) {
+            try {
+                CompiledPack p = registry.load(id);
+                out.printf("%-10s version %s  ok (%d rules, %d files)%n", id, p.version(), p.ruleCount(),
+                        p.source().files().size());
+            } catch (UnknownPack e) {
+                err.println(e.getMessage());
+                failed++;
+            } catch (PackRejected e) {
+                out.printf("%-10s does not compile, %d error(s):%n", id, e.errors().size());
+                for (PackError pe : e.errors()) {
+                    out.println("  " + pe.describe());
+                }
+                failed++;
+            }
+        }
+        out.flush();
+        return failed == 0 ? 0 : 1;
+    }
+}

@@ -1,0 +1,164 @@
+package govgrade.packs.tables;
+
+import govgrade.facts.Platform;
+import govgrade.rules.Criteria;
+import govgrade.rules.Grade;
+import govgrade.rules.RankMethod;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Checks the criteria tables of a workbook before Drools compiles them: a word in a number cell,
+ * an empty required cell, a repeated key, an unknown grade word, platform or ranking method, a
+ * number out of range. Drools would report most of these as errors in DRL it generated, or not
+ * at all; here each is reported at its cell.
+ */
+public final class CriteriaTableChecks {
+    private static final String NUMBER = "Criterion.number";
+    private static final String SETTING = "Criterion.setting";
+    private static final String GRADE_LABEL = "Criterion.gradeLabel";
+    private static final String PROBLEM_LABEL = "Criterion.problemLabel";
+    private static final String PROBLEM_GRADE = "Criterion.problemGrade";
+
+    private final List<TableCheck> out = new ArrayList<>();
+    private final Set<String> gradeWords = new HashSet<>();
+
+    private CriteriaTableChecks() {
+    }
+
+    public static List<TableCheck> check(RuleWorkbook wb) {
+        CriteriaTableChecks c = new CriteriaTableChecks();
+        c.collectGradeWords(wb);
+        Map<String, String> keys = new HashMap<>();
+        for (RuleWorkbook.Table t : wb.tables()) {
+            c.check(t, keys);
+        }
+        return c.out;
+    }
+
+    /** Grade words a problem row may name: codes, default words, and this workbook's own labels. */
+    private void collectGradeWords(RuleWorkbook wb) {
+        for (Grade g : Grade.values()) {
+            gradeWords.add(g.name());
+            gradeWords.add(g.defaultLabel());
+        }
+        for (RuleWorkbook.Table t : wb.tables()) {
+            Optional<RuleWorkbook.ColumnSpec> label = column(t, GRADE_LABEL);
+            if (label.isPresent()) {
+                for (RuleWorkbook.DataRow r : t.rows()) {
+                    String v = r.cells().get(label.get().col());
+                    if (v != null) {
+                        gradeWords.add(v);
+                    }
+                }
+            }
+        }
+    }
+
+    private void check(RuleWorkbook.Table t, Map<String, String> keys) {
+        Optional<RuleWorkbook.ColumnSpec> nameCol = t.nameColumn();
+        boolean criteria = t.columns().stream().anyMatch(c -> c.template() != null && c.template().contains("Criterion."));
+        if (!criteria || nameCol.isEmpty()) {
+            return;
+        }
+        int nc = nameCol.get().col();
+        for (RuleWorkbook.DataRow r : t.rows()) {
+            String key = r.cells().get(nc);
+            String keyCell = RuleWorkbook.address(r.rowNumber(), nc);
+            if (key == null) {
+                add(t, keyCell, "代码为空：这一行的第一列必须填写代码（请从原表复制，勿自行编写）",
+                        "empty key: the first cell of a criteria row must hold its code");
+                continue;
+            }
+            String first = keys.putIfAbsent(key, t.sheet() + "!" + keyCell);
+            if (first != null) {
+                add(t, keyCell, "代码“" + key + "”重复，已在 " + first + " 出现；每个代码只能有一行",
+                        "key \"" + key + "\" appears twice (first at " + first + "); each key has one row");
+            }
+            for (RuleWorkbook.ColumnSpec c : t.columns()) {
+                if (c.template() == null || !c.template().contains("Criterion.")) {
+                    continue;
+                }
+                String v = r.cells().get(c.col());
+                String cell = RuleWorkbook.address(r.rowNumber(), c.col());
+                checkValue(t, c.template(), key, v, cell, keyCell);
+            }
+        }
+    }
+
+    private void checkValue(RuleWorkbook.Table t, String template, String key, String v, String cell, String keyCell) {
+        if (template.contains(PROBLEM_GRADE)) {
+            if (v != null && !v.equals("无") && !v.equals("-") && !gradeWords.contains(v)) {
+                add(t, cell, "等级“" + v + "”不认识，应填写等级的写法（如 不合格、差）或“无”",
+                        "unknown grade \"" + v + "\"; expected a grade word such as 不合格 or 差, or 无 for none");
+            }
+            return;
+        }
+        if (v == null) {
+            add(t, cell, "“" + key + "”的取值为空，此格必须填写", "empty required cell for " + key);
+            return;
+        }
+        if (template.contains(NUMBER)) {
+            checkNumber(t, key, v, cell);
+        } else if (template.contains(GRADE_LABEL) && Grade.lookup(key) == null) {
+            add(t, keyCell, "等级代码“" + key
+                    + "”不认识，应为 EXCELLENT、GOOD、PASS、FAIL 或 POOR", "unknown grade code \"" + key
+                    + "\"; expected EXCELLENT, GOOD, PASS, FAIL or POOR");
+        } else if (template.contains(SETTING)) {
+            checkSetting(t, key, v, cell);
+        } else if (template.contains(PROBLEM_LABEL) && (v.contains("{from}") != v.contains("{to}"))) {
+            add(t, cell, "问题写法中 {from} 与 {to} 须成对出现", "{from} and {to} must appear together in a wording");
+        }
+    }
+
+    private void checkNumber(RuleWorkbook.Table t, String key, String v, String cell) {
+        BigDecimal n;
+        try {
+            n = new BigDecimal(v);
+        } catch (NumberFormatException e) {
+            add(t, cell, "“" + key + "”应为数字（请用阿拉伯数字，如 4），实际为“" + v + "”",
+                    key + ": found \"" + v + "\", expected a number written in digits, e.g. 4 not 四");
+            return;
+        }
+        if (n.signum() < 0) {
+            add(t, cell, "“" + key + "”不能为负数，实际为 " + v, key + ": found " + v
+                    + ", expected a number >= 0 (days, counts and weights are never negative)");
+        } else if ((key.endsWith("Rate") || key.endsWith("Percent")) && n.compareTo(BigDecimal.valueOf(100)) > 0) {
+            add(t, cell, "“" + key + "”是百分比，不能超过 100，实际为 " + v, key + ": found " + v
+                    + ", expected a percentage from 0 to 100");
+        }
+    }
+
+    private void checkSetting(RuleWorkbook.Table t, String key, String v, String cell) {
+        if (key.equals("rankMethod") && RankMethod.lookup(v) == null) {
+            add(t, cell, "排名方法“" + v + "”不认识，应为 密集排名、并列跳号 或 顺序排名",
+                    "unknown ranking method \"" + v + "\"; expected " + RankMethod.accepted());
+        }
+        if (key.endsWith("Platforms")) {
+            for (String part : v.split(Criteria.PLATFORM_SEPARATORS)) {
+                try {
+                    if (!part.isBlank()) {
+                        Platform.parse(part);
+                    }
+                } catch (IllegalArgumentException e) {
+                    add(t, cell, "平台“" + part + "”不认识，应为 微信公众号、微信服务号、视频号、新浪微博、抖音、今日头条、快手、人民号、客户端 等",
+                            "unknown platform \"" + part + "\"; expected a platform code or Chinese name such as 微信公众号");
+                }
+            }
+        }
+    }
+
+    private static Optional<RuleWorkbook.ColumnSpec> column(RuleWorkbook.Table t, String marker) {
+        return t.columns().stream().filter(c -> c.template() != null && c.template().contains(marker)).findFirst();
+    }
+
+    private void add(RuleWorkbook.Table t, String cell, String zh, String en) {
+        out.add(new TableCheck(t.sheet(), cell, zh, en));
+    }
+}

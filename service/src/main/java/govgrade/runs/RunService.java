@@ -1,0 +1,74 @@
+package govgrade.runs;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import govgrade.facts.Batch;
+import govgrade.facts.BatchReader;
+import govgrade.facts.BatchRejected;
+import govgrade.facts.Violation;
+import govgrade.grading.GradedRun;
+import govgrade.grading.Grading;
+import govgrade.grading.ResultJson;
+import govgrade.packs.CompiledPack;
+import govgrade.packs.catalog.PackCatalog;
+import govgrade.packs.PackUnavailable;
+import govgrade.packs.UnknownPack;
+import govgrade.store.ResultRow;
+import govgrade.store.Runs;
+import govgrade.store.StoredRun;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * Grades a posted batch under its pack's active version and stores batch, run and results in one
+ * transaction; the response body is stored as sent, so a run reads back byte for byte.
+ */
+public final class RunService {
+    private final PackCatalog catalog;
+    private final Runs runs;
+
+    public RunService(PackCatalog catalog, Runs runs) {
+        this.catalog = catalog;
+        this.runs = runs;
+    }
+
+    /** A graded and stored run: its id and the response body. */
+    public record Graded(String runId, byte[] body) {
+    }
+
+    public Graded grade(byte[] body, String packFromUrl)
+            throws BatchRejected, UnknownPack, PackUnavailable, IOException, SQLException {
+        Batch batch = BatchReader.read(new ByteArrayInputStream(body), packFromUrl);
+        if (packFromUrl != null && !packFromUrl.equals(batch.pack())) {
+            throw new BatchRejected(List.of(new Violation("pack", "\"" + batch.pack() + "\"",
+                    "\"" + packFromUrl + "\", the pack the URL names (or leave pack out of the body)")));
+        }
+        CompiledPack pack = catalog.active(batch.pack());
+        String runId = RunIds.next();
+        GradedRun run = Grading.grade(batch, pack, runId);
+        byte[] response = json(run);
+        runs.save(runId, pack.id(), pack.version(), body, response, rows(run));
+        return new Graded(runId, response);
+    }
+
+    public StoredRun find(String runId) throws UnknownRun, SQLException {
+        return runs.find(runId).orElseThrow(() -> new UnknownRun(runId));
+    }
+
+    static byte[] json(Object value) throws JsonProcessingException {
+        return ResultJson.mapper().writeValueAsBytes(value);
+    }
+
+    private static List<ResultRow> rows(GradedRun run) {
+        List<ResultRow> rows = new ArrayList<>(run.results().size());
+        for (GradedRun.Result r : run.results()) {
+            rows.add(new ResultRow(r.subject().type(), r.subject().id(), r.channel(), r.grade(), r.label(),
+                    r.score() == null ? null : r.score().toPlainString(), r.rank(),
+                    r.problems().stream().map(GradedRun.ProblemOut::code).collect(Collectors.joining(","))));
+        }
+        return rows;
+    }
+}

@@ -1,0 +1,65 @@
+package govgrade.runs;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectReader;
+import govgrade.facts.Batch;
+import govgrade.facts.BatchReader;
+import govgrade.facts.BatchRejected;
+import govgrade.grading.GradedRun;
+import govgrade.grading.Grading;
+import govgrade.grading.ResultJson;
+import govgrade.packs.CompiledPack;
+import govgrade.packs.PackRejected;
+import govgrade.packs.PackUnavailable;
+import govgrade.packs.UnknownPack;
+import govgrade.packs.UnknownVersion;
+import govgrade.packs.catalog.PackCatalog;
+import govgrade.store.StoredRun;
+import govgrade.store.WhatIfs;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.sql.SQLException;
+
+/**
+ * Regrades a stored run's batch under another pack version (a draft, the active one, any stored
+ * one) and reports what changed. The answer is stored, so it can be fetched again.
+ */
+public final class WhatIfService {
+    private static final ObjectReader RUN_READER = ResultJson.mapper().readerFor(GradedRun.class)
+            .with(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
+
+    private final RunService runs;
+    private final PackCatalog catalog;
+    private final WhatIfs store;
+
+    public WhatIfService(RunService runs, PackCatalog catalog, WhatIfs store) {
+        this.runs = runs;
+        this.catalog = catalog;
+        this.store = store;
+    }
+
+    /** {@code version} null: the pack's active version. */
+    public byte[] regrade(String runId, String pack, String version) throws UnknownRun, UnknownPack, UnknownVersion,
+            PackUnavailable, PackRejected, IOException, SQLException {
+        StoredRun stored = runs.find(runId);
+        GradedRun before = RUN_READER.readValue(stored.result());
+        Batch batch;
+        try {
+            batch = BatchReader.read(new ByteArrayInputStream(stored.batch()), null);
+        } catch (BatchRejected e) {
+            // Stored batches were validated when graded; only a validation rule added since can refuse one.
+            throw new IllegalStateException("stored batch of run " + runId + " no longer validates: " + e.getMessage(), e);
+        }
+        CompiledPack against = version == null ? catalog.active(pack) : catalog.version(pack, version);
+        GradedRun after = Grading.grade(batch, against, runId);
+        String id = RunIds.next();
+        WhatIf answer = WhatIf.between(id, before, after);
+        byte[] body = ResultJson.mapper().writeValueAsBytes(answer);
+        store.save(id, runId, against.id(), against.version(), body);
+        return body;
+    }
+
+    public byte[] find(String id) throws UnknownWhatIf, SQLException {
+        return store.find(id).orElseThrow(() -> new UnknownWhatIf(id));
+    }
+}

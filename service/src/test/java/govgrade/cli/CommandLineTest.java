@@ -1,0 +1,197 @@
+package govgrade.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import govgrade.Fixtures;
+import govgrade.grading.GradedRun;
+import govgrade.grading.ResultJson;
+import govgrade.packs.PackCopy;
+import govgrade.runs.WhatIf;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class CommandLineTest {
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
+
+    private int run(String... args) {
+        return Main.run(new PrintWriter(out, true), new PrintWriter(err, true), args);
+    }
+
+    @Test
+    void gradePrintsTheGradedResultAsJsonAndNothingElse() throws Exception {
+        assertEquals(0, run("grade", Fixtures.batch("shangqiu").toString()));
+        JsonNode run = new ObjectMapper().readTree(out.toString());
+        assertEquals("shangqiu", run.at("/pack/id").asText());
+        assertEquals(16, run.at("/pack/version").asText().length());
+        assertEquals(20, run.get("results").size());
+        assertEquals("2020-12-31", run.at("/period/checkDate").asText());
+        JsonNode first = run.get("results").get(0);
+        for (String field : List.of("subject", "channel", "grade", "label", "score", "rank", "problems", "because")) {
+            assertTrue(first.has(field), "result field " + field);
+        }
+        assertTrue(run.get("run").asText().startsWith("local-"));
+    }
+
+    @Test
+    void gradingTheSameFileTwiceGivesTheSameOutput() throws Exception {
+        run("grade", Fixtures.batch("meixian").toString());
+        String first = out.toString();
+        out.getBuffer().setLength(0);
+        run("grade", Fixtures.batch("meixian").toString());
+        assertEquals(first, out.toString());
+    }
+
+    @Test
+    void aBadBatchExitsNonZeroWithEachErrorAtItsPathOnStandardError(@TempDir Path dir) throws Exception {
+        Path bad = dir.resolve("bad.json");
+        String json = Files.readString(Fixtures.batch("shangqiu"))
+                .replace("\"2020-12-26\"", "\"2020-12-32\"")
+                .replace("\"platform\": \"微博\"", "\"platform\": \"飞信\"");
+        Files.writeString(bad, json, StandardCharsets.UTF_8);
+        assertEquals(BatchFile.BAD_BATCH, run("grade", bad.toString()));
+        assertEquals("", out.toString());
+        assertTrue(err.toString().contains("accounts[1].posts[0].date: found \"2020-12-32\""), err.toString());
+    }
+
+    @Test
+    void anUnknownPackExitsNonZero(@TempDir Path dir) throws Exception {
+        Path batch = dir.resolve("b.json");
+        Files.writeString(batch, Files.readString(Fixtures.batch("shangnan")).replace("\"shangnan\"", "\"nowhere\""));
+        assertEquals(BatchFile.BAD_PACK, run("grade", batch.toString()));
+        assertTrue(err.toString().contains("unknown pack \"nowhere\""), err.toString());
+    }
+
+    @Test
+    void packTestsPassForTheBundledPacksAndNameEachPublishedFigureAChangeWouldAlter(@TempDir Path home)
+            throws Exception {
+        assertEquals(0, run("test"));
+        assertTrue(out.toString().contains("72 published figures in 1 fixture(s): 68 reproduced, 4 known differences, "
+                + "none changed"), out.toString());
+        PackCopy.copy("shangqiu", home);
+        java.nio.file.Files.createDirectories(home.resolve("fixtures"));
+        copyDir(Path.of("fixtures", "shangqiu"), home.resolve("fixtures").resolve("shangqiu"));
+        PackCopy.editWorkbook(home.resolve("decision-tables/shangqiu/shangqiu.xlsx"),
+                wb -> PackCopy.rowOf(wb, "参数", "staleDays").getCell(2).setCellValue(30));
+        out.getBuffer().setLength(0);
+        assertEquals(1, run("test", "shangqiu", "--home", home.toString()));
+        // 23 days since the last update: published 不合格, at 30 days passes; its problem goes too.
+        assertTrue(out.toString().contains("shangqiu-a1 梁园市场监管 [new-media] grade: published FAIL, this version PASS"),
+                out.toString());
+        assertTrue(out.toString().contains("CHANGED by this version"), out.toString());
+    }
+
+    @Test
+    void reconcileListsWhereTheCircularDiffersFromTheWrittenRuleWithTheRuleThatDecided() {
+        assertEquals(0, run("reconcile", Fixtures.batch("meixian").toString(), "fixtures/meixian/meixian.expected.json"));
+        String text = out.toString();
+        assertTrue(text.contains("72 published figures, 68 as the written rule gives, 4 differ"), text);
+        assertTrue(text.contains("县医保局 [columns] grade: published FAIL, written rule PASS"), text);
+        assertTrue(text.contains("rule 栏目：其余合格: updates=6, due=4.0833"), text);
+    }
+
+    private static void copyDir(Path from, Path to) throws Exception {
+        java.nio.file.Files.createDirectories(to);
+        try (var s = java.nio.file.Files.list(from)) {
+            for (Path f : (Iterable<Path>) s::iterator) {
+                java.nio.file.Files.copy(f, to.resolve(f.getFileName()));
+            }
+        }
+    }
+
+    @Test
+    void validateListsTheFivePacksWithTheirVersions() {
+        assertEquals(0, run("validate"));
+        for (String pack : Fixtures.PACKS) {
+            assertTrue(out.toString().matches("(?s).*" + pack + " +version [0-9a-f]{16}  ok.*"), out.toString());
+        }
+    }
+
+    @Test
+    void validateExitsNonZeroAndNamesTheCellOfABrokenTable(@TempDir Path home) throws Exception {
+        PackCopy.copy("shangqiu", home);
+        PackCopy.editWorkbook(home.resolve("decision-tables/shangqiu/shangqiu.xlsx"),
+                wb -> PackCopy.rowOf(wb, "参数", "staleDays").getCell(2).setCellValue("十四"));
+        assertEquals(1, run("validate", "shangqiu", "--home", home.toString()));
+        assertTrue(out.toString().contains("decision-tables/shangqiu/shangqiu.xlsx [参数!C"), out.toString());
+        assertTrue(out.toString().contains("十四"), out.toString());
+    }
+
+    @Nested
+    class Report {
+
+        private XSSFWorkbook open(Path xlsx) throws Exception {
+            try (InputStream in = Files.newInputStream(xlsx)) {
+                return new XSSFWorkbook(in);
+            }
+        }
+
+        private String title(XSSFWorkbook wb, String sheet) {
+            return wb.getSheet(sheet).getRow(0).getCell(0).getStringCellValue();
+        }
+
+        @Test
+        void gradesABatchAsGradeDoesAndWritesTheWorkbookBesideIt(@TempDir Path dir) throws Exception {
+            Path batch = Files.copy(Fixtures.batch("shangqiu"), dir.resolve("shangqiu.json"));
+            assertEquals(0, run("grade", batch.toString()));
+            String version = new ObjectMapper().readTree(out.toString()).at("/pack/version").asText();
+            out.getBuffer().setLength(0);
+
+            assertEquals(0, run("report", batch.toString()), err.toString());
+            Path xlsx = dir.resolve("shangqiu.xlsx");
+            assertEquals(xlsx.toString(), out.toString().trim());
+            try (XSSFWorkbook wb = open(xlsx)) {
+                assertEquals(List.of("汇总", "政务新媒体"), List.of(wb.getSheetName(0), wb.getSheetName(1)));
+                assertTrue(title(wb, "政务新媒体").contains("shangqiu 版本 " + version), title(wb, "政务新媒体"));
+            }
+        }
+
+        @Test
+        void reportsAGradedResultFileAsItIsWithoutRegrading(@TempDir Path dir) throws Exception {
+            assertEquals(0, run("grade", Fixtures.batch("shangnan").toString()));
+            Path result = dir.resolve("result.json");
+            Files.writeString(result, out.toString().replaceFirst("\"version\" : \"[0-9a-f]{16}\"",
+                    "\"version\" : \"as-stored\""), StandardCharsets.UTF_8);
+            out.getBuffer().setLength(0);
+            Path xlsx = dir.resolve("annex.xlsx");
+            assertEquals(0, run("report", result.toString(), "-o", xlsx.toString()), err.toString());
+            try (XSSFWorkbook wb = open(xlsx)) {
+                assertTrue(title(wb, "信息报送").contains("shangnan 版本 as-stored"), title(wb, "信息报送"));
+            }
+        }
+
+        @Test
+        void reportsAWhatIfAnswerAsABeforeAndAfterSheet(@TempDir Path dir) throws Exception {
+            GradedRun run = Fixtures.grade("meixian");
+            Path answer = dir.resolve("whatif.json");
+            Files.write(answer, ResultJson.mapper().writeValueAsBytes(WhatIf.between("w1", run, run)));
+            assertEquals(0, run("report", answer.toString()), err.toString());
+            try (XSSFWorkbook wb = open(dir.resolve("whatif.xlsx"))) {
+                assertEquals("假设分析", wb.getSheetName(0));
+            }
+        }
+
+        @Test
+        void aBadBatchExitsNonZeroWithItsErrorsAndWritesNothing(@TempDir Path dir) throws Exception {
+            Path bad = dir.resolve("bad.json");
+            Files.writeString(bad, Files.readString(Fixtures.batch("shangqiu")).replace("\"2020-12-26\"", "\"2020-12-32\""),
+                    StandardCharsets.UTF_8);
+            assertEquals(BatchFile.BAD_BATCH, run("report", bad.toString()));
+            assertTrue(err.toString().contains("accounts[1].posts[0].date: found \"2020-12-32\""), err.toString());
+            assertFalse(Files.exists(dir.resolve("bad.xlsx")));
+        }
+    }
+}

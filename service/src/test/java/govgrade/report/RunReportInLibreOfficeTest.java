@@ -1,0 +1,117 @@
+package govgrade.report;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import govgrade.Fixtures;
+import govgrade.grading.GradedRun;
+import java.io.File;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The report opened by another program than the one that wrote it: LibreOffice prints the
+ * Shangqiu report to PDF. Skipped where LibreOffice is not installed (CI installs it).
+ */
+class RunReportInLibreOfficeTest {
+    private static final long TIMEOUT_SECONDS = 120;
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void libreOfficePrintsTheShangqiuReportWithEveryRegionsPassRate() throws Exception {
+        Optional<Path> office = onPath("libreoffice").or(() -> onPath("soffice"));
+        assumeTrue(office.isPresent(), "LibreOffice (libreoffice or soffice) is not on PATH; install "
+                + "libreoffice-calc-nogui to run this test");
+        GradedRun run = Fixtures.grade("shangqiu");
+        Path xlsx = dir.resolve("shangqiu.xlsx");
+        try (OutputStream out = Files.newOutputStream(xlsx)) {
+            RunReport.write(run, out);
+        }
+        // A fresh HOME and profile keep a user's running LibreOffice (and its lock) out of the way.
+        Path profile = Files.createDirectories(dir.resolve("home"));
+        ProcessBuilder convert = new ProcessBuilder(office.get().toString(), "--headless", "--norestore",
+                "-env:UserInstallation=" + profile.toUri(), "--convert-to", "pdf", "--outdir", dir.toString(),
+                xlsx.toString())
+                .redirectErrorStream(true)
+                .redirectOutput(dir.resolve("office.log").toFile())
+                .directory(dir.toFile());
+        convert.environment().put("HOME", profile.toString());
+        Process p = convert.start();
+        if (!p.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
+            p.destroyForcibly();
+            throw new AssertionError("LibreOffice did not finish within " + TIMEOUT_SECONDS + " s: " + log());
+        }
+        Path pdf = dir.resolve("shangqiu.pdf");
+        assertTrue(Files.isRegularFile(pdf), "no PDF; LibreOffice said: " + log());
+
+        int pages = pages(pdf);
+        assertTrue(pages >= 2, "one page at least for 汇总 and one for 政务新媒体, got " + pages);
+        Optional<String> text = text(pdf);
+        if (text.isPresent()) {
+            for (GradedRun.Summary s : run.summaries()) {
+                String shown = text.get().replaceAll("\\s+", " ");
+                assertTrue(shown.contains(s.region()) && shown.contains(s.passRate().toPlainString() + "%"),
+                        s.region() + " " + s.passRate() + "% not printed: " + shown);
+            }
+        }
+    }
+
+    private String log() throws Exception {
+        Path log = dir.resolve("office.log");
+        return Files.exists(log) ? Files.readString(log, StandardCharsets.UTF_8) : "(no output)";
+    }
+
+    /** Pages by pdfinfo where installed, else by the page objects in the file. */
+    private int pages(Path pdf) throws Exception {
+        Optional<String> info = run("pdfinfo", pdf.toString());
+        if (info.isPresent()) {
+            Matcher m = Pattern.compile("(?m)^Pages:\\s+(\\d+)").matcher(info.get());
+            assertTrue(m.find(), info.get());
+            return Integer.parseInt(m.group(1));
+        }
+        String raw = new String(Files.readAllBytes(pdf), StandardCharsets.ISO_8859_1);
+        return (int) Pattern.compile("/Type\\s*/Page(?![s\\w])").matcher(raw).results().count();
+    }
+
+    /** The PDF's text by pdftotext where installed. */
+    private Optional<String> text(Path pdf) throws Exception {
+        return run("pdftotext", "-layout", pdf.toString(), "-");
+    }
+
+    private Optional<String> run(String tool, String... args) throws Exception {
+        Optional<Path> exe = onPath(tool);
+        if (exe.isEmpty()) {
+            return Optional.empty();
+        }
+        List<String> cmd = Stream.concat(Stream.of(exe.get().toString()), Stream.of(args)).toList();
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(p.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS), tool + " timed out");
+        assertEquals(0, p.exitValue(), tool + ": " + out);
+        return Optional.of(out);
+    }
+
+    private static Optional<Path> onPath(String name) {
+        String path = System.getenv("PATH");
+        if (path == null) {
+            return Optional.empty();
+        }
+        return Stream.of(path.split(File.pathSeparator))
+                .map(d -> Path.of(d, name))
+                .filter(Files::isExecutable)
+                .findFirst();
+    }
+}
