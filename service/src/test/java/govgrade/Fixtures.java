@@ -7,7 +7,8 @@ import govgrade.facts.BatchReader;
 import govgrade.grading.GradedRun;
 import govgrade.grading.Grading;
 import govgrade.packs.CompiledPack;
-import govgrade.packs.catalog.PackRegistry;
+import govgrade.packs.catalog.PackCache;
+import govgrade.packs.catalog.PackHome;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,7 +18,9 @@ import java.util.List;
 public final class Fixtures {
     public static final List<String> PACKS = List.of("luoshan", "qingshen", "shangnan", "shangqiu", "meixian");
     public static final Path HOME = Path.of(".");
-    private static final PackRegistry REGISTRY = new PackRegistry(HOME);
+    /** Compiled packs shared by every test in the JVM: each bundled pack version compiles once per run. */
+    public static final PackCache PACKS_CACHE = new PackCache();
+    private static final PackHome BUNDLED = new PackHome(HOME, PACKS_CACHE);
 
     private Fixtures() {
     }
@@ -36,8 +39,8 @@ public final class Fixtures {
         try (InputStream in = Files.newInputStream(batchFile)) {
             batch = BatchReader.read(in, null);
         }
-        PackRegistry registry = home.equals(HOME) ? REGISTRY : new PackRegistry(home);
-        CompiledPack pack = registry.load(batch.pack());
+        PackHome packs = home.equals(HOME) ? BUNDLED : new PackHome(home, PACKS_CACHE);
+        CompiledPack pack = packs.load(batch.pack());
         return Grading.grade(batch, pack, "test");
     }
 

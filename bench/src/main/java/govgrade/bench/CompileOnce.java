@@ -1,6 +1,6 @@
 package govgrade.bench;
 
-import govgrade.packs.catalog.PackRegistry;
+import govgrade.packs.catalog.PackHome;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 
@@ -15,7 +15,7 @@ public final class CompileOnce {
     public static void main(String[] args) throws Exception {
         Path home = Path.of(args[0]);
         long t0 = System.nanoTime();
-        new PackRegistry(home).load(args[1]);
+        new PackHome(home).load(args[1]);
         long compile = (System.nanoTime() - t0) / 1_000_000;
         long since = System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime();
         System.out.println("compileMillis=" + compile + " sinceStartMillis=" + since);

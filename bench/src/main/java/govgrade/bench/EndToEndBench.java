@@ -11,7 +11,7 @@ import govgrade.grading.GradedRun;
 import govgrade.grading.Grading;
 import govgrade.grading.ResultJson;
 import govgrade.packs.CompiledPack;
-import govgrade.packs.catalog.PackRegistry;
+import govgrade.packs.catalog.PackHome;
 import java.io.BufferedWriter;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -70,7 +70,7 @@ final class EndToEndBench {
                 "heap peak " + bind.peaks().heapMb());
 
         Batch parsed = read(batch);
-        CompiledPack pack = new PackRegistry(home).load(parsed.pack());
+        CompiledPack pack = new PackHome(home).load(parsed.pack());
         DerivedBatch derived = Deriver.derive(parsed);
         Samples grading = new Samples();
         Samples bare = new Samples();

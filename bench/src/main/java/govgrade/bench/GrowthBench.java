@@ -6,7 +6,7 @@ import govgrade.grading.GradedRun;
 import govgrade.grading.Grading;
 import govgrade.grading.ResultJson;
 import govgrade.packs.CompiledPack;
-import govgrade.packs.catalog.PackRegistry;
+import govgrade.packs.catalog.PackHome;
 import java.io.BufferedInputStream;
 import java.io.InputStream;
 import java.io.Writer;
@@ -41,7 +41,7 @@ final class GrowthBench {
     /** {@code batches} in increasing size; small ones repeat more, so each size gets enough time. */
     List<Point> run(List<Path> batches, List<Integer> accounts, int repeats) throws Exception {
         report.section("Growth: time per account, pack compiled once, medians");
-        CompiledPack pack = new PackRegistry(home).load("shangqiu");
+        CompiledPack pack = new PackHome(home).load("shangqiu");
         List<Point> points = new ArrayList<>();
         for (int i = 0; i < batches.size(); i++) {
             Path batch = batches.get(i);

@@ -10,7 +10,7 @@ import govgrade.facts.BatchReader;
 import govgrade.facts.Platform;
 import govgrade.grading.GradedRun;
 import govgrade.grading.Grading;
-import govgrade.packs.catalog.PackRegistry;
+import govgrade.packs.catalog.PackHome;
 import java.io.ByteArrayInputStream;
 import java.nio.file.Path;
 import java.util.EnumSet;
@@ -51,7 +51,7 @@ class BatchGeneratorTest {
     @Test
     void aboutOneAccountInEightIsStaleAndFailsUnderShangqiu() throws Exception {
         Batch batch = read(Bench.generate(new BatchGenerator.Spec(1000, 3)));
-        GradedRun run = Grading.grade(batch, new PackRegistry(Path.of(".")).load("shangqiu"), "test");
+        GradedRun run = Grading.grade(batch, new PackHome(Path.of(".")).load("shangqiu"), "test");
         assertEquals(1000, run.results().size());
         long failed = run.results().stream().filter(r -> "FAIL".equals(r.grade())).count();
         assertTrue(failed >= 80 && failed <= 170, "10-15% stale accounts fail: " + failed);

@@ -1,8 +1,9 @@
 package govgrade.app;
 
 import govgrade.http.ApiServer;
+import govgrade.packs.catalog.PackCache;
 import govgrade.packs.catalog.PackCatalog;
-import govgrade.packs.catalog.PackRegistry;
+import govgrade.packs.catalog.PackHome;
 import govgrade.packs.catalog.PackWatcher;
 import govgrade.runs.RunService;
 import govgrade.store.Database;
@@ -51,6 +52,12 @@ public final class Service implements AutoCloseable {
 
     /** {@code watch}: also reload packs when their files change on disk (hot reload). */
     public static Service start(Path home, Path dbFile, ApiServer.Settings settings, boolean watch) throws Exception {
+        return start(home, dbFile, settings, watch, new PackCache());
+    }
+
+    /** {@code cache}: compiled packs, shared with whatever else uses it (tests share one across services). */
+    public static Service start(Path home, Path dbFile, ApiServer.Settings settings, boolean watch, PackCache cache)
+            throws Exception {
         int cores = Math.max(1, Math.min(2, Runtime.getRuntime().availableProcessors()));
         ThreadPoolExecutor sync = new ThreadPoolExecutor(cores, cores, 0, TimeUnit.SECONDS,
                 new LinkedBlockingQueue<>(), r -> {
@@ -58,10 +65,10 @@ public final class Service implements AutoCloseable {
                     t.setDaemon(true);
                     return t;
                 });
-        PackRegistry registry = new PackRegistry(home);
+        PackHome packs = new PackHome(home, cache);
         // Compiling is most of a cold start and needs no store: it starts before the store opens.
-        for (String id : registry.ids()) {
-            sync.execute(() -> registry.precompile(id));
+        for (String id : packs.ids()) {
+            sync.execute(() -> packs.precompile(id));
         }
         Database database;
         try {
@@ -71,7 +78,7 @@ public final class Service implements AutoCloseable {
             throw e;
         }
         try {
-            PackCatalog catalog = new PackCatalog(registry, new PackVersions(database));
+            PackCatalog catalog = new PackCatalog(packs, new PackVersions(database));
             catalog.startSync().forEach(sync::execute);
             RunService runs = new RunService(catalog, new Runs(database));
             WhatIfService whatIfs = new WhatIfService(runs, catalog, new WhatIfs(database));

@@ -8,7 +8,7 @@ import govgrade.grading.GradedRun;
 import govgrade.grading.Grading;
 import govgrade.packs.CompiledPack;
 import govgrade.packs.PackError;
-import govgrade.packs.catalog.PackRegistry;
+import govgrade.packs.catalog.PackHome;
 import govgrade.packs.PackRejected;
 import govgrade.packs.UnknownPack;
 import java.io.BufferedInputStream;
@@ -48,7 +48,7 @@ final class BatchFile {
     }
 
     static GradedRun grade(Path file, Path home, PrintWriter err) throws Refused, IOException {
-        PackRegistry registry = new PackRegistry(home);
+        PackHome registry = new PackHome(home);
         EarlyPack early = EarlyPack.start(file, registry);
         // One pass over the file: the run id's hash is taken as the batch is read.
         MessageDigest digest = sha256();

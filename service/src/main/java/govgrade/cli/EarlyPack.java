@@ -4,7 +4,7 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import govgrade.packs.CompiledPack;
-import govgrade.packs.catalog.PackRegistry;
+import govgrade.packs.catalog.PackHome;
 import govgrade.packs.PackRejected;
 import govgrade.packs.UnknownPack;
 import java.io.IOException;
@@ -33,7 +33,7 @@ final class EarlyPack {
     }
 
     /** Starts compiling the pack the file seems to name, on a daemon thread; never fails. */
-    static EarlyPack start(Path batch, PackRegistry registry) {
+    static EarlyPack start(Path batch, PackHome registry) {
         String pack = peek(batch);
         if (pack == null) {
             return new EarlyPack(null, null);
@@ -46,7 +46,7 @@ final class EarlyPack {
     }
 
     /** The pack {@code id}, from the early compile where it guessed right, else compiled now. */
-    CompiledPack load(String id, PackRegistry registry) throws UnknownPack, PackRejected, IOException {
+    CompiledPack load(String id, PackHome registry) throws UnknownPack, PackRejected, IOException {
         if (compile == null || !id.equals(pack)) {
             return registry.load(id);
         }

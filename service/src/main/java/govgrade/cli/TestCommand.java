@@ -2,7 +2,7 @@ package govgrade.cli;
 
 import govgrade.packs.CompiledPack;
 import govgrade.packs.PackError;
-import govgrade.packs.catalog.PackRegistry;
+import govgrade.packs.catalog.PackHome;
 import govgrade.packs.PackRejected;
 import govgrade.packs.UnknownPack;
 import govgrade.published.PackTests;
@@ -41,7 +41,7 @@ final class TestCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
-        PackRegistry registry = new PackRegistry(home.dir);
+        PackHome registry = new PackHome(home.dir);
         Path root = fixtures != null ? fixtures : home.dir.resolve("fixtures");
         int failed = 0;
         for (String id : pack == null ? registry.ids() : List.of(pack)) {

@@ -2,7 +2,7 @@ package govgrade.cli;
 
 import govgrade.packs.CompiledPack;
 import govgrade.packs.PackError;
-import govgrade.packs.catalog.PackRegistry;
+import govgrade.packs.catalog.PackHome;
 import govgrade.packs.PackRejected;
 import govgrade.packs.UnknownPack;
 import java.io.PrintWriter;
@@ -35,7 +35,7 @@ final class ValidateCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        PackRegistry registry = new PackRegistry(home.dir);
+        PackHome registry = new PackHome(home.dir);
         List<String> ids = pack == null ? registry.ids() : List.of(pack);
         if (ids.isEmpty()) {
             err.println("no packs under " + home.dir.toAbsolutePath().normalize() + "/rules-drl or /decision-tables");

@@ -67,7 +67,8 @@ class HotReloadTest {
         byte[][] saves = {workbookWith(xlsx, 5), workbookWith(xlsx, 6), workbookWith(xlsx, 7)};
         byte[] batch = Files.readAllBytes(Fixtures.batch("meixian"));
         try (Service service = Service.start(home, dir.resolve("g.db"),
-                new ApiServer.Settings("127.0.0.1", 0, 1 << 20, null, home.resolve("fixtures")), true)) {
+                new ApiServer.Settings("127.0.0.1", 0, 1 << 20, null, home.resolve("fixtures")), true,
+                Fixtures.PACKS_CACHE)) {
             TestClient client = new TestClient(service.port());
             String first = client.get("/api/v1/packs/meixian").json().get("version").asText();
             AtomicBoolean writing = new AtomicBoolean(true);
@@ -137,7 +138,8 @@ class HotReloadTest {
     void aBrokenEditKeepsTheLastGoodVersionServingAndShowsTheErrorsAtTheirCells() throws Exception {
         Path home = PackCopy.copy("shangqiu", dir.resolve("home"));
         try (Service service = Service.start(home, dir.resolve("g.db"),
-                new ApiServer.Settings("127.0.0.1", 0, 1 << 20, null, home.resolve("fixtures")), true)) {
+                new ApiServer.Settings("127.0.0.1", 0, 1 << 20, null, home.resolve("fixtures")), true,
+                Fixtures.PACKS_CACHE)) {
             TestClient client = new TestClient(service.port());
             String good = client.get("/api/v1/packs/shangqiu").json().get("version").asText();
             PackCopy.editWorkbook(home.resolve("decision-tables/shangqiu/shangqiu.xlsx"),

@@ -50,7 +50,8 @@ class ServiceTest {
 
     private Service start(String token, long maxBody) throws Exception {
         Service s = Service.start(Fixtures.HOME, dir.resolve("govgrade.db"),
-                new ApiServer.Settings("127.0.0.1", 0, maxBody, token, Fixtures.HOME.resolve("fixtures")));
+                new ApiServer.Settings("127.0.0.1", 0, maxBody, token, Fixtures.HOME.resolve("fixtures")), false,
+                Fixtures.PACKS_CACHE);
         client = new TestClient(s.port());
         return s;
     }

@@ -32,20 +32,15 @@ import org.slf4j.LoggerFactory;
 public final class PackCatalog {
     private static final Logger LOG = LoggerFactory.getLogger(PackCatalog.class);
 
-    private final PackRegistry registry;
+    private final PackHome home;
     private final PackVersions store;
     private final Map<String, String> active = new ConcurrentHashMap<>();
     private final Map<String, List<PackError>> diskErrors = new ConcurrentHashMap<>();
-    /**
-     * Versions read from the store and compiled, by pack and version. A stored version's files
-     * never change, so each request need not read them back and hash them again.
-     */
-    private final Map<String, CompiledPack> loaded = new ConcurrentHashMap<>();
     /** Each pack's sync from disk; a pack is answered for only once its task has run. */
     private final Map<String, FutureTask<Void>> syncs = new ConcurrentHashMap<>();
 
-    public PackCatalog(PackRegistry registry, PackVersions store) {
-        this.registry = registry;
+    public PackCatalog(PackHome home, PackVersions store) {
+        this.home = home;
         this.store = store;
     }
 
@@ -73,7 +68,7 @@ public final class PackCatalog {
     public synchronized List<Runnable> startSync() throws IOException, SQLException {
         active.putAll(store.active());
         List<Runnable> tasks = new ArrayList<>();
-        for (String id : registry.ids()) {
+        for (String id : home.ids()) {
             FutureTask<Void> task = new FutureTask<>(() -> {
                 syncPack(id);
                 return null;
@@ -92,7 +87,7 @@ public final class PackCatalog {
     }
 
     private void syncPack(String id) throws IOException, SQLException {
-        load(PackSource.fromDisk(registry.home(), id));
+        load(home.read(id));
     }
 
     /**
@@ -106,7 +101,7 @@ public final class PackCatalog {
     public synchronized boolean load(PackSource src) throws SQLException {
         String id = src.id();
         try {
-            registry.compile(src);
+            home.cache().compile(src);
             diskErrors.remove(id);
         } catch (PackRejected e) {
             diskErrors.put(id, e.errors());
@@ -124,8 +119,8 @@ public final class PackCatalog {
         return changed;
     }
 
-    public PackRegistry registry() {
-        return registry;
+    public PackHome home() {
+        return home;
     }
 
     /** Runs the pack's sync here if no worker has started it, else waits for it; a no-op once done. */
@@ -166,7 +161,7 @@ public final class PackCatalog {
 
     /** Pack ids on disk or in the store, sorted. */
     public List<String> ids() throws IOException {
-        TreeSet<String> ids = new TreeSet<>(registry.ids());
+        TreeSet<String> ids = new TreeSet<>(home.ids());
         ids.addAll(active.keySet());
         return List.copyOf(ids);
     }
@@ -201,18 +196,16 @@ public final class PackCatalog {
             throws UnknownPack, UnknownVersion, PackRejected, IOException, SQLException {
         awaitSync(pack);
         requireKnown(pack);
-        String key = pack + "\u0000" + version;
-        CompiledPack known = loaded.get(key);
-        if (known != null) {
-            return known;
+        // A stored version's files never change: a version still cached need not be read back and hashed.
+        Optional<CompiledPack> known = home.cache().cached(version).filter(p -> p.id().equals(pack));
+        if (known.isPresent()) {
+            return known.get();
         }
         Optional<SortedMap<String, byte[]>> files = store.files(pack, version);
         if (files.isEmpty()) {
             throw new UnknownVersion(pack, version);
         }
-        CompiledPack compiled = registry.compile(new PackSource(pack, files.get()));
-        loaded.put(key, compiled);
-        return compiled;
+        return home.cache().compile(new PackSource(pack, files.get()));
     }
 
     public List<PackVersions.Version> versions(String pack) throws UnknownPack, IOException, SQLException {
@@ -231,7 +224,7 @@ public final class PackCatalog {
         requireKnown(pack);
         // A pack that never compiled has no active version: its files on disk are the base to mend.
         SortedMap<String, byte[]> files = new TreeMap<>(active.containsKey(pack)
-                ? active(pack).source().files() : PackSource.fromDisk(registry.home(), pack).files());
+                ? active(pack).source().files() : home.read(pack).files());
         List<String> changed = new ArrayList<>();
         for (var u : uploads.entrySet()) {
             String path = pathFor(pack, u.getKey());
@@ -239,7 +232,7 @@ public final class PackCatalog {
             changed.add(path);
         }
         PackSource src = new PackSource(pack, files);
-        registry.compile(src);
+        home.cache().compile(src);
         boolean isNew = store.store(pack, src.version(), src.files(), "draft", by);
         return new Draft(pack, src.version(), !isNew, changed);
     }
@@ -264,7 +257,7 @@ public final class PackCatalog {
     }
 
     private void requireKnown(String pack) throws UnknownPack, IOException {
-        if (!active.containsKey(pack) && !registry.ids().contains(pack)) {
+        if (!active.containsKey(pack) && !home.ids().contains(pack)) {
             throw new UnknownPack(pack, ids());
         }
     }

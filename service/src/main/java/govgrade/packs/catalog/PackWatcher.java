@@ -83,7 +83,7 @@ public final class PackWatcher implements AutoCloseable {
                 Path dir = dirs.get(key);
                 for (WatchEvent<?> e : key.pollEvents()) {
                     if (dir == null || e.kind() == StandardWatchEventKinds.OVERFLOW) {
-                        catalog.registry().ids().forEach(this::schedule);
+                        catalog.home().ids().forEach(this::schedule);
                         continue;
                     }
                     Path changed = dir.resolve((Path) e.context());

@@ -13,7 +13,7 @@ import govgrade.packs.PackCopy;
 import govgrade.packs.PackError;
 import govgrade.packs.PackRejected;
 import govgrade.packs.UnknownPack;
-import govgrade.packs.catalog.PackRegistry;
+import govgrade.packs.catalog.PackHome;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -32,7 +32,7 @@ class PackCompilerTest {
 
     @Test
     void compilesEveryBundledPackWithItsCriteria() throws Exception {
-        PackRegistry registry = new PackRegistry(Fixtures.HOME);
+        PackHome registry = new PackHome(Fixtures.HOME);
         assertEquals(Fixtures.PACKS.stream().sorted().toList(), registry.ids());
         for (String id : registry.ids()) {
             CompiledPack p = registry.load(id);
@@ -46,9 +46,9 @@ class PackCompilerTest {
     @Test
     void theSameFilesAreTheSameVersionAndCompileOnce() throws Exception {
         PackCopy.copy("shangnan", home);
-        PackRegistry registry = new PackRegistry(home);
+        PackHome registry = new PackHome(home);
         CompiledPack first = registry.load("shangnan");
-        assertEquals(new PackRegistry(Fixtures.HOME).load("shangnan").version(), first.version());
+        assertEquals(new PackHome(Fixtures.HOME).load("shangnan").version(), first.version());
         assertSame(first, registry.load("shangnan"));
     }
 
@@ -85,7 +85,7 @@ class PackCompilerTest {
             lines.set(line - 1, "rule \"栏目：其余合格\" whne");
             Files.write(drl, lines, StandardCharsets.UTF_8);
 
-            PackRejected e = assertThrows(PackRejected.class, () -> new PackRegistry(home).load("meixian"));
+            PackRejected e = assertThrows(PackRejected.class, () -> new PackHome(home).load("meixian"));
             PackError err = e.errors().get(0);
             assertEquals(MEI_DRL, err.file());
             assertEquals(line, err.line());
@@ -101,7 +101,7 @@ class PackCompilerTest {
                 r.getCell(2).setCellValue("四");
                 rowNumber[0] = r.getRowNum() + 1;
             });
-            PackRejected e = assertThrows(PackRejected.class, () -> new PackRegistry(home).load("meixian"));
+            PackRejected e = assertThrows(PackRejected.class, () -> new PackHome(home).load("meixian"));
             assertEquals(1, e.errors().size(), e.errors().toString());
             PackError err = e.errors().get(0);
             assertEquals(MEI_XLSX, err.file());
@@ -119,7 +119,7 @@ class PackCompilerTest {
                 r.getCell(3).setCellValue("很差");
                 rowNumber[0] = r.getRowNum() + 1;
             });
-            PackRejected e = assertThrows(PackRejected.class, () -> new PackRegistry(home).load("shangqiu"));
+            PackRejected e = assertThrows(PackRejected.class, () -> new PackHome(home).load("shangqiu"));
             PackError err = e.errors().get(0);
             assertEquals("问题", err.sheet());
             assertEquals("D" + rowNumber[0], err.cell());
@@ -131,7 +131,7 @@ class PackCompilerTest {
             PackCopy.copy("luoshan", home);
             PackCopy.editWorkbook(home.resolve("decision-tables/luoshan/luoshan.xlsx"),
                     wb -> PackCopy.rowOf(wb, "参数", "staleDays").getCell(0).setCellValue("staleDayz"));
-            PackRejected e = assertThrows(PackRejected.class, () -> new PackRegistry(home).load("luoshan"));
+            PackRejected e = assertThrows(PackRejected.class, () -> new PackHome(home).load("luoshan"));
             List<String> drl = Files.readAllLines(home.resolve("rules-drl/luoshan/luoshan.drl"));
             PackError err = e.errors().get(0);
             assertEquals("rules-drl/luoshan/luoshan.drl", err.file());
@@ -143,7 +143,7 @@ class PackCompilerTest {
         void aCorruptWorkbookIsRefusedByName() throws Exception {
             PackCopy.copy("shangnan", home);
             Files.write(home.resolve("decision-tables/shangnan/shangnan.xlsx"), "not a workbook".getBytes());
-            PackRejected e = assertThrows(PackRejected.class, () -> new PackRegistry(home).load("shangnan"));
+            PackRejected e = assertThrows(PackRejected.class, () -> new PackHome(home).load("shangnan"));
             assertEquals("decision-tables/shangnan/shangnan.xlsx", e.errors().get(0).file());
             assertTrue(e.errors().get(0).message().contains("not a readable Excel workbook"));
         }
@@ -153,14 +153,14 @@ class PackCompilerTest {
             PackCopy.copy("shangnan", home);
             PackCopy.editWorkbook(home.resolve("decision-tables/shangnan/shangnan.xlsx"),
                     wb -> PackCopy.rowOf(wb, "参数", "RuleSet").getCell(1).setCellValue("govgrade.packs.shangnan"));
-            PackRejected e = assertThrows(PackRejected.class, () -> new PackRegistry(home).load("shangnan"));
+            PackRejected e = assertThrows(PackRejected.class, () -> new PackHome(home).load("shangnan"));
             assertEquals("参数", e.errors().get(0).sheet());
             assertTrue(e.errors().get(0).message().contains("own RuleSet name"), e.errors().get(0).message());
         }
 
         @Test
         void anUnknownPackIsNamedWithTheInstalledOnes() {
-            UnknownPack e = assertThrows(UnknownPack.class, () -> new PackRegistry(Fixtures.HOME).load("nowhere"));
+            UnknownPack e = assertThrows(UnknownPack.class, () -> new PackHome(Fixtures.HOME).load("nowhere"));
             assertTrue(e.getMessage().contains("meixian"), e.getMessage());
         }
     }

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import govgrade.packs.PackCopy;
 import govgrade.packs.PackError;
-import govgrade.packs.catalog.PackRegistry;
+import govgrade.packs.catalog.PackHome;
 import govgrade.packs.PackRejected;
 import java.io.OutputStream;
 import java.nio.file.Files;
@@ -69,7 +69,7 @@ class BandTablesTest {
     }
 
     private PackError onlyError() {
-        PackRejected e = assertThrows(PackRejected.class, () -> new PackRegistry(home).load("meixian"));
+        PackRejected e = assertThrows(PackRejected.class, () -> new PackHome(home).load("meixian"));
         assertEquals(1, e.errors().size(), e.errors().toString());
         assertEquals("decision-tables/meixian/news-bands.xlsx", e.errors().get(0).file());
         assertEquals("快讯动态等级", e.errors().get(0).sheet());
@@ -79,7 +79,7 @@ class BandTablesTest {
     @Test
     void bandsThatCoverEveryCountOnceCompile() throws Exception {
         packWithBands(new Object[][] {{0, 0, "FAIL"}, {1, 4, "PASS"}, {5, null, "EXCELLENT"}});
-        assertTrue(new PackRegistry(home).load("meixian").ruleCount() > 0);
+        assertTrue(new PackHome(home).load("meixian").ruleCount() > 0);
     }
 
     @Test

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import govgrade.packs.PackCopy;
 import govgrade.packs.PackError;
-import govgrade.packs.catalog.PackRegistry;
+import govgrade.packs.catalog.PackHome;
 import govgrade.packs.PackRejected;
 import java.nio.file.Path;
 import java.util.function.Consumer;
@@ -29,7 +29,7 @@ class BrokenSheetsTest {
     private PackError onlyError(Consumer<Workbook> edit) throws Exception {
         PackCopy.copy("meixian", home);
         PackCopy.editWorkbook(home.resolve(XLSX), edit);
-        PackRejected e = assertThrows(PackRejected.class, () -> new PackRegistry(home).load("meixian"));
+        PackRejected e = assertThrows(PackRejected.class, () -> new PackHome(home).load("meixian"));
         assertEquals(1, e.errors().size(), () -> e.errors().stream().map(PackError::describe).toList().toString());
         PackError err = e.errors().get(0);
         assertEquals(XLSX, err.file());

@@ -37,7 +37,7 @@ import org.kie.api.runtime.KieSession;
  * error at its place. Decision tables are turned into DRL here, one sheet at a time, so an error
  * in generated DRL can be traced to the sheet and row it came from.
  */
-public final class PackCompiler {
+public final class PackBuilder {
     /** The agenda group of the criteria tables' rows (set by RULEFLOW-GROUP in each RuleSet, which Drools 10 treats as an agenda group). */
     public static final String CRITERIA_GROUP = "criteria";
 
@@ -56,14 +56,14 @@ public final class PackCompiler {
             Criterion.Kind.PROBLEM_LABEL, "Criterion.problemLabel",
             Criterion.Kind.PROBLEM_GRADE, "Criterion.problemGrade");
 
-    private PackCompiler() {
+    private PackBuilder() {
     }
 
     /** Where a resource written to the KieFileSystem came from. */
     private record Origin(String file, String sheet, String generatedDrl, RuleWorkbook workbook) {
     }
 
-    public static CompiledPack compile(PackSource src) throws PackRejected {
+    public static CompiledPack build(PackSource src) throws PackRejected {
         List<PackError> errors = new ArrayList<>();
         if (src.isEmpty()) {
             throw new PackRejected(src.id(), List.of(PackError.inFile(PackSource.DRL_DIR + "/" + src.id(),

@@ -4,32 +4,38 @@ import govgrade.packs.CompiledPack;
 import govgrade.packs.PackRejected;
 import govgrade.packs.PackSource;
 import govgrade.packs.UnknownPack;
-import govgrade.packs.build.PackCompiler;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import java.util.TreeSet;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 
 /**
  * The packs of an installation folder ({@code rules-drl/} and {@code decision-tables/} under
- * {@code home}). Compiled rule bases are cached by version, so unchanged files are never
- * compiled twice in a process.
+ * {@code home}), compiled through a {@link PackCache}, so unchanged files are never compiled twice
+ * in a process.
  */
-public final class PackRegistry {
+public final class PackHome {
     private final Path home;
-    private final Map<String, CompiledPack> byVersion = new ConcurrentHashMap<>();
-    private final Map<String, Object> locks = new ConcurrentHashMap<>();
+    private final PackCache cache;
 
-    public PackRegistry(Path home) {
+    public PackHome(Path home, PackCache cache) {
         this.home = home;
+        this.cache = cache;
+    }
+
+    /** A folder with a cache of its own (the CLI: one process, one folder). */
+    public PackHome(Path home) {
+        this(home, new PackCache());
     }
 
     public Path home() {
         return home;
+    }
+
+    public PackCache cache() {
+        return cache;
     }
 
     /** Pack ids: folder names under rules-drl/ and decision-tables/, sorted. */
@@ -46,14 +52,18 @@ public final class PackRegistry {
         return List.copyOf(ids);
     }
 
+    /** The pack's files as they are on disk now. */
+    public PackSource read(String id) throws IOException {
+        return PackSource.fromDisk(home, id);
+    }
+
     /** The pack as its files on disk are now, compiled (or taken from the cache by version). */
     public CompiledPack load(String id) throws UnknownPack, PackRejected, IOException {
         if (!ids().contains(id)) {
             throw new UnknownPack(id, ids());
         }
-        return compile(PackSource.fromDisk(home, id));
+        return cache.compile(read(id));
     }
-
 
     /**
      * Compiles the pack's files on disk into the cache, ahead of whoever loads them; errors are
@@ -61,28 +71,9 @@ public final class PackRegistry {
      */
     public void precompile(String id) {
         try {
-            compile(PackSource.fromDisk(home, id));
+            cache.compile(read(id));
         } catch (PackRejected | IOException | RuntimeException e) {
             // Reported by the load or sync that follows.
-        }
-    }
-
-    /**
-     * Compiles a source unless its version is cached; concurrent callers compile a version once,
-     * and different versions at the same time (a service starting compiles its packs on every core).
-     */
-    public CompiledPack compile(PackSource src) throws PackRejected {
-        CompiledPack cached = byVersion.get(src.version());
-        if (cached != null) {
-            return cached;
-        }
-        synchronized (locks.computeIfAbsent(src.version(), v -> new Object())) {
-            cached = byVersion.get(src.version());
-            if (cached == null) {
-                cached = PackCompiler.compile(src);
-                byVersion.put(src.version(), cached);
-            }
-            return cached;
         }
     }
 }
