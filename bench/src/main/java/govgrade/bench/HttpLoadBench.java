@@ -1,7 +1,7 @@
 package govgrade.bench;
 
 import govgrade.app.Service;
-import govgrade.http.ApiServer;
+import govgrade.app.Settings;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -61,7 +61,10 @@ final class HttpLoadBench {
         }
         report.section(String.format(Locale.ROOT, "HTTP on 127.0.0.1: %d clients, %d s per phase (after %d s warm-up), "
                 + "every request a county batch not seen before (%d generated, whitespace varied), runs stored in SQLite", clients, seconds, warmup(seconds), batches.size()));
-        try (Service service = Service.start(home, db, new ApiServer.Settings("127.0.0.1", 0, 32L << 20, null, home.resolve("fixtures")))) {
+        // As serve starts it, with the defaults (32 MB bodies, every core compiling), on a free loopback port;
+        // no reload: nothing edits the packs while the load runs.
+        Settings settings = Settings.defaults(home, db).listening("127.0.0.1", 0).withWatch(false);
+        try (Service service = Service.start(settings)) {
             int port = service.port();
             AtomicInteger next = new AtomicInteger();
             Request grade = c -> {

@@ -5,13 +5,13 @@ import govgrade.packs.catalog.PackCache;
 import govgrade.packs.catalog.PackCatalog;
 import govgrade.packs.catalog.PackHome;
 import govgrade.packs.catalog.PackWatcher;
+import govgrade.published.DraftReview;
 import govgrade.runs.RunService;
+import govgrade.runs.WhatIfService;
 import govgrade.store.Database;
 import govgrade.store.PackVersions;
 import govgrade.store.Runs;
 import govgrade.store.WhatIfs;
-import govgrade.runs.WhatIfService;
-import java.nio.file.Path;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -19,11 +19,12 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** The running service and what it owns; tests start one on port 0 the same way. */
+/**
+ * The running service and what it owns, assembled from {@link Settings} here and nowhere else:
+ * serve, the tests and the benchmarks all start it this way.
+ */
 public final class Service implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Service.class);
-    /** How long a pack folder must be still before a change is read: editors save in bursts. */
-    static final long QUIET_MILLIS = 300;
 
     private final Database database;
     private final ApiServer server;
@@ -42,37 +43,31 @@ public final class Service implements AutoCloseable {
     }
 
     /**
-     * Opens the store, starts compiling the packs on disk on every core and starts listening
-     * without waiting for them: a request waits only for the pack it needs (see
-     * {@link PackCatalog#startSync()}). {@link #awaitSynced()} waits for them all.
+     * Opens the store, starts compiling the packs on disk ({@link Settings#compileThreads()} at
+     * once) and starts listening without waiting for them: a request waits only for the pack it
+     * needs (see {@link PackCatalog#startSync()}). {@link #awaitSynced()} waits for them all.
      */
-    public static Service start(Path home, Path dbFile, ApiServer.Settings settings) throws Exception {
-        return start(home, dbFile, settings, false);
-    }
-
-    /** {@code watch}: also reload packs when their files change on disk (hot reload). */
-    public static Service start(Path home, Path dbFile, ApiServer.Settings settings, boolean watch) throws Exception {
-        return start(home, dbFile, settings, watch, new PackCache());
+    public static Service start(Settings settings) throws Exception {
+        return start(settings, new PackCache());
     }
 
     /** {@code cache}: compiled packs, shared with whatever else uses it (tests share one across services). */
-    public static Service start(Path home, Path dbFile, ApiServer.Settings settings, boolean watch, PackCache cache)
-            throws Exception {
-        int cores = Math.max(1, Math.min(2, Runtime.getRuntime().availableProcessors()));
-        ThreadPoolExecutor sync = new ThreadPoolExecutor(cores, cores, 0, TimeUnit.SECONDS,
+    public static Service start(Settings settings, PackCache cache) throws Exception {
+        int threads = settings.compileThreads();
+        ThreadPoolExecutor sync = new ThreadPoolExecutor(threads, threads, 0, TimeUnit.SECONDS,
                 new LinkedBlockingQueue<>(), r -> {
                     Thread t = new Thread(r, "pack-sync");
                     t.setDaemon(true);
                     return t;
                 });
-        PackHome packs = new PackHome(home, cache);
+        PackHome packs = new PackHome(settings.home(), cache);
         // Compiling is most of a cold start and needs no store: it starts before the store opens.
         for (String id : packs.ids()) {
             sync.execute(() -> packs.precompile(id));
         }
         Database database;
         try {
-            database = Database.open(dbFile);
+            database = Database.open(settings.db());
         } catch (Exception e) {
             stopSync(sync);
             throw e;
@@ -82,8 +77,11 @@ public final class Service implements AutoCloseable {
             catalog.startSync().forEach(sync::execute);
             RunService runs = new RunService(catalog, new Runs(database));
             WhatIfService whatIfs = new WhatIfService(runs, catalog, new WhatIfs(database));
-            ApiServer server = new ApiServer(settings, catalog, runs, whatIfs).start();
-            PackWatcher watcher = watch ? PackWatcher.start(catalog, home, QUIET_MILLIS) : null;
+            DraftReview drafts = new DraftReview(catalog, settings.fixtures());
+            ApiServer server = new ApiServer(settings.host(), settings.port(), settings.maxBodyBytes(),
+                    settings.adminToken(), new ApiServer.Services(catalog, runs, whatIfs, drafts)).start();
+            PackWatcher watcher = settings.watch()
+                    ? PackWatcher.start(catalog, settings.home(), settings.quiet().toMillis()) : null;
             return new Service(database, server, sync, catalog, watcher);
         } catch (Exception e) {
             stopSync(sync);
@@ -108,6 +106,11 @@ public final class Service implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    /** The packs this service serves, for benchmarks that time the catalog itself. */
+    public PackCatalog catalog() {
+        return catalog;
     }
 
     public int port() {

@@ -2,7 +2,6 @@ package govgrade.cli;
 
 import govgrade.grading.GradedRun;
 import govgrade.grading.ResultJson;
-import java.io.FilterWriter;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -41,12 +40,7 @@ final class GradeCommand implements Callable<Integer> {
         }
         PrintWriter out = spec.commandLine().getOut();
         // Streamed, not built as one String first: a national result is about 85 MB of JSON.
-        ResultJson.mapper().writerWithDefaultPrettyPrinter().writeValue(new FilterWriter(out) {
-            @Override
-            public void close() {
-                // Jackson closes what it writes to; standard output stays open.
-            }
-        }, run);
+        ResultJson.writePretty(out, run);
         out.println();
         out.flush();
         return 0;

@@ -63,7 +63,8 @@ final class ReconcileCommand implements Callable<Integer> {
         }
         Reconciler.Report r = Reconciler.compare(graded, figures);
         if (json) {
-            out.println(ResultJson.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(r));
+            ResultJson.writePretty(out, r);
+            out.println();
         } else {
             print(out, r);
         }

@@ -1,13 +1,9 @@
 package govgrade.cli;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectReader;
-import govgrade.grading.GradedRun;
 import govgrade.grading.ResultJson;
 import govgrade.report.RunReport;
-import govgrade.runs.WhatIf;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -38,10 +34,6 @@ import picocli.CommandLine.Model.CommandSpec;
             "3:the pack is unknown or does not compile"})
 final class ReportCommand implements Callable<Integer> {
     static final int UNREADABLE = 1;
-    // Results written by a newer version may carry fields this one does not know; they do not matter here.
-    private static final ObjectReader LENIENT = ResultJson.mapper().reader()
-            .without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .with(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
 
     @Parameters(paramLabel = "RUN_OR_FILE", description = "a fact batch (graded with the packs, as grade does), "
             + "a graded result, or a what-if answer, as JSON")
@@ -62,19 +54,18 @@ final class ReportCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         JsonNode top;
         try {
-            top = readTree();
+            top = ResultJson.tree(Files.readAllBytes(file));
         } catch (IOException e) {
             err.println("cannot read " + file + ": " + reason(e));
             return UNREADABLE;
         }
         ByteArrayOutputStream xlsx = new ByteArrayOutputStream();
         try {
-            if (isGradedResult(top)) {
-                RunReport.write(LENIENT.treeToValue(top, GradedRun.class), xlsx);
-            } else if (isWhatIf(top)) {
-                RunReport.writeWhatIf(LENIENT.treeToValue(top, WhatIf.class), xlsx);
+            RunInput.Read read = RunInput.load(top, file, home.dir, err);
+            if (read.whatIf() != null) {
+                RunReport.writeWhatIf(read.whatIf(), xlsx);
             } else {
-                RunReport.write(BatchFile.grade(file, home.dir, err), xlsx);
+                RunReport.write(read.run(), xlsx);
             }
         } catch (BatchFile.Refused e) {
             return e.exitCode;
@@ -95,28 +86,11 @@ final class ReportCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** The file as a JSON tree, or null where it is not JSON (grading it then reports where it breaks). */
-    private JsonNode readTree() throws IOException {
-        try {
-            return LENIENT.readTree(Files.readAllBytes(file));
-        } catch (JsonProcessingException e) {
-            return null;
-        }
-    }
-
     /** NIO names the failing file as the message; say what went wrong instead. */
     private static String reason(IOException e) {
         return e instanceof NoSuchFileException ? "no such file or folder"
                 : e instanceof AccessDeniedException ? "permission denied"
                 : e.getClass().getSimpleName() + (e.getMessage() == null ? "" : " " + e.getMessage());
-    }
-
-    static boolean isGradedResult(JsonNode top) {
-        return top != null && top.isObject() && top.has("results") && top.has("summaries");
-    }
-
-    static boolean isWhatIf(JsonNode top) {
-        return top != null && top.isObject() && top.has("changes") && top.has("base") && top.has("against");
     }
 
     /** {@code fixtures/meixian/meixian.json} is reported to {@code fixtures/meixian/meixian.xlsx}. */

@@ -1,7 +1,7 @@
 package govgrade.cli;
 
 import govgrade.app.Service;
-import govgrade.http.ApiServer;
+import govgrade.app.Settings;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -9,11 +9,16 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
 /** {@code serve}: the HTTP service over an embedded SQLite file and the bundled packs. No configuration needed. */
 @Command(name = "serve", mixinStandardHelpOptions = true,
-        description = "Start the HTTP grading service. Changing packs over HTTP needs GOVGRADE_ADMIN_TOKEN.")
+        description = "Start the HTTP grading service. Changing packs over HTTP needs GOVGRADE_ADMIN_TOKEN.",
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:stopped", "1:the service failed", "2:an option is out of range"})
 final class ServeCommand implements Callable<Integer> {
     private static final Logger LOG = LoggerFactory.getLogger(ServeCommand.class);
 
@@ -34,21 +39,33 @@ final class ServeCommand implements Callable<Integer> {
             description = "reload packs when their files change on disk; --no-watch to switch off (default on)")
     boolean watch;
 
+    @Option(names = "--compile-threads", paramLabel = "N",
+            description = "packs compiled at once at start-up (default: every core, here ${DEFAULT-VALUE})")
+    int compileThreads = Settings.everyCore();
+
     @Mixin
     Home home;
 
+    @Spec
+    CommandSpec spec;
+
     @Override
     public Integer call() throws Exception {
-        Service service = Service.start(home.dir, db, new ApiServer.Settings(host, port, maxBodyMb * 1024L * 1024L,
-                System.getenv("GOVGRADE_ADMIN_TOKEN"), home.dir.resolve("fixtures")), watch);
+        Settings settings;
+        try {
+            settings = settings(System.getenv(Settings.TOKEN_VARIABLE));
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage(), e);
+        }
+        Service service = Service.start(settings);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             // Stop taking requests, then close the database so no -wal file is left behind.
             service.close();
             stopped.countDown();
         }, "govgrade-shutdown"));
-        LOG.info("govgrade listening on {}:{} (database {}, pack changes over HTTP {})", host, service.port(),
-                db.toAbsolutePath(), System.getenv("GOVGRADE_ADMIN_TOKEN") == null ? "off" : "on");
+        LOG.info("govgrade listening on {}:{} (database {}, pack changes over HTTP {}, {} compile threads)", host,
+                service.port(), db.toAbsolutePath(), settings.packChanges() ? "on" : "off", compileThreads);
         try {
             // Packs compile while the service already listens; a store failure still stops it, as it did
             // when packs were compiled before listening.
@@ -59,5 +76,11 @@ final class ServeCommand implements Callable<Integer> {
         }
         stopped.await();
         return 0;
+    }
+
+    /** The options and the token from the environment, validated: a mistake is named before anything starts. */
+    Settings settings(String adminToken) {
+        return new Settings(home.dir, db, host, port, maxBodyMb * 1024L * 1024L, adminToken, watch,
+                Settings.DEFAULT_QUIET, compileThreads);
     }
 }

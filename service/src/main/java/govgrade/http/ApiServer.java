@@ -1,25 +1,26 @@
 package govgrade.http;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import govgrade.facts.BatchRejected;
 import govgrade.facts.Violation;
-import govgrade.grading.ResultJson;
-import govgrade.packs.catalog.PackCatalog;
 import govgrade.packs.PackRejected;
 import govgrade.packs.PackUnavailable;
 import govgrade.packs.UnknownPack;
 import govgrade.packs.UnknownVersion;
+import govgrade.packs.catalog.PackCatalog;
+import govgrade.published.DraftReview;
 import govgrade.runs.RunService;
 import govgrade.runs.UnknownRun;
 import govgrade.runs.UnknownWhatIf;
 import govgrade.runs.WhatIfService;
 import io.javalin.Javalin;
+import io.javalin.config.RoutesConfig;
 import io.javalin.config.SizeUnit;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
 import io.javalin.http.HandlerType;
 import io.javalin.http.HttpResponseException;
-import java.nio.file.Path;
+import java.io.IOException;
+import java.io.InputStream;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -33,47 +34,45 @@ import org.slf4j.LoggerFactory;
  */
 public final class ApiServer {
     private static final Logger LOG = LoggerFactory.getLogger(ApiServer.class);
-    private static final ObjectMapper JSON = ResultJson.mapper();
 
-    /** Validated once at start-up, then fixed. */
-    public record Settings(String host, int port, long maxBodyBytes, String adminToken, Path fixtures) {
-        public Settings {
-            if (port < 0 || port > 65535) {
-                throw new IllegalArgumentException("port " + port + " is not 0-65535");
-            }
-            if (maxBodyBytes < 1024) {
-                throw new IllegalArgumentException("a body limit of " + maxBodyBytes + " bytes is too small");
-            }
-        }
+    /** What the server answers for: the core services it calls. */
+    public record Services(PackCatalog catalog, RunService runs, WhatIfService whatIfs, DraftReview drafts) {
     }
 
     private final Javalin app;
-    private final Settings settings;
+    private final String host;
+    private final int port;
 
-    public ApiServer(Settings settings, PackCatalog catalog, RunService runs, WhatIfService whatIfs) {
-        this.settings = settings;
-        AdminToken admin = new AdminToken(settings.adminToken());
-        Handlers h = new Handlers(catalog, runs, whatIfs, admin, settings.maxBodyBytes(), settings.fixtures());
+    /**
+     * Builds the routes without listening yet. The composition root has validated the settings:
+     * {@code port} 0 takes any free port, {@code adminToken} null switches pack changes off.
+     */
+    public ApiServer(String host, int port, long maxBodyBytes, String adminToken, Services services) {
+        this.host = host;
+        this.port = port;
+        Requests requests = new Requests(maxBodyBytes);
+        RunHandlers run = new RunHandlers(services.runs(), services.whatIfs(), requests);
+        PackHandlers pack = new PackHandlers(services.catalog(), services.drafts(), new AdminToken(adminToken), requests);
         Map<String, Handler> byRoute = new LinkedHashMap<>();
-        byRoute.put("POST /api/v1/grade", h::grade);
-        byRoute.put("GET /api/v1/runs/{run}", h::run);
-        byRoute.put("POST /api/v1/runs/{run}/whatif", h::whatIf);
-        byRoute.put("GET /api/v1/whatifs/{whatif}", h::getWhatIf);
-        byRoute.put("GET /api/v1/runs/{run}/report.xlsx", h::runReport);
-        byRoute.put("GET /api/v1/whatifs/{whatif}/report.xlsx", h::whatIfReport);
-        byRoute.put("POST /api/v1/runs/{run}/reconcile", h::reconcile);
-        byRoute.put("GET /api/v1/packs", h::packs);
-        byRoute.put("GET /api/v1/packs/{pack}", h::pack);
-        byRoute.put("GET /api/v1/packs/{pack}/versions", h::versions);
-        byRoute.put("POST /api/v1/packs/{pack}/drafts", h::draft);
-        byRoute.put("POST /api/v1/packs/{pack}/versions/{version}/publish", h::publish);
-        byRoute.put("GET /api/v1/health", h::health);
-        byRoute.put("GET /api/v1/openapi.json", h::openapi);
+        byRoute.put("POST /api/v1/grade", run::grade);
+        byRoute.put("GET /api/v1/runs/{run}", run::run);
+        byRoute.put("POST /api/v1/runs/{run}/whatif", run::whatIf);
+        byRoute.put("GET /api/v1/whatifs/{whatif}", run::getWhatIf);
+        byRoute.put("GET /api/v1/runs/{run}/report.xlsx", run::runReport);
+        byRoute.put("GET /api/v1/whatifs/{whatif}/report.xlsx", run::whatIfReport);
+        byRoute.put("POST /api/v1/runs/{run}/reconcile", run::reconcile);
+        byRoute.put("GET /api/v1/packs", pack::packs);
+        byRoute.put("GET /api/v1/packs/{pack}", pack::pack);
+        byRoute.put("GET /api/v1/packs/{pack}/versions", pack::versions);
+        byRoute.put("POST /api/v1/packs/{pack}/drafts", pack::draft);
+        byRoute.put("POST /api/v1/packs/{pack}/versions/{version}/publish", pack::publish);
+        byRoute.put("GET /api/v1/health", pack::health);
+        byRoute.put("GET /api/v1/openapi.json", ApiServer::openapi);
         this.app = Javalin.create(cfg -> {
-            cfg.http.maxRequestSize = settings.maxBodyBytes();
+            cfg.http.maxRequestSize = maxBodyBytes;
             cfg.http.defaultContentType = "application/json";
-            cfg.jetty.multipartConfig.maxTotalRequestSize(settings.maxBodyBytes(), SizeUnit.BYTES);
-            cfg.jetty.multipartConfig.maxFileSize(settings.maxBodyBytes(), SizeUnit.BYTES);
+            cfg.jetty.multipartConfig.maxTotalRequestSize(maxBodyBytes, SizeUnit.BYTES);
+            cfg.jetty.multipartConfig.maxFileSize(maxBodyBytes, SizeUnit.BYTES);
             cfg.startup.showJavalinBanner = false;
             for (Route r : Route.ALL) {
                 Handler handler = byRoute.get(r.method() + " " + r.path());
@@ -89,7 +88,7 @@ public final class ApiServer {
         }
     }
 
-    private static void errors(io.javalin.config.RoutesConfig routes) {
+    private static void errors(RoutesConfig routes) {
         routes.exception(ApiError.class, (e, ctx) -> {
             Map<String, Object> extra = new LinkedHashMap<>(e.extra);
             send(ctx, e.status, e.code, e.getMessage(), e.path, extra);
@@ -131,20 +130,18 @@ public final class ApiServer {
 
     private static void send(Context ctx, int status, String code, String message, String path,
                              Map<String, Object> extra) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("error", code);
-        body.put("message", message);
-        body.put("path", path);
-        body.putAll(extra);
-        try {
-            Handlers.json(ctx, status, JSON.writeValueAsBytes(body));
-        } catch (Exception e) {
-            ctx.status(500).result("{\"error\":\"internal_error\"}");
+        Responses.error(ctx, status, code, message, path, extra);
+    }
+
+    /** The maintained description, a resource of the jar (OpenApiTest holds it to the routes). */
+    private static void openapi(Context ctx) throws IOException {
+        try (InputStream in = ApiServer.class.getResourceAsStream("/openapi.json")) {
+            Responses.json(ctx, 200, in.readAllBytes());
         }
     }
 
     public ApiServer start() {
-        app.start(settings.host(), settings.port());
+        app.start(host, port);
         return this;
     }
 

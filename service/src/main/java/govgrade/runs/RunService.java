@@ -1,6 +1,5 @@
 package govgrade.runs;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import govgrade.facts.Batch;
 import govgrade.facts.BatchReader;
 import govgrade.facts.BatchRejected;
@@ -35,8 +34,11 @@ public final class RunService {
         this.runs = runs;
     }
 
-    /** A graded and stored run: its id and the response body. */
-    public record Graded(String runId, byte[] body) {
+    /**
+     * A graded and stored run. {@code json} is the run as stored: answering with these bytes,
+     * not a second encoding, is what makes a later read-back equal to the first answer.
+     */
+    public record Graded(String runId, GradedRun run, byte[] json) {
     }
 
     public Graded grade(byte[] body, String packFromUrl)
@@ -49,17 +51,19 @@ public final class RunService {
         CompiledPack pack = catalog.active(batch.pack());
         String runId = RunIds.next();
         GradedRun run = Grading.grade(batch, pack, runId);
-        byte[] response = json(run);
+        byte[] response = ResultJson.write(run);
         runs.save(runId, pack.id(), pack.version(), body, response, rows(run));
-        return new Graded(runId, response);
+        return new Graded(runId, run, response);
     }
 
+    /** A stored run with its batch and its result exactly as first answered. */
     public StoredRun find(String runId) throws UnknownRun, SQLException {
         return runs.find(runId).orElseThrow(() -> new UnknownRun(runId));
     }
 
-    static byte[] json(Object value) throws JsonProcessingException {
-        return ResultJson.mapper().writeValueAsBytes(value);
+    /** A stored run's result, read back. */
+    public GradedRun read(String runId) throws UnknownRun, SQLException, IOException {
+        return ResultJson.readRun(find(runId).result());
     }
 
     private static List<ResultRow> rows(GradedRun run) {

@@ -1,7 +1,5 @@
 package govgrade.runs;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectReader;
 import govgrade.facts.Batch;
 import govgrade.facts.BatchReader;
 import govgrade.facts.BatchRejected;
@@ -25,9 +23,6 @@ import java.sql.SQLException;
  * one) and reports what changed. The answer is stored, so it can be fetched again.
  */
 public final class WhatIfService {
-    private static final ObjectReader RUN_READER = ResultJson.mapper().readerFor(GradedRun.class)
-            .with(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
-
     private final RunService runs;
     private final PackCatalog catalog;
     private final WhatIfs store;
@@ -38,11 +33,18 @@ public final class WhatIfService {
         this.store = store;
     }
 
-    /** {@code version} null: the pack's active version. */
-    public byte[] regrade(String runId, String pack, String version) throws UnknownRun, UnknownPack, UnknownVersion,
+    /** A stored what-if answer: the answer, and its JSON as stored and answered. */
+    public record Answer(WhatIf whatIf, byte[] json) {
+    }
+
+    /** {@code pack} null: the run's own pack; {@code version} null: the pack's active version. */
+    public Answer regrade(String runId, String pack, String version) throws UnknownRun, UnknownPack, UnknownVersion,
             PackUnavailable, PackRejected, IOException, SQLException {
         StoredRun stored = runs.find(runId);
-        GradedRun before = RUN_READER.readValue(stored.result());
+        GradedRun before = ResultJson.readRun(stored.result());
+        if (pack == null) {
+            pack = stored.pack();
+        }
         Batch batch;
         try {
             batch = BatchReader.read(new ByteArrayInputStream(stored.batch()), null);
@@ -54,12 +56,14 @@ public final class WhatIfService {
         GradedRun after = Grading.grade(batch, against, runId);
         String id = RunIds.next();
         WhatIf answer = WhatIf.between(id, before, after);
-        byte[] body = ResultJson.mapper().writeValueAsBytes(answer);
+        byte[] body = ResultJson.write(answer);
         store.save(id, runId, against.id(), against.version(), body);
-        return body;
+        return new Answer(answer, body);
     }
 
-    public byte[] find(String id) throws UnknownWhatIf, SQLException {
-        return store.find(id).orElseThrow(() -> new UnknownWhatIf(id));
+    /** A stored answer, its JSON exactly as first answered. */
+    public Answer find(String id) throws UnknownWhatIf, SQLException, IOException {
+        byte[] json = store.find(id).orElseThrow(() -> new UnknownWhatIf(id));
+        return new Answer(ResultJson.read(json, WhatIf.class), json);
     }
 }

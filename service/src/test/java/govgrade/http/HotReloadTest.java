@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import govgrade.Fixtures;
 import govgrade.app.Service;
+import govgrade.app.Settings;
 import govgrade.packs.PackCopy;
 import govgrade.packs.PackSource;
 import java.io.ByteArrayOutputStream;
@@ -66,9 +67,8 @@ class HotReloadTest {
         Path xlsx = home.resolve(XLSX);
         byte[][] saves = {workbookWith(xlsx, 5), workbookWith(xlsx, 6), workbookWith(xlsx, 7)};
         byte[] batch = Files.readAllBytes(Fixtures.batch("meixian"));
-        try (Service service = Service.start(home, dir.resolve("g.db"),
-                new ApiServer.Settings("127.0.0.1", 0, 1 << 20, null, home.resolve("fixtures")), true,
-                Fixtures.PACKS_CACHE)) {
+        try (Service service = Service.start(Settings.defaults(home, dir.resolve("g.db"))
+                .listening("127.0.0.1", 0).withMaxBodyBytes(1 << 20), Fixtures.PACKS_CACHE)) {
             TestClient client = new TestClient(service.port());
             String first = client.get("/api/v1/packs/meixian").json().get("version").asText();
             AtomicBoolean writing = new AtomicBoolean(true);
@@ -137,9 +137,8 @@ class HotReloadTest {
     @Timeout(value = 60, unit = TimeUnit.SECONDS)
     void aBrokenEditKeepsTheLastGoodVersionServingAndShowsTheErrorsAtTheirCells() throws Exception {
         Path home = PackCopy.copy("shangqiu", dir.resolve("home"));
-        try (Service service = Service.start(home, dir.resolve("g.db"),
-                new ApiServer.Settings("127.0.0.1", 0, 1 << 20, null, home.resolve("fixtures")), true,
-                Fixtures.PACKS_CACHE)) {
+        try (Service service = Service.start(Settings.defaults(home, dir.resolve("g.db"))
+                .listening("127.0.0.1", 0).withMaxBodyBytes(1 << 20), Fixtures.PACKS_CACHE)) {
             TestClient client = new TestClient(service.port());
             String good = client.get("/api/v1/packs/shangqiu").json().get("version").asText();
             PackCopy.editWorkbook(home.resolve("decision-tables/shangqiu/shangqiu.xlsx"),

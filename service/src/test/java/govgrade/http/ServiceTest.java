@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import govgrade.Fixtures;
 import govgrade.cli.Main;
 import govgrade.app.Service;
+import govgrade.app.Settings;
 import govgrade.packs.PackCopy;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -49,8 +50,9 @@ class ServiceTest {
     }
 
     private Service start(String token, long maxBody) throws Exception {
-        Service s = Service.start(Fixtures.HOME, dir.resolve("govgrade.db"),
-                new ApiServer.Settings("127.0.0.1", 0, maxBody, token, Fixtures.HOME.resolve("fixtures")), false,
+        // The shared cache: each bundled pack version compiles once per test run, not once per test.
+        Service s = Service.start(Settings.defaults(Fixtures.HOME, dir.resolve("govgrade.db"))
+                .listening("127.0.0.1", 0).withMaxBodyBytes(maxBody).withAdminToken(token).withWatch(false),
                 Fixtures.PACKS_CACHE);
         client = new TestClient(s.port());
         return s;

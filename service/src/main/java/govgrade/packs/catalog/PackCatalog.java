@@ -49,19 +49,10 @@ public final class PackCatalog {
     }
 
     /**
-     * Compiles each pack folder on disk; a hash not seen before is stored and becomes active. A
-     * folder that does not compile keeps the last active version and records its errors.
-     */
-    public synchronized void syncFromDisk() throws IOException, SQLException {
-        startSync();
-        for (String id : List.copyOf(syncs.keySet())) {
-            awaitSync(id);
-        }
-    }
-
-    /**
-     * What {@link #syncFromDisk()} does, one task per pack, not yet run: the caller runs them on
-     * worker threads, so a service can listen while its packs compile. Until a pack's task has
+     * Compiles each pack folder on disk, one task per pack, not yet run: a hash not seen before
+     * is stored and becomes active; a folder that does not compile keeps the last active version
+     * and records its errors. The caller runs the tasks on worker threads, so a service can
+     * listen while its packs compile. Until a pack's task has
      * run, every call about that pack runs it first (or waits for the worker running it), so
      * answers are the same as after a blocking sync, only sooner for the packs asked for first.
      */

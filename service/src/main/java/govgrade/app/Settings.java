@@ -1,0 +1,105 @@
+package govgrade.app;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+
+/**
+ * Everything a running service is configured with, validated once here and then fixed: the
+ * rest of the service reads its settings from this record and nowhere else.
+ *
+ * @param home           the folder holding rules-drl/, decision-tables/ and fixtures/
+ * @param db             the SQLite file (created when missing)
+ * @param host           the address to listen on
+ * @param port           the port, 0 for any free one (tests)
+ * @param maxBodyBytes   the largest request body; larger ones are answered 413
+ * @param adminToken     the token that guards changing packs over HTTP; null or blank: changes off
+ * @param watch          reload packs when their files change on disk
+ * @param quiet          how long a pack folder must be still before a change is read
+ * @param compileThreads how many packs compile at once at start-up
+ */
+public record Settings(Path home, Path db, String host, int port, long maxBodyBytes, String adminToken,
+                       boolean watch, Duration quiet, int compileThreads) {
+    /** Where a service listens unless told otherwise. */
+    public static final int DEFAULT_PORT = 7070;
+    public static final long DEFAULT_MAX_BODY_BYTES = 32L << 20;
+    /** Editors save in bursts (a temporary file, a rename, a second write): wait for the last. */
+    public static final Duration DEFAULT_QUIET = Duration.ofMillis(300);
+    /** The environment variable that carries the admin token; an option would show it in ps. */
+    public static final String TOKEN_VARIABLE = "GOVGRADE_ADMIN_TOKEN";
+    /** Below this a body limit refuses even a one-unit batch, which is a mistake, not a policy. */
+    static final long MIN_BODY_BYTES = 1024;
+
+    public Settings {
+        require(home != null, "home: a folder holding rules-drl/ and decision-tables/ is required");
+        require(Files.isDirectory(home), "home: " + home.toAbsolutePath().normalize()
+                + " is not a folder; give --home the folder holding rules-drl/ and decision-tables/");
+        require(db != null, "db: a database file is required (--db PATH)");
+        require(!Files.isDirectory(db), "db: " + db + " is a folder; give --db a file name such as govgrade.db");
+        require(host != null && !host.isBlank(), "host: an address to listen on is required, such as 0.0.0.0");
+        require(port >= 0 && port <= 65535, "port " + port + " is not 0-65535");
+        require(maxBodyBytes >= MIN_BODY_BYTES, "a body limit of " + maxBodyBytes + " bytes is too small (at least "
+                + MIN_BODY_BYTES + " bytes; --max-body-mb takes megabytes)");
+        require(quiet != null && !quiet.isNegative(), "quiet time: " + quiet + " must be zero or more");
+        require(compileThreads >= 1, "compile threads: " + compileThreads + " must be at least 1");
+        adminToken = adminToken == null || adminToken.isBlank() ? null : adminToken;
+    }
+
+    /**
+     * The defaults serve starts with, over {@code home} and {@code db}: every interface on port
+     * 7070, a 32 MB body limit, no admin token, hot reload on, and one pack compiling per core.
+     */
+    public static Settings defaults(Path home, Path db) {
+        return new Settings(home, db, "0.0.0.0", DEFAULT_PORT, DEFAULT_MAX_BODY_BYTES, null, true, DEFAULT_QUIET,
+                everyCore());
+    }
+
+    /** Compiling the packs is most of a cold start and each pack compiles alone: every core helps. */
+    public static int everyCore() {
+        return Runtime.getRuntime().availableProcessors();
+    }
+
+    /** The published circulars the pack tests compare a draft with. */
+    public Path fixtures() {
+        return home.resolve("fixtures");
+    }
+
+    /** Whether packs may be changed over HTTP. */
+    public boolean packChanges() {
+        return adminToken != null;
+    }
+
+    public Settings listening(String host, int port) {
+        return new Settings(home, db, host, port, maxBodyBytes, adminToken, watch, quiet, compileThreads);
+    }
+
+    public Settings withMaxBodyBytes(long max) {
+        return new Settings(home, db, host, port, max, adminToken, watch, quiet, compileThreads);
+    }
+
+    public Settings withAdminToken(String token) {
+        return new Settings(home, db, host, port, maxBodyBytes, token, watch, quiet, compileThreads);
+    }
+
+    public Settings withWatch(boolean on) {
+        return new Settings(home, db, host, port, maxBodyBytes, adminToken, on, quiet, compileThreads);
+    }
+
+    public Settings withCompileThreads(int threads) {
+        return new Settings(home, db, host, port, maxBodyBytes, adminToken, watch, quiet, threads);
+    }
+
+    /** The token is a secret: it never reaches a log line through this record. */
+    @Override
+    public String toString() {
+        return "Settings[home=" + home + ", db=" + db + ", host=" + host + ", port=" + port + ", maxBodyBytes="
+                + maxBodyBytes + ", adminToken=" + (adminToken == null ? "none" : "set") + ", watch=" + watch
+                + ", quiet=" + quiet + ", compileThreads=" + compileThreads + "]";
+    }
+
+    private static void require(boolean ok, String message) {
+        if (!ok) {
+            throw new IllegalArgumentException(message);
+        }
+    }
+}

@@ -1,0 +1,43 @@
+package govgrade.http;
+
+import govgrade.grading.ResultJson;
+import govgrade.report.RunReport;
+import io.javalin.http.Context;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** Writing answers: JSON (always UTF-8, in the results' own encoding), workbooks, and errors. */
+final class Responses {
+    private static final String CONTENT_JSON = "application/json; charset=utf-8";
+
+    private Responses() {
+    }
+
+    /** JSON already encoded, such as a stored run: sent as it is, so it reads back byte for byte. */
+    static void json(Context ctx, int status, byte[] body) {
+        ctx.status(status).contentType(CONTENT_JSON).result(body);
+    }
+
+    static void json(Context ctx, int status, Object body) throws Exception {
+        json(ctx, status, ResultJson.write(body));
+    }
+
+    static void xlsx(Context ctx, byte[] body, String fileName) {
+        ctx.status(200).contentType(RunReport.CONTENT_TYPE)
+                .header("Content-Disposition", "attachment; filename=\"" + fileName + "\"").result(body);
+    }
+
+    /** The one shape of every error: {error, message, path}, then any fields the error adds. */
+    static void error(Context ctx, int status, String code, String message, String path, Map<String, Object> extra) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("error", code);
+        body.put("message", message);
+        body.put("path", path);
+        body.putAll(extra);
+        try {
+            json(ctx, status, body);
+        } catch (Exception e) {
+            ctx.status(500).result("{\"error\":\"internal_error\"}");
+        }
+    }
+}

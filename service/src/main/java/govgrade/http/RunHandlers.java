@@ -1,0 +1,94 @@
+package govgrade.http;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import govgrade.grading.GradedRun;
+import govgrade.published.PublishedFigures;
+import govgrade.published.PublishedSheet;
+import govgrade.published.Reconciler;
+import govgrade.report.RunReport;
+import govgrade.runs.RunService;
+import govgrade.runs.WhatIfService;
+import io.javalin.http.Context;
+import io.javalin.http.UploadedFile;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.List;
+
+/** The endpoints of runs: grading, reading back, what-if, reports and reconciling. HTTP in and out only. */
+final class RunHandlers {
+    private final RunService runs;
+    private final WhatIfService whatIfs;
+    private final Requests requests;
+
+    RunHandlers(RunService runs, WhatIfService whatIfs, Requests requests) {
+        this.runs = runs;
+        this.whatIfs = whatIfs;
+        this.requests = requests;
+    }
+
+    void grade(Context ctx) throws Exception {
+        RunService.Graded g = runs.grade(requests.body(ctx), ctx.queryParam("pack"));
+        ctx.header("Location", "/api/v1/runs/" + g.runId());
+        Responses.json(ctx, 200, g.json());
+    }
+
+    void run(Context ctx) throws Exception {
+        Responses.json(ctx, 200, runs.find(ctx.pathParam("run")).result());
+    }
+
+    void whatIf(Context ctx) throws Exception {
+        String runId = ctx.pathParam("run");
+        JsonNode req = requests.object(ctx, "{ \"pack\": ..., \"version\": ... }");
+        String pack = Requests.text(req, "pack");
+        String version = Requests.text(req, "version");
+        Responses.json(ctx, 200, whatIfs.regrade(runId, pack, version).json());
+    }
+
+    void getWhatIf(Context ctx) throws Exception {
+        Responses.json(ctx, 200, whatIfs.find(ctx.pathParam("whatif")).json());
+    }
+
+    void reconcile(Context ctx) throws Exception {
+        GradedRun run = runs.read(ctx.pathParam("run"));
+        Responses.json(ctx, 200, Reconciler.compare(run, published(ctx)));
+    }
+
+    /** What the circular published: an annex sheet as a file part, or the figures as JSON. */
+    private PublishedFigures published(Context ctx) throws IOException {
+        if (Requests.isMultipart(ctx)) {
+            List<UploadedFile> files = requests.uploadedFiles(ctx);
+            if (files.isEmpty()) {
+                throw ApiError.badRequest("no_files", "send the circular's annex as an .xlsx file part", "$");
+            }
+            try (InputStream in = files.get(0).content()) {
+                return PublishedSheet.read(in);
+            } catch (IOException e) {
+                throw ApiError.badRequest("invalid_file", e.getMessage(), null);
+            }
+        }
+        try {
+            return PublishedFigures.readJson(new ByteArrayInputStream(requests.body(ctx)));
+        } catch (IOException e) {
+            throw ApiError.badRequest("invalid_request", "expected what the circular published, as "
+                    + "{ \"results\": [ { \"id\", \"channel\", \"grade\" ... } ], \"summaries\": [...] }: "
+                    + e.getMessage(), "$");
+        }
+    }
+
+    void runReport(Context ctx) throws Exception {
+        String id = ctx.pathParam("run");
+        GradedRun run = runs.read(id);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        RunReport.write(run, out);
+        Responses.xlsx(ctx, out.toByteArray(), "run-" + id + ".xlsx");
+    }
+
+    void whatIfReport(Context ctx) throws Exception {
+        String id = ctx.pathParam("whatif");
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        RunReport.writeWhatIf(whatIfs.find(id).whatIf(), out);
+        Responses.xlsx(ctx, out.toByteArray(), "whatif-" + id + ".xlsx");
+    }
+}
