@@ -47,6 +47,19 @@ class CommandLineTest {
     }
 
     @Test
+    void serveNamesAnOptionOutOfRangeBeforeAnythingStarts(@TempDir Path dir) {
+        assertEquals(2, run("serve", "--port", "70000", "--db", dir.resolve("g.db").toString()));
+        assertTrue(err.toString().contains("port 70000 is not 0-65535"), err.toString());
+        assertFalse(Files.exists(dir.resolve("g.db")), "no database is opened for settings that do not hold");
+    }
+
+    @Test
+    void serveRefusesAHomeThatIsNoFolder(@TempDir Path dir) {
+        assertEquals(2, run("serve", "--home", dir.resolve("missing").toString(), "--db", dir.resolve("g.db").toString()));
+        assertTrue(err.toString().contains("is not a folder"), err.toString());
+    }
+
+    @Test
     void gradingTheSameFileTwiceGivesTheSameOutput() throws Exception {
         run("grade", Fixtures.batch("meixian").toString());
         String first = out.toString();
