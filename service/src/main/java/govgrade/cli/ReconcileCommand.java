@@ -15,10 +15,10 @@ import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code reconcile RUN_OR_FILE PUBLISHED}: where a circular's published figures differ from the written rule. */
 @Command(name = "reconcile", mixinStandardHelpOptions = true,
