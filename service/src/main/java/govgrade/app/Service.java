@@ -80,8 +80,13 @@ public final class Service implements AutoCloseable {
             DraftReview drafts = new DraftReview(catalog, settings.fixtures());
             ApiServer server = new ApiServer(settings.host(), settings.port(), settings.maxBodyBytes(),
                     settings.adminToken(), new ApiServer.Services(catalog, runs, whatIfs, drafts)).start();
-            PackWatcher watcher = settings.watch()
-                    ? PackWatcher.start(catalog, settings.home(), settings.quiet().toMillis()) : null;
+            PackWatcher watcher;
+            try {
+                watcher = settings.watch() ? PackWatcher.start(catalog, settings.home(), settings.quiet().toMillis()) : null;
+            } catch (Exception e) {
+                server.stop(); // or the port stays taken by a service that never started
+                throw e;
+            }
             return new Service(database, server, sync, catalog, watcher);
         } catch (Exception e) {
             stopSync(sync);
