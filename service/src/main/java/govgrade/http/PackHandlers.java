@@ -4,6 +4,7 @@ import govgrade.packs.PackError;
 import govgrade.packs.catalog.PackCatalog;
 import govgrade.published.DraftReview;
 import govgrade.published.PackTests;
+import govgrade.published.Reconciler;
 import io.javalin.http.Context;
 import io.javalin.http.UploadedFile;
 import java.io.InputStream;
@@ -67,19 +68,24 @@ final class PackHandlers {
             throw ApiError.badRequest("invalid_request", "send the changed files as multipart/form-data", "$");
         }
         DraftReview.Reviewed r = drafts.draft(pack, uploads(ctx), Requests.actor(ctx));
-        PackTests.Outcome tests = r.tests();
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("id", r.draft().pack());
-        out.put("version", r.draft().version());
-        out.put("status", "draft");
-        out.put("alreadyStored", r.draft().existed());
-        out.put("changedFiles", r.draft().files());
-        // Criteria do change, so a draft that alters a published figure may still be published; it says so.
-        out.put("changesPublishedFigures", tests.changesPublishedFigures());
-        out.put("tests", Map.of("summary", tests.summary(), "fixtures", tests.fixtures(), "figures", tests.figures(),
-                "reproduced", tests.reproduced(), "knownDifferences", tests.knownDifferences(),
-                "changed", tests.changed()));
-        Responses.json(ctx, r.draft().existed() ? 200 : 201, out);
+        Responses.json(ctx, r.draft().existed() ? 200 : 201, DraftAnswer.of(r));
+    }
+
+    /** A draft's answer; fields in this order, the order they were always written in. */
+    record DraftAnswer(String id, String version, String status, boolean alreadyStored, List<String> changedFiles,
+                       boolean changesPublishedFigures, Tests tests) {
+        static DraftAnswer of(DraftReview.Reviewed r) {
+            PackTests.Outcome t = r.tests();
+            // Criteria do change, so a draft that alters a published figure may still be published; it says so.
+            return new DraftAnswer(r.draft().pack(), r.draft().version(), "draft", r.draft().existed(),
+                    r.draft().files(), t.changesPublishedFigures(), new Tests(t.summary(), t.fixtures(), t.figures(),
+                    t.reproduced(), t.knownDifferences(), t.changed()));
+        }
+    }
+
+    /** The totals of a draft's pack tests, and each published figure it changes. */
+    record Tests(String summary, int fixtures, int figures, int reproduced, int knownDifferences,
+                 List<Reconciler.Difference> changed) {
     }
 
     /** The pack files of a draft request, by file name; anything else is refused before compiling. */
@@ -107,7 +113,7 @@ final class PackHandlers {
         String pack = ctx.pathParam("pack");
         String version = ctx.pathParam("version");
         catalog.publish(pack, version, Requests.actor(ctx));
-        Responses.json(ctx, 200, Map.of("id", pack, "version", version, "status", "active"));
+        Responses.json(ctx, 200, new Published(pack, version, "active"));
     }
 
     void health(Context ctx) throws Exception {
@@ -115,6 +121,13 @@ final class PackHandlers {
         for (String id : catalog.ids()) {
             packs.put(id, catalog.activeVersion(id).orElse(null));
         }
-        Responses.json(ctx, 200, Map.of("status", "ok", "packs", packs));
+        Responses.json(ctx, 200, new Health("ok", packs));
+    }
+
+    record Published(String id, String version, String status) {
+    }
+
+    /** {@code packs}: each pack's active version, null where none compiled yet. */
+    record Health(String status, Map<String, Object> packs) {
     }
 }

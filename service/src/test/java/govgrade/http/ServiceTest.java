@@ -21,7 +21,9 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -143,6 +145,14 @@ class ServiceTest {
         // The pack's tests say plainly which published figures the draft changes: two published
         // excellents (u9, u10); u3's news was published as fail, a known difference either way.
         assertTrue(draft.json().get("changesPublishedFigures").asBoolean());
+        List<String> fields = new ArrayList<>();
+        draft.json().fieldNames().forEachRemaining(fields::add);
+        assertEquals(List.of("id", "version", "status", "alreadyStored", "changedFiles", "changesPublishedFigures",
+                "tests"), fields);
+        assertEquals(Set.of("summary", "fixtures", "figures", "reproduced", "knownDifferences", "changed"),
+                toSet(draft.json().get("tests").fieldNames()));
+        assertTrue(draft.json().at("/tests/summary").asText().contains("CHANGED by this version"),
+                draft.json().at("/tests/summary").asText());
         Set<String> changedFigures = new HashSet<>();
         draft.json().at("/tests/changed").forEach(c -> changedFigures.add(c.get("id").asText() + " " + c.get("figure").asText()));
         assertEquals(Set.of("meixian-u9 grade", "meixian-u10 grade"), changedFigures);
@@ -416,5 +426,11 @@ class ServiceTest {
             r.next();
             return r.getInt(1);
         }
+    }
+
+    private static Set<String> toSet(Iterator<String> names) {
+        Set<String> set = new HashSet<>();
+        names.forEachRemaining(set::add);
+        return set;
     }
 }
