@@ -15,7 +15,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.apache.poi.ss.usermodel.Workbook;
 
 /**
  * What a pack's files become for Drools: each DRL file under a folder matching its package, each
@@ -78,49 +77,33 @@ final class PackLayout {
     }
 
     private void addWorkbook(String file, byte[] bytes) {
-        Workbook book;
         RuleWorkbook wb;
         try {
-            book = RuleWorkbook.open(new ByteArrayInputStream(bytes));
+            wb = RuleWorkbook.read(new ByteArrayInputStream(bytes));
         } catch (IOException e) {
             errors.add(PackError.inFile(file, "not a readable Excel workbook (.xlsx): " + e.getMessage()));
             return;
         }
-        // Opened once for the table reader and every sheet's DRL: POI's open is the slow part.
-        try (book) {
-            try {
-                wb = RuleWorkbook.read(book);
-            } catch (IOException e) {
-                errors.add(PackError.inFile(file, "not a readable Excel workbook (.xlsx): " + e.getMessage()));
-                return;
+        workbooks.put(file, wb);
+        List<TableCheck> checks = new ArrayList<>(CriteriaTableChecks.check(wb));
+        checks.addAll(BandTableChecks.check(wb));
+        if (!checks.isEmpty()) {
+            for (TableCheck c : checks) {
+                errors.add(PackError.inSheet(file, c.sheet(), c.cell(), c.message()));
             }
-            workbooks.put(file, wb);
-            List<TableCheck> checks = new ArrayList<>(CriteriaTableChecks.check(wb));
-            checks.addAll(BandTableChecks.check(wb));
-            if (!checks.isEmpty()) {
-                for (TableCheck c : checks) {
-                    errors.add(PackError.inSheet(file, c.sheet(), c.cell(), c.message()));
-                }
-                return;
-            }
-            if (wb.ruleSheets().isEmpty()) {
-                errors.add(PackError.inFile(file, "no sheet holds a RuleTable; a decision table needs RuleSet and RuleTable cells"));
-                return;
-            }
-            addSheets(file, book, wb);
-        } catch (IOException e) {
-            // Closing an in-memory workbook: nothing was written, nothing to report.
+            return;
         }
-    }
-
-    private void addSheets(String file, Workbook book, RuleWorkbook wb) {
+        if (wb.ruleSheets().isEmpty()) {
+            errors.add(PackError.inFile(file, "no sheet holds a RuleTable; a decision table needs RuleSet and RuleTable cells"));
+            return;
+        }
         String base = file.substring(file.lastIndexOf('/') + 1).replaceAll("\\.xlsx?$", "");
         int n = 0;
         for (String sheet : wb.ruleSheets()) {
             n++;
             String drl;
             try {
-                drl = SheetDrl.compile(book, sheet);
+                drl = wb.drl(sheet);
             } catch (RuntimeException e) {
                 errors.add(MessagePlacer.sheetFailure(file, sheet, e));
                 continue;
