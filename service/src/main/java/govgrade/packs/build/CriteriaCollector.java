@@ -15,21 +15,17 @@ import org.kie.api.runtime.KieSession;
  * is a rule that inserts a {@link Criterion}, so firing the criteria group once yields them all.
  */
 final class CriteriaCollector {
-    private static final Map<Criterion.Kind, String> MARKERS = Map.of(
-            Criterion.Kind.NUMBER, "Criterion.number",
-            Criterion.Kind.SETTING, "Criterion.setting",
-            Criterion.Kind.GRADE_LABEL, "Criterion.gradeLabel",
-            Criterion.Kind.PROBLEM_LABEL, "Criterion.problemLabel",
-            Criterion.Kind.PROBLEM_GRADE, "Criterion.problemGrade");
+    /** The code of a problem wording column: its rows give the order problems print in. */
+    private static final String PROBLEM_LABEL = "Criterion.problemLabel";
 
     private CriteriaCollector() {
     }
 
-    /** The criteria, and what kept a value out of them, at its cell where a table row names it. */
+    /** The criteria (null if they cannot be assembled), and what went wrong reading them. */
     record Collected(Criteria criteria, List<PackError> errors) {
     }
 
-    /** {@code workbooks} by file: where the rows are, and the order problems print in. */
+    /** {@code workbooks} by file: the order of their problem rows is the order problems print in. */
     static Collected collect(KieBase base, Map<String, RuleWorkbook> workbooks) {
         List<PackError> errors = new ArrayList<>();
         List<Criterion> found = new ArrayList<>();
@@ -47,22 +43,14 @@ final class CriteriaCollector {
             session.dispose();
         }
         List<String> problemRows = new ArrayList<>();
-        workbooks.values().forEach(wb -> problemRows.addAll(wb.keysOf(MARKERS.get(Criterion.Kind.PROBLEM_LABEL))));
-        List<Criteria.Error> bad = new ArrayList<>();
-        Criteria criteria = Criteria.build(found, problemRows, bad);
-        for (Criteria.Error e : bad) {
-            errors.add(placed(e, workbooks));
+        workbooks.values().forEach(wb -> problemRows.addAll(wb.keysOf(PROBLEM_LABEL)));
+        Criteria criteria = null;
+        try {
+            criteria = Criteria.of(found, problemRows);
+        } catch (IllegalArgumentException e) {
+            // The tables' values passed their checks at their cells: this one came from elsewhere (DRL).
+            errors.add(PackError.inFile(null, "a criterion the pack sets cannot be used: " + e.getMessage()));
         }
         return new Collected(criteria, errors);
-    }
-
-    private static PackError placed(Criteria.Error e, Map<String, RuleWorkbook> workbooks) {
-        for (var wb : workbooks.entrySet()) {
-            var place = wb.getValue().cellOf(e.key(), MARKERS.get(e.kind()));
-            if (place.isPresent()) {
-                return PackError.inSheet(wb.getKey(), place.get().sheet(), place.get().cell(), e.key() + ": " + e.message());
-            }
-        }
-        return PackError.inFile(null, e.key() + ": " + e.message());
     }
 }

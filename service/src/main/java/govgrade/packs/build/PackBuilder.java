@@ -38,7 +38,9 @@ public final class PackBuilder {
         KieBase base = built.base();
         CriteriaCollector.Collected collected = CriteriaCollector.collect(base, layout.workbooks());
         errors.addAll(collected.errors());
-        errors.addAll(ReferenceCheck.check(src, collected.criteria()));
+        if (collected.criteria() != null) {
+            errors.addAll(ReferenceCheck.check(src, collected.criteria()));
+        }
         if (!errors.isEmpty()) {
             throw new PackRejected(src.id(), errors);
         }
