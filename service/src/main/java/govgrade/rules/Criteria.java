@@ -18,10 +18,6 @@ import java.util.Set;
  */
 public final class Criteria {
 
-    /** A value in a decision table that cannot be used, named by the table row's key. */
-    public record Error(Criterion.Kind kind, String key, String message) {
-    }
-
     public static final String RANK_METHOD = "rankMethod";
     public static final String SUMMARY_TOTAL = "summaryTotal";
     /** How a setting separates platform names: commas, 、, semicolons or spaces. */
@@ -54,10 +50,18 @@ public final class Criteria {
     }
 
     /**
-     * Checks and freezes what the tables set; {@code problemRows} lists problem codes in the
+     * Assembles and freezes what the tables set; {@code problemRows} lists problem codes in the
      * order of their table rows, the order a result prints problems in.
+     *
+     * <p>The values are checked before this, at their cells, by the pack's table checks
+     * ({@code packs.tables.CriteriaTableChecks}), on the same text Drools compiled. What stays
+     * here is what a typed value cannot be built without: a number from digits, a grade from its
+     * code or label, a ranking method from its name. A value that fails here came from outside
+     * the checked tables (a DRL rule inserting a Criterion) and is refused whole.
+     *
+     * @throws IllegalArgumentException naming the key of a value that cannot be held
      */
-    public static Criteria build(List<Criterion> all, List<String> problemRows, List<Error> errors) {
+    public static Criteria of(List<Criterion> all, List<String> problemRows) {
         Map<String, BigDecimal> numbers = new HashMap<>();
         Map<String, String> settings = new HashMap<>();
         Map<Grade, String> gradeLabels = new EnumMap<>(Grade.class);
@@ -67,73 +71,25 @@ public final class Criteria {
         for (Criterion c : all) {
             declared.add(c.getKey());
             switch (c.getKind()) {
-                case NUMBER -> {
-                    try {
-                        numbers.put(c.getKey(), new BigDecimal(c.getValue()));
-                    } catch (NumberFormatException e) {
-                        errors.add(new Error(c.getKind(), c.getKey(), "found \"" + c.getValue()
-                                + "\", expected a number written in digits (数字), e.g. 4 not 四"));
-                    }
-                }
+                case NUMBER -> numbers.put(c.getKey(), number(c));
                 case SETTING -> settings.put(c.getKey(), c.getValue());
-                case GRADE_LABEL -> {
-                    Grade g = Grade.lookup(c.getKey());
-                    if (g == null) {
-                        errors.add(new Error(c.getKind(), c.getKey(), "unknown grade code \"" + c.getKey()
-                                + "\", expected EXCELLENT, GOOD, PASS, FAIL or POOR"));
-                    } else if (c.getValue().isEmpty()) {
-                        errors.add(new Error(c.getKind(), c.getKey(), "empty label, expected the word the circular prints"));
-                    } else {
-                        gradeLabels.put(g, c.getValue());
-                    }
-                }
-                case PROBLEM_LABEL -> {
-                    if (c.getValue().isEmpty()) {
-                        errors.add(new Error(c.getKind(), c.getKey(), "empty wording, expected the words the circular prints"));
-                    } else {
-                        labels.put(c.getKey(), c.getValue());
-                    }
-                }
+                case GRADE_LABEL -> gradeLabels.put(known(Grade.lookup(c.getKey()), new Criterion(c.getKind(), c.getKey(),
+                        c.getKey()), "EXCELLENT, GOOD, PASS, FAIL or POOR"), c.getValue());
+                case PROBLEM_LABEL -> labels.put(c.getKey(), c.getValue());
                 case PROBLEM_GRADE -> gradeTexts.put(c.getKey(), c.getValue());
             }
         }
         Map<String, Grade> problemGrades = new HashMap<>();
         gradeTexts.forEach((code, text) -> {
-            if (text.isEmpty() || text.equals("无") || text.equals("-")) {
-                return;
-            }
-            Grade g = gradeOf(text, gradeLabels);
-            if (g == null) {
-                errors.add(new Error(Criterion.Kind.PROBLEM_GRADE, code, "found \"" + text
-                        + "\", expected a grade label such as 不合格 or 差, or 无 for none"));
-            } else {
-                problemGrades.put(code, g);
+            // 无 and - are how a problem table says "recorded, no veto".
+            if (!text.isEmpty() && !text.equals("无") && !text.equals("-")) {
+                problemGrades.put(code, known(gradeOf(text, gradeLabels),
+                        new Criterion(Criterion.Kind.PROBLEM_GRADE, code, text), "a grade word"));
             }
         });
-        settings.forEach((key, text) -> {
-            // Platform lists are read while grading; a misspelt platform must fail here, at its cell.
-            if (key.endsWith("Platforms")) {
-                for (String part : text.split(PLATFORM_SEPARATORS)) {
-                    try {
-                        if (!part.isBlank()) {
-                            Platform.parse(part);
-                        }
-                    } catch (IllegalArgumentException e) {
-                        errors.add(new Error(Criterion.Kind.SETTING, key, e.getMessage()));
-                    }
-                }
-            }
-        });
-        RankMethod method = RankMethod.DENSE;
         String m = settings.get(RANK_METHOD);
-        if (m != null && !m.isEmpty()) {
-            method = RankMethod.lookup(m);
-            if (method == null) {
-                errors.add(new Error(Criterion.Kind.SETTING, RANK_METHOD, "found \"" + m + "\", expected "
-                        + RankMethod.accepted()));
-                method = RankMethod.DENSE;
-            }
-        }
+        RankMethod method = m == null || m.isEmpty() ? RankMethod.DENSE
+                : known(RankMethod.lookup(m), new Criterion(Criterion.Kind.SETTING, RANK_METHOD, m), RankMethod.accepted());
         Map<String, String> ordered = new LinkedHashMap<>();
         for (String code : problemRows) {
             if (labels.containsKey(code)) {
@@ -142,6 +98,25 @@ public final class Criteria {
         }
         labels.forEach(ordered::putIfAbsent);
         return new Criteria(numbers, settings, gradeLabels, ordered, problemGrades, method, declared);
+    }
+
+    private static BigDecimal number(Criterion c) {
+        try {
+            return new BigDecimal(c.getValue());
+        } catch (NumberFormatException e) {
+            throw refused(c, "a number");
+        }
+    }
+
+    private static <T> T known(T value, Criterion c, String expected) {
+        if (value == null) {
+            throw refused(c, expected);
+        }
+        return value;
+    }
+
+    private static IllegalArgumentException refused(Criterion c, String expected) {
+        return new IllegalArgumentException(c.getKey() + ": found \"" + c.getValue() + "\", expected " + expected);
     }
 
     private static Grade gradeOf(String text, Map<Grade, String> labels) {

@@ -3,24 +3,21 @@ package govgrade.packs.tables;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.ss.usermodel.DateUtil;
-import org.apache.poi.ss.usermodel.Row;
-import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.ss.usermodel.WorkbookFactory;
 import org.apache.poi.ss.util.CellReference;
 
 /**
- * The Drools RuleTables of a workbook as a person sees them: sheet, header, the code of each
- * column and every data cell with its A1 address. Read apart from Drools, so an error in a rule
- * Drools generated can be traced back to the cell a policy officer typed.
+ * A decision-table workbook, read once: the DRL Drools generates from each sheet with RuleTables,
+ * and the same tables as a person sees them (sheet, header, the code of each column, every data
+ * cell with its A1 address), so a check or a Drools error can be said at the cell a policy
+ * officer typed.
  */
 public final class RuleWorkbook {
 
@@ -45,46 +42,47 @@ public final class RuleWorkbook {
 
     private final List<Table> tables;
     private final List<String> sheetNames;
+    private final Map<String, String> drl;
+    private final Map<String, RuntimeException> failures;
 
-    private RuleWorkbook(List<Table> tables, List<String> sheetNames) {
-        this.tables = tables;
+    RuleWorkbook(List<Table> tables, List<String> sheetNames, Map<String, String> drl,
+                 Map<String, RuntimeException> failures) {
+        this.tables = List.copyOf(tables);
         this.sheetNames = sheetNames;
+        this.drl = Map.copyOf(drl);
+        this.failures = Map.copyOf(failures);
     }
 
-    /** Reads every sheet; throws IOException for a file that is not a readable workbook. */
+    /** Reads every sheet once; throws IOException for a file that is not a readable workbook. */
     public static RuleWorkbook read(InputStream in) throws IOException {
-        try (Workbook wb = open(in)) {
-            return read(wb);
-        }
-    }
-
-    /** Opens a workbook, POI's unchecked complaints about a damaged file turned into IOException. */
-    public static Workbook open(InputStream in) throws IOException {
+        Workbook wb;
         try {
-            return WorkbookFactory.create(in);
+            wb = WorkbookFactory.create(in);
         } catch (RuntimeException e) {
             throw damaged(e);
         }
-    }
-
-    /** Reads every sheet of an open workbook, which stays open. */
-    public static RuleWorkbook read(Workbook wb) throws IOException {
-        try {
-            List<Table> tables = new ArrayList<>();
-            List<String> names = new ArrayList<>();
-            for (Sheet sheet : wb) {
-                names.add(sheet.getSheetName());
-                tables.addAll(tablesOf(sheet));
-            }
-            return new RuleWorkbook(tables, names);
-        } catch (RuntimeException e) {
-            throw damaged(e);
-        }
+        return WorkbookReader.read(wb);
     }
 
     // POI reports a damaged package with unchecked exceptions of many kinds.
-    private static IOException damaged(RuntimeException e) {
+    static IOException damaged(RuntimeException e) {
         return new IOException(e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage(), e);
+    }
+
+    /**
+     * The DRL Drools generated from a sheet of {@link #ruleSheets()}; throws what Drools threw for
+     * a sheet it could not read (DecisionTableParseException ...), for the caller to place.
+     */
+    public String drl(String sheet) {
+        RuntimeException failure = failures.get(sheet);
+        if (failure != null) {
+            throw failure;
+        }
+        String out = drl.get(sheet);
+        if (out == null) {
+            throw new IllegalArgumentException("sheet " + sheet + " holds no RuleTable");
+        }
+        return out;
     }
 
     public List<Table> tables() {
@@ -209,74 +207,10 @@ public final class RuleWorkbook {
         return CellReference.convertNumToColString(col) + rowNumber;
     }
 
-    private static List<Table> tablesOf(Sheet sheet) {
-        List<Table> out = new ArrayList<>();
-        int last = sheet.getLastRowNum();
-        for (int r = 0; r <= last; r++) {
-            Row row = sheet.getRow(r);
-            if (row == null) {
-                continue;
-            }
-            for (Cell cell : row) {
-                String v = text(cell);
-                if (v.toLowerCase(Locale.ROOT).startsWith("ruletable")) {
-                    Table t = table(sheet, r, cell.getColumnIndex(), v.substring("ruletable".length()).trim());
-                    out.add(t);
-                    r += 4 + t.rows().size();
-                    break;
-                }
-            }
-        }
-        return out;
-    }
-
-    private static Table table(Sheet sheet, int r0, int c0, String name) {
-        Row types = sheet.getRow(r0 + 1);
-        List<ColumnSpec> columns = new ArrayList<>();
-        if (types != null) {
-            for (int c = c0; c < types.getLastCellNum(); c++) {
-                String type = text(types.getCell(c));
-                if (type.isEmpty()) {
-                    continue;
-                }
-                columns.add(new ColumnSpec(c, normaliseType(type), text(cell(sheet, r0 + 3, c)),
-                        text(cell(sheet, r0 + 4, c))));
-            }
-        }
-        List<DataRow> rows = new ArrayList<>();
-        for (int r = r0 + 5; r <= sheet.getLastRowNum(); r++) {
-            Map<Integer, String> cells = new LinkedHashMap<>();
-            for (ColumnSpec c : columns) {
-                String v = text(cell(sheet, r, c.col()));
-                if (!v.isEmpty()) {
-                    cells.put(c.col(), v);
-                }
-            }
-            if (cells.isEmpty()) {
-                break; // Drools ends a table at the first empty row, and so do we.
-            }
-            rows.add(new DataRow(r + 1, cells));
-        }
-        return new Table(sheet.getSheetName(), name, address(r0 + 1, c0), columns, rows);
-    }
-
-    private static String normaliseType(String type) {
-        String t = type.trim().toUpperCase(Locale.ROOT);
-        return switch (t) {
-            case "C" -> "CONDITION";
-            case "A" -> "ACTION";
-            case "N" -> "NAME";
-            case "I" -> "DESCRIPTION";
-            default -> t;
-        };
-    }
-
-    private static Cell cell(Sheet sheet, int r, int c) {
-        Row row = sheet.getRow(r);
-        return row == null ? null : row.getCell(c);
-    }
-
-    /** The cell as Drools reads it: whole numbers without ".0", formulas by their cached value. */
+    /**
+     * A cell of a sheet that is not a decision table (a published result sheet): whole numbers
+     * without ".0", formulas by their cached value. Decision tables are read by {@link #read}.
+     */
     public static String text(Cell cell) {
         if (cell == null) {
             return "";

@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class PackCompilerTest {
+class PackBuilderTest {
     private static final String MEI_XLSX = "decision-tables/meixian/meixian.xlsx";
     private static final String MEI_DRL = "rules-drl/meixian/meixian.drl";
 

@@ -1,0 +1,172 @@
+package govgrade.packs.build;
+
+import govgrade.packs.PackError;
+import govgrade.packs.PackSource;
+import govgrade.rules.Criteria;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.drools.drl.ast.descr.AccumulateDescr;
+import org.drools.drl.ast.descr.BaseDescr;
+import org.drools.drl.ast.descr.CollectDescr;
+import org.drools.drl.ast.descr.ConditionalElementDescr;
+import org.drools.drl.ast.descr.EvalDescr;
+import org.drools.drl.ast.descr.ExprConstraintDescr;
+import org.drools.drl.ast.descr.ForallDescr;
+import org.drools.drl.ast.descr.FromDescr;
+import org.drools.drl.ast.descr.FunctionDescr;
+import org.drools.drl.ast.descr.PackageDescr;
+import org.drools.drl.ast.descr.PatternDescr;
+import org.drools.drl.ast.descr.RuleDescr;
+import org.drools.drl.parser.DrlParser;
+import org.drools.drl.parser.DroolsParserException;
+
+/**
+ * Every parameter, setting and problem a DRL file names must be defined by a table row; a
+ * deleted row is reported at the DRL line that needs it, not as a silent rule that never fires.
+ * The DRL is read by Drools' own parser, so comments, rule names and text outside code are not
+ * mistaken for uses: only constraints, eval, from and accumulate expressions, consequences and
+ * function bodies are looked at.
+ */
+final class ReferenceCheck {
+    private static final Pattern NUMBER_USE = Pattern.compile("\\.(?:integer|decimal)\\(\\s*\"([^\"]+)\"\\s*\\)");
+    private static final Pattern SETTING_USE = Pattern.compile("\\.(?:setting|platforms)\\(\\s*\"([^\"]+)\"\\s*\\)");
+    private static final Pattern PROBLEM_USE = Pattern.compile("Problem\\.of\\([^,]+,[^,]+,\\s*\"([A-Z0-9_]+)\"\\s*\\)");
+    private static final Pattern COMMENT = Pattern.compile("//[^\n]*|/\\*(?s:.*?)\\*/");
+
+    private final String file;
+    private final String source;
+    private final Criteria criteria;
+    private final List<PackError> out = new ArrayList<>();
+
+    private ReferenceCheck(String file, String source, Criteria criteria) {
+        this.file = file;
+        this.source = source;
+        this.criteria = criteria;
+    }
+
+    /** The names the pack's DRL files use and its tables do not define, each at its file and line. */
+    static List<PackError> check(PackSource src, Criteria criteria) {
+        List<PackError> out = new ArrayList<>();
+        src.files().forEach((f, bytes) -> {
+            if (f.toLowerCase().endsWith(".drl")) {
+                out.addAll(check(f, new String(bytes, StandardCharsets.UTF_8), criteria));
+            }
+        });
+        return out;
+    }
+
+    /** One DRL file; a file Drools cannot parse yields nothing here (the build has reported it). */
+    static List<PackError> check(String file, String drl, Criteria criteria) {
+        PackageDescr pkg;
+        DrlParser parser = new DrlParser();
+        try {
+            pkg = parser.parse(null, drl);
+        } catch (DroolsParserException e) {
+            return List.of();
+        }
+        if (pkg == null || parser.hasErrors()) {
+            return List.of();
+        }
+        ReferenceCheck c = new ReferenceCheck(file, drl, criteria);
+        for (RuleDescr r : pkg.getRules()) {
+            c.walk(r.getLhs(), r.getLine(), r.getStartCharacter());
+            if (r.getConsequence() instanceof String code) {
+                c.scan(code, c.locate(code, -1, r.getStartCharacter()), r.getConsequenceLine());
+            }
+        }
+        for (FunctionDescr f : pkg.getFunctions()) {
+            c.scan(f.getBody(), c.locate(f.getBody(), -1, f.getStartCharacter()), f.getLine());
+        }
+        c.out.sort(Comparator.comparing(PackError::line));
+        return c.out;
+    }
+
+    private void walk(BaseDescr d, int line, int from) {
+        if (d == null) {
+            return;
+        }
+        int here = d.getLine() > 0 ? d.getLine() : line;
+        int start = d.getStartCharacter() >= 0 ? d.getStartCharacter() : from;
+        if (d instanceof ExprConstraintDescr e) {
+            scan(e.getExpression(), locate(e.getExpression(), e.getStartCharacter(), from), here);
+        } else if (d instanceof EvalDescr e) {
+            String code = String.valueOf(e.getContent());
+            scan(code, locate(code, e.getStartCharacter(), from), here);
+        } else if (d instanceof FromDescr f) {
+            scan(f.getExpression(), locate(f.getExpression(), -1, from), here);
+        } else if (d instanceof PatternDescr p) {
+            walk((BaseDescr) p.getConstraint(), here, start);
+            walk(p.getSource(), here, start);
+        } else if (d instanceof AccumulateDescr a) {
+            a.getDescrs().forEach(x -> walk(x, here, start));
+            a.getFunctions().forEach(fn -> {
+                for (String p : fn.getParams()) {
+                    scan(p, locate(p, -1, start), here);
+                }
+            });
+            for (String code : new String[] {a.getInitCode(), a.getActionCode(), a.getResultCode()}) {
+                if (code != null) {
+                    scan(code, locate(code, -1, start), here);
+                }
+            }
+        } else if (d instanceof CollectDescr c) {
+            c.getDescrs().forEach(x -> walk(x, here, start));
+        } else if (d instanceof ForallDescr f) {
+            f.getDescrs().forEach(x -> walk(x, here, start));
+        } else if (d instanceof ConditionalElementDescr ce) {
+            ce.getDescrs().forEach(x -> walk((BaseDescr) x, here, start));
+        }
+    }
+
+    /** Where {@code text} starts in the file: at {@code hint} if it is there, else its first place after {@code from}. */
+    private int locate(String text, int hint, int from) {
+        if (hint >= 0 && source.startsWith(text, hint)) {
+            return hint;
+        }
+        return source.indexOf(text, Math.max(0, from));
+    }
+
+    /** Reports the undefined names in {@code code}, which starts at {@code offset} (or, if unknown, on {@code line}). */
+    private void scan(String code, int offset, int line) {
+        String text = blankComments(code);
+        int first = offset >= 0 ? lineAt(offset) : line;
+        for (Matcher m = NUMBER_USE.matcher(text); m.find(); ) {
+            if (!criteria.declares(m.group(1))) {
+                add(first, text, m, "uses parameter " + m.group(1) + ", which no row of the pack's decision tables sets");
+            }
+        }
+        for (Matcher m = SETTING_USE.matcher(text); m.find(); ) {
+            if (!criteria.declares(m.group(1))) {
+                add(first, text, m, "uses setting " + m.group(1) + ", which no row of the pack's decision tables sets");
+            }
+        }
+        for (Matcher m = PROBLEM_USE.matcher(text); m.find(); ) {
+            if (!criteria.hasProblem(m.group(1))) {
+                add(first, text, m, "reports problem " + m.group(1) + ", which has no wording in the pack's problem table");
+            }
+        }
+    }
+
+    private void add(int first, String text, Matcher m, String message) {
+        int line = first + (int) text.substring(0, m.start()).chars().filter(ch -> ch == '\n').count();
+        out.add(PackError.inDrl(file, line, message));
+    }
+
+    private int lineAt(int offset) {
+        return 1 + (int) source.substring(0, offset).chars().filter(ch -> ch == '\n').count();
+    }
+
+    /** Comments turned to spaces, line breaks kept, so a commented-out use is no use and lines still count. */
+    private static String blankComments(String code) {
+        Matcher m = COMMENT.matcher(code);
+        StringBuilder sb = new StringBuilder();
+        while (m.find()) {
+            m.appendReplacement(sb, Matcher.quoteReplacement(m.group().replaceAll("[^\n]", " ")));
+        }
+        return m.appendTail(sb).toString();
+    }
+}

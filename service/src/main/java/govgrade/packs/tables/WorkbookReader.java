@@ -1,0 +1,74 @@
+package govgrade.packs.tables;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.usermodel.Workbook;
+import org.drools.decisiontable.SpreadsheetCompiler;
+import org.drools.decisiontable.parser.xls.ExcelParser;
+import org.drools.template.parser.DataListener;
+import org.drools.template.parser.DecisionTableParseException;
+
+/**
+ * The one reading of a workbook: Drools' {@code ExcelParser} passes over every sheet once, and
+ * each cell goes both to Drools' rule listener (the DRL) and to a recorder (govgrade's view of
+ * the tables, with each cell's place). Both see the same text, so a check on a cell is a check
+ * on what Drools compiles.
+ */
+final class WorkbookReader {
+    private WorkbookReader() {
+    }
+
+    /** Reads every sheet and closes the workbook (ExcelParser does). */
+    static RuleWorkbook read(Workbook workbook) throws IOException {
+        Map<String, SheetRecorder> recorders = new LinkedHashMap<>();
+        Map<String, GuardedSheetListener> drools = new LinkedHashMap<>();
+        Map<String, List<DataListener>> listeners = new LinkedHashMap<>();
+        for (Sheet s : workbook) {
+            String name = s.getSheetName();
+            recorders.put(name, new SheetRecorder());
+            drools.put(name, new GuardedSheetListener(name));
+            listeners.put(name, List.of(recorders.get(name), drools.get(name)));
+        }
+        try {
+            new ExcelParser(listeners).parseWorkbook(workbook);
+        } catch (DecisionTableParseException e) {
+            // The parser's own complaint (a formula it cannot evaluate) belongs to the sheet it was reading.
+            recorders.forEach((name, r) -> {
+                if (r.reading()) {
+                    drools.get(name).fail(e);
+                }
+            });
+        } catch (RuntimeException e) {
+            throw RuleWorkbook.damaged(e);
+        }
+        List<RuleWorkbook.Table> tables = new ArrayList<>();
+        Map<String, String> drl = new LinkedHashMap<>();
+        Map<String, RuntimeException> failures = new LinkedHashMap<>();
+        for (var e : recorders.entrySet()) {
+            List<RuleWorkbook.Table> found = TableScan.tablesOf(e.getKey(), e.getValue());
+            tables.addAll(found);
+            if (!found.isEmpty()) {
+                generate(e.getKey(), drools.get(e.getKey()), drl, failures);
+            }
+        }
+        return new RuleWorkbook(tables, List.copyOf(recorders.keySet()), drl, failures);
+    }
+
+    /** The DRL of a sheet with RuleTables, or what Drools threw instead. */
+    private static void generate(String sheet, GuardedSheetListener listener, Map<String, String> drl,
+                                 Map<String, RuntimeException> failures) {
+        if (listener.failure() != null) {
+            failures.put(sheet, listener.failure());
+            return;
+        }
+        try {
+            drl.put(sheet, new SpreadsheetCompiler().listenerToString(listener));
+        } catch (RuntimeException e) {
+            failures.put(sheet, e);
+        }
+    }
+}
