@@ -105,7 +105,7 @@ final class ResultAssembler {
         Grade g = verdict == null ? null : verdict.getGrade();
         return new Result(ref(s), s.getChannel().code(), g == null ? null : g.name(),
                 g == null ? null : criteria.gradeLabel(g), score == null ? null : tidy(score.getValue()), rank,
-                List.copyOf(printed), because);
+                List.copyOf(printed), because, FiguresOf.of(s));
     }
 
     /** The pack's wording, with {from} and {to} replaced by the problem's days as MM-DD. */
