@@ -28,6 +28,9 @@ public final class NewMediaAccount implements Subject {
     private final PostDays originalGaps;
     private final Set<String> findingCodes;
     private final Replies replies;
+    private final FigureReads reads = new FigureReads();
+    /** The reply limit the rules counted late replies against, the first time they asked. */
+    private Number replyLimit;
 
     NewMediaAccount(String id, String name, Platform platform, UnitFact unit, String region,
                     Counts counts, LocalDate lastUpdate, Integer daysSinceLastUpdate,
@@ -94,28 +97,28 @@ public final class NewMediaAccount implements Subject {
     }
 
     public Integer getPosts() {
-        return posts;
+        return reads.read(Figure.POSTS, posts);
     }
 
     public Integer getOriginals() {
-        return originals;
+        return reads.read(Figure.ORIGINALS, originals);
     }
 
     public Integer getReposts() {
-        return reposts;
+        return reads.read(Figure.REPOSTS, reposts);
     }
 
     public Integer getRecommendedReposts() {
-        return recommendedReposts;
+        return reads.read(Figure.RECOMMENDED_REPOSTS, recommendedReposts);
     }
 
     public LocalDate getLastUpdate() {
-        return lastUpdate;
+        return reads.read(Figure.LAST_UPDATE, lastUpdate);
     }
 
     /** Whole days from the last update to the check date; null where no update date is known. */
     public Integer getDaysSinceLastUpdate() {
-        return daysSinceLastUpdate;
+        return reads.read(Figure.DAYS_SINCE_LAST_UPDATE, daysSinceLastUpdate);
     }
 
     /** Every maximal run of days inside the period with no post, oldest first. */
@@ -145,7 +148,7 @@ public final class NewMediaAccount implements Subject {
     }
 
     public int getMessages() {
-        return replies.received();
+        return reads.read(Figure.MESSAGES, replies.received());
     }
 
     /**
@@ -153,12 +156,37 @@ public final class NewMediaAccount implements Subject {
      * {@code hours} by the end of the check date. The limit is the pack's; the count is ours.
      */
     public int lateReplies(Number hours) {
-        return replies.laterThan(hours.doubleValue());
+        if (replyLimit == null) {
+            replyLimit = hours;
+        }
+        return reads.read(Figure.LATE_REPLIES, replies.laterThan(hours.doubleValue()));
     }
 
     /** The longest wait for an answer in hours (unanswered messages wait until the check date ends). */
     public double getLongestReplyHours() {
-        return replies.longestHours();
+        return reads.read(Figure.LONGEST_REPLY_HOURS, replies.longestHours());
+    }
+
+    @Override
+    public boolean wasRead(Figure f) {
+        return reads.has(f);
+    }
+
+    @Override
+    public Object figure(Figure f) {
+        return switch (f) {
+            case POSTS -> posts;
+            case ORIGINALS -> originals;
+            case REPOSTS -> reposts;
+            case RECOMMENDED_REPOSTS -> recommendedReposts;
+            case LAST_UPDATE -> lastUpdate;
+            case DAYS_SINCE_LAST_UPDATE -> daysSinceLastUpdate;
+            case MESSAGES -> replies.received();
+            // Late against the limit the rules used: the limit is the pack's, the count is ours.
+            case LATE_REPLIES -> replyLimit == null ? null : replies.laterThan(replyLimit.doubleValue());
+            case LONGEST_REPLY_HOURS -> replies.received() == 0 ? null : replies.longestHours();
+            default -> null;
+        };
     }
 
     @Override

@@ -22,4 +22,13 @@ public interface Subject {
 
     /** The summary bucket; null where the batch names none. */
     String getRegion();
+
+    /** True when some rule read {@code f} of this subject while grading it. */
+    boolean wasRead(Figure f);
+
+    /**
+     * The value of {@code f} (an Integer, BigDecimal or LocalDate), null where the subject has
+     * none; asking does not count as a read. Grading copies the figures read into the result.
+     */
+    Object figure(Figure f);
 }

@@ -17,6 +17,7 @@ public final class UnitActivity implements Subject {
     private final Integer adoptedInMonth;
     private final Set<String> findingCodes;
     private final boolean listed;
+    private final FigureReads reads = new FigureReads();
 
     UnitActivity(UnitFact unit, Channel channel, Integer posts, Integer submitted, Integer adopted,
                  Integer adoptedInMonth, Set<String> findingCodes, boolean listed) {
@@ -78,19 +79,19 @@ public final class UnitActivity implements Subject {
     }
 
     public Integer getPosts() {
-        return posts;
+        return reads.read(Figure.POSTS, posts);
     }
 
     public Integer getSubmitted() {
-        return submitted;
+        return reads.read(Figure.SUBMITTED, submitted);
     }
 
     public Integer getAdopted() {
-        return adopted;
+        return reads.read(Figure.ADOPTED, adopted);
     }
 
     public Integer getAdoptedInMonth() {
-        return adoptedInMonth;
+        return reads.read(Figure.ADOPTED_IN_MONTH, adoptedInMonth);
     }
 
     /** False for an entry a rule made up for a unit the batch gave no entry for. */
@@ -104,6 +105,22 @@ public final class UnitActivity implements Subject {
 
     public boolean hasFinding(String code) {
         return findingCodes.contains(code);
+    }
+
+    @Override
+    public boolean wasRead(Figure f) {
+        return reads.has(f);
+    }
+
+    @Override
+    public Object figure(Figure f) {
+        return switch (f) {
+            case POSTS -> posts;
+            case SUBMITTED -> submitted;
+            case ADOPTED -> adopted;
+            case ADOPTED_IN_MONTH -> adoptedInMonth;
+            default -> null;
+        };
     }
 
     /** A finding anywhere in what the unit published (columns, other channels, accounts included). */

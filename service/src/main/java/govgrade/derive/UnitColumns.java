@@ -15,6 +15,7 @@ public final class UnitColumns implements Subject {
     private final int updates;
     private final BigDecimal due;
     private final Set<String> columnFindingCodes;
+    private final FigureReads reads = new FigureReads();
 
     UnitColumns(UnitFact unit, List<ColumnFact> columns) {
         this.unit = unit;
@@ -72,12 +73,12 @@ public final class UnitColumns implements Subject {
 
     /** Updates made across the unit's columns in the period. */
     public int getUpdates() {
-        return updates;
+        return reads.read(Figure.UPDATES, updates);
     }
 
     /** Updates due across the unit's columns in the period (cadence prorated to the period). */
     public BigDecimal getDue() {
-        return due;
+        return reads.read(Figure.DUE, due);
     }
 
     /** Updates made beyond those due; negative when the unit fell short. */
@@ -96,5 +97,19 @@ public final class UnitColumns implements Subject {
 
     public boolean unitHasFinding(String code) {
         return unit.hasFinding(code);
+    }
+
+    @Override
+    public boolean wasRead(Figure f) {
+        return reads.has(f);
+    }
+
+    @Override
+    public Object figure(Figure f) {
+        return switch (f) {
+            case UPDATES -> updates;
+            case DUE -> due;
+            default -> null;
+        };
     }
 }

@@ -17,9 +17,32 @@ public record GradedRun(String run, PackRef pack, PeriodOut period, List<Result>
     public record PeriodOut(LocalDate from, LocalDate to, LocalDate checkDate) {
     }
 
+    /**
+     * One graded subject. {@code figures} is what it was graded on; null only in a run stored
+     * before results carried figures (the field is left out of the JSON then, as such runs had it).
+     */
     @JsonInclude(JsonInclude.Include.ALWAYS)
     public record Result(SubjectRef subject, String channel, String grade, String label, BigDecimal score,
-                         Integer rank, List<ProblemOut> problems, List<Because> because) {
+                         Integer rank, List<ProblemOut> problems, List<Because> because,
+                         @JsonInclude(JsonInclude.Include.NON_NULL) Figures figures) {
+
+        /** A result without figures, as runs stored before figures existed read back. */
+        public Result(SubjectRef subject, String channel, String grade, String label, BigDecimal score,
+                      Integer rank, List<ProblemOut> problems, List<Because> because) {
+            this(subject, channel, grade, label, score, rank, problems, because, null);
+        }
+    }
+
+    /**
+     * The figures of the subject the rules read while grading it, as the derived subject holds
+     * them (never as a rule's explanation words them): what the annex prints beside the grade.
+     * A figure no rule read, or the subject does not have, is null and left out of the JSON.
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Figures(Integer posts, Integer submitted, Integer adoptedInMonth, Integer adopted,
+                          Integer updates, BigDecimal due, Integer originals, Integer reposts,
+                          Integer recommendedReposts, Integer messages, Integer lateReplies,
+                          BigDecimal longestReplyHours, LocalDate lastUpdate, Integer daysSinceLastUpdate) {
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)

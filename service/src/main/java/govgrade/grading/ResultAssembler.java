@@ -84,8 +84,9 @@ final class ResultAssembler {
         List<Because> because = new ArrayList<>(outcomes.size());
         for (Outcome<?> o : outcomes) {
             if (o instanceof Verdict v) {
-                // Packs give one verdict; should two rules both fire, the more severe one stands.
-                if (verdict == null || severity(v.getGrade()) > severity(verdict.getGrade())) {
+                // Packs give one verdict; should two rules both fire, the first to fire stands: the rules'
+                // own salience and order decide which, not a severity table of ours.
+                if (verdict == null) {
                     verdict = v;
                 }
             } else if (o instanceof Score sc && score == null) {
@@ -104,17 +105,7 @@ final class ResultAssembler {
         Grade g = verdict == null ? null : verdict.getGrade();
         return new Result(ref(s), s.getChannel().code(), g == null ? null : g.name(),
                 g == null ? null : criteria.gradeLabel(g), score == null ? null : tidy(score.getValue()), rank,
-                List.copyOf(printed), because);
-    }
-
-    private static int severity(Grade g) {
-        return switch (g) {
-            case POOR -> 5;
-            case FAIL -> 4;
-            case PASS -> 3;
-            case GOOD -> 2;
-            case EXCELLENT -> 1;
-        };
+                List.copyOf(printed), because, FiguresOf.of(s));
     }
 
     /** The pack's wording, with {from} and {to} replaced by the problem's days as MM-DD. */

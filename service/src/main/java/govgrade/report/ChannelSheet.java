@@ -65,7 +65,7 @@ final class ChannelSheet {
                 styles.cell(Kind.TEXT));
         table.text(row, c++, s.region(), styles.cell(Kind.TEXT));
         for (CountColumns.Column col : counts) {
-            Object v = CountColumns.value(r, col.fact());
+            Object v = CountColumns.value(r, col);
             if (v instanceof BigDecimal d) {
                 table.number(row, c++, d, styles.cell(Kind.NUMBER));
             } else {

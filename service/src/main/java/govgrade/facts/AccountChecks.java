@@ -1,0 +1,79 @@
+package govgrade.facts;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** Checks each new-media account: its own fields, stated gaps, messages; its posts have {@link PostChecks}. */
+final class AccountChecks {
+    private AccountChecks() {
+    }
+
+    static void check(List<Batch.Account> list, Map<String, Batch.Unit> units, Batch.Period p, Violations out) {
+        Set<String> ids = new HashSet<>();
+        for (int i = 0; i < list.size(); i++) {
+            Batch.Account a = list.get(i);
+            String at = "accounts[" + i + "]";
+            if (a == null) {
+                out.add(at, "null", "an account object");
+                continue;
+            }
+            if (Violations.blank(a.id())) {
+                out.add(at + ".id", "nothing", "an account id");
+            } else if (!ids.add(a.id())) {
+                out.add(at + ".id", "\"" + a.id() + "\" a second time", "ids unique within accounts");
+            }
+            if (Violations.blank(a.name())) {
+                out.add(at + ".name", "nothing", "the account's name");
+            }
+            if (a.platform() == null) {
+                out.add(at + ".platform", "nothing", "a platform code or Chinese name, e.g. wechat or 微信公众号");
+            }
+            if (a.unit() != null && !units.containsKey(a.unit())) {
+                out.add(at + ".unit", "\"" + a.unit() + "\"", "the id of a unit listed in units");
+            }
+            out.nonNegative(a.originals(), at + ".originals");
+            out.nonNegative(a.reposts(), at + ".reposts");
+            out.nonNegative(a.recommendedReposts(), at + ".recommendedReposts");
+            if (a.lastUpdate() != null && p != null && p.to() != null && a.lastUpdate().isAfter(p.to())) {
+                out.add(at + ".lastUpdate", a.lastUpdate().toString(),
+                        "a date on or before period.to (" + p.to() + ")");
+            }
+            span(a.longestGap(), at + ".longestGap", p, out);
+            span(a.longestOriginalGap(), at + ".longestOriginalGap", p, out);
+            if (a.hasPosts()) {
+                PostChecks.check(a, at, p, out);
+            }
+            out.findings(a.findings(), at);
+            messages(a.messages(), at, out);
+        }
+    }
+
+    private static void messages(List<Batch.Message> messages, String at, Violations out) {
+        for (int m = 0; m < messages.size(); m++) {
+            Batch.Message msg = messages.get(m);
+            String mat = at + ".messages[" + m + "]";
+            if (msg == null || msg.received() == null) {
+                out.add(mat + ".received", "nothing", "the instant the message came in");
+            } else if (msg.answered() != null && msg.answered().isBefore(msg.received())) {
+                out.add(mat + ".answered", msg.answered().toString(),
+                        "an instant on or after received (" + msg.received() + ")");
+            }
+        }
+    }
+
+    private static void span(Batch.DateSpan s, String at, Batch.Period p, Violations out) {
+        if (s == null) {
+            return;
+        }
+        if (s.from() == null || s.to() == null) {
+            out.add(at, "a span without " + (s.from() == null ? "from" : "to"), "{ \"from\": date, \"to\": date }");
+        } else if (s.to().isBefore(s.from())) {
+            out.add(at + ".to", s.to().toString(), "a date on or after " + at + ".from (" + s.from() + ")");
+        } else if (p != null && p.from() != null && p.to() != null
+                && (s.from().isBefore(p.from()) || s.to().isAfter(p.to()))) {
+            out.add(at, s.from() + " to " + s.to(), "a span inside the period " + p.from() + " to " + p.to());
+        }
+    }
+}
