@@ -1,13 +1,11 @@
 package govgrade.bench;
 
 import java.io.File;
-import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.jar.JarFile;
-import java.util.jar.Manifest;
 
 /**
  * A fresh JVM running govgrade as a user would ({@code java -jar govgrade.jar ...}), timed from
@@ -21,35 +19,46 @@ final class Child {
     record Result(int exitCode, long nanos, long peakRssBytes) {
     }
 
-    /** The java command line that starts govgrade's main with {@code args}. */
+    /**
+     * The java command line that runs the product with {@code args}: {@code java -jar
+     * target/govgrade.jar ...}, the jar users run, never the bench's own class path (which holds
+     * the product's classes too, but not its shading, manifest or start-up).
+     */
     static List<String> command(List<String> jvmOptions, String... args) {
         List<String> cmd = new ArrayList<>();
         cmd.add(ProcessHandle.current().info().command().orElse("java"));
         cmd.addAll(jvmOptions);
-        String cp = System.getProperty("java.class.path");
-        if (isGovgradeJar(cp)) {
-            cmd.add("-jar");
-            cmd.add(cp);
-        } else {
-            cmd.add("-cp");
-            cmd.add(cp);
-            cmd.add("govgrade.cli.Main");
-        }
+        cmd.add("-jar");
+        cmd.add(productJar().toString());
         cmd.addAll(List.of(args));
         return cmd;
     }
 
-    /** True for the shaded jar itself (not, say, a test runner's manifest-only jar). */
-    private static boolean isGovgradeJar(String classPath) {
-        if (!classPath.endsWith(".jar") || classPath.contains(File.pathSeparator)) {
-            return false;
+    /**
+     * The service jar: {@code -Dgovgrade.jar=PATH} if given, else beside the bench jar (both land
+     * in the root folder's target/), else target/govgrade.jar under the working folder, where
+     * Maven's tests and the README run from.
+     */
+    static Path productJar() {
+        List<Path> tried = new ArrayList<>();
+        String given = System.getProperty("govgrade.jar");
+        if (given != null) {
+            tried.add(Path.of(given));
+        } else {
+            String cp = System.getProperty("java.class.path", "");
+            if (cp.endsWith(".jar") && !cp.contains(File.pathSeparator)) {
+                Path sibling = Path.of(cp).toAbsolutePath().resolveSibling("govgrade.jar");
+                tried.add(sibling);
+            }
+            tried.add(Path.of("target", "govgrade.jar").toAbsolutePath());
         }
-        try (JarFile jar = new JarFile(classPath)) {
-            Manifest m = jar.getManifest();
-            return m != null && "govgrade.cli.Main".equals(m.getMainAttributes().getValue("Main-Class"));
-        } catch (IOException e) {
-            return false;
+        for (Path jar : tried) {
+            if (Files.isRegularFile(jar)) {
+                return jar;
+            }
         }
+        throw new IllegalStateException("no service jar at " + tried + ": build it first (mvn -B package builds "
+                + "service/ before bench/) or name it with -Dgovgrade.jar=PATH");
     }
 
     /** The java command line that starts {@code mainClass} from govgrade's class path. */

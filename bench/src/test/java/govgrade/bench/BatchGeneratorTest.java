@@ -18,6 +18,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
+@org.junit.jupiter.api.Tag("bench")
 class BatchGeneratorTest {
 
     private static Batch read(byte[] json) throws Exception {

@@ -31,6 +31,7 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Packs edited in place while the service grades: hot reload on a real loopback port. */
+@org.junit.jupiter.api.Tag("slow")
 class HotReloadTest {
     private static final String XLSX = "decision-tables/meixian/meixian.xlsx";
 

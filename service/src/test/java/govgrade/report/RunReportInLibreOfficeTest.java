@@ -24,6 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
  * The report opened by another program than the one that wrote it: LibreOffice prints the
  * Shangqiu report to PDF. Skipped where LibreOffice is not installed (CI installs it).
  */
+@org.junit.jupiter.api.Tag("office")
 class RunReportInLibreOfficeTest {
     private static final long TIMEOUT_SECONDS = 120;
 

@@ -1,0 +1,131 @@
+package govgrade.store;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Batches, runs with their result rows, and what-if answers, written and read back from a real file. */
+class RunsTest {
+    private static final byte[] BATCH = "{\"pack\":\"shangqiu\",\"accounts\":[]}".getBytes(StandardCharsets.UTF_8);
+
+    @TempDir
+    Path dir;
+    private Database db;
+    private Runs runs;
+
+    @BeforeEach
+    void open() throws SQLException {
+        db = Database.open(dir.resolve("govgrade.db"));
+        runs = new Runs(db);
+        // A run names a stored pack version (a foreign key), as the service stores it before grading.
+        PackVersions versions = new PackVersions(db);
+        for (String pack : List.of("shangqiu", "meixian")) {
+            for (String version : List.of("v1", "v2")) {
+                versions.store(pack, version, new TreeMap<>(Map.of("rules-drl/" + pack + "/x.drl", utf8(version))),
+                        "disk", "test");
+            }
+        }
+    }
+
+    @AfterEach
+    void close() throws SQLException {
+        db.close();
+    }
+
+    private static byte[] utf8(String s) {
+        return s.getBytes(StandardCharsets.UTF_8);
+    }
+
+    private List<String> rows(String sql) throws SQLException {
+        return db.read(c -> {
+            List<String> out = new ArrayList<>();
+            try (PreparedStatement s = c.prepareStatement(sql); ResultSet r = s.executeQuery()) {
+                int n = r.getMetaData().getColumnCount();
+                while (r.next()) {
+                    List<String> cells = new ArrayList<>();
+                    for (int i = 1; i <= n; i++) {
+                        cells.add(r.getString(i));
+                    }
+                    out.add(String.join("|", cells));
+                }
+            }
+            return out;
+        });
+    }
+
+    @Test
+    void aSavedRunComesBackWithItsBatchAndResponseByteForByte() throws Exception {
+        byte[] response = utf8("{\"run\":\"r1\",\"results\":[{\"label\":\"不合格\"}]}");
+        runs.save("r1", "shangqiu", "v1", BATCH, response, List.of());
+        StoredRun r = runs.find("r1").orElseThrow();
+        assertEquals("r1", r.id());
+        assertEquals("shangqiu", r.pack());
+        assertEquals("v1", r.version());
+        assertArrayEquals(BATCH, r.batch());
+        assertArrayEquals(response, r.result());
+        assertTrue(runs.find("r2").isEmpty());
+    }
+
+    @Test
+    void eachResultIsAlsoARowInOrder() throws Exception {
+        runs.save("r1", "shangqiu", "v1", BATCH, utf8("{}"), List.of(
+                new ResultRow("account", "a1", "new-media", "FAIL", "不合格", null, null, "NO_UPDATE_2_WEEKS"),
+                new ResultRow("unit", "u1", "submissions", null, null, "30.4", 1, "")));
+        assertEquals(List.of("0|account|a1|new-media|FAIL|不合格|null|null|NO_UPDATE_2_WEEKS",
+                        "1|unit|u1|submissions|null|null|30.4|1|"),
+                rows("SELECT seq, subject_type, subject_id, channel, grade, label, score, rank, problems "
+                        + "FROM results WHERE run_id = 'r1' ORDER BY seq"));
+    }
+
+    @Test
+    void twoRunsOfOneBatchStoreTheBatchOnce() throws Exception {
+        runs.save("r1", "shangqiu", "v1", BATCH, utf8("{}"), List.of());
+        runs.save("r2", "shangqiu", "v2", BATCH, utf8("{}"), List.of());
+        assertEquals(2, runs.count());
+        assertEquals(List.of("1"), rows("SELECT count(*) FROM batches"));
+        assertArrayEquals(BATCH, runs.find("r2").orElseThrow().batch());
+    }
+
+    @Test
+    void aRunIdIsStoredOnceAndAClashWritesNothing() throws Exception {
+        runs.save("r1", "shangqiu", "v1", BATCH, utf8("{}"), List.of());
+        assertThrows(SQLException.class, () -> runs.save("r1", "shangqiu", "v1", utf8("{\"other\":1}"), utf8("{}"),
+                List.of(new ResultRow("account", "a1", "new-media", "PASS", "合格", null, null, ""))));
+        assertEquals(1, runs.count());
+        assertEquals(List.of("1"), rows("SELECT count(*) FROM batches"), "the second batch was rolled back");
+        assertEquals(List.of("0"), rows("SELECT count(*) FROM results"));
+    }
+
+    @Test
+    void aWhatIfAnswerComesBackByItsId() throws Exception {
+        runs.save("r1", "meixian", "v1", BATCH, utf8("{}"), List.of());
+        WhatIfs whatIfs = new WhatIfs(db);
+        byte[] answer = utf8("{\"changes\":[{\"after\":{\"label\":\"差\"}}]}");
+        whatIfs.save("w1", "r1", "meixian", "v2", answer);
+        assertArrayEquals(answer, whatIfs.find("w1").orElseThrow());
+        assertTrue(whatIfs.find("w2").isEmpty());
+    }
+
+    @Test
+    void storedJsonIsCompressed() throws Exception {
+        byte[] big = utf8("{\"results\":[" + "{\"grade\":\"PASS\",\"label\":\"合格\"},".repeat(2000) + "{}]}");
+        runs.save("r1", "meixian", "v1", BATCH, big, List.of());
+        int stored = Integer.parseInt(rows("SELECT length(result) FROM runs WHERE id = 'r1'").get(0));
+        assertTrue(stored < big.length / 10, stored + " bytes stored for " + big.length);
+    }
+}
