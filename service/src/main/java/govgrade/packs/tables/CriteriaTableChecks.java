@@ -17,7 +17,8 @@ import java.util.Set;
  * Checks the criteria tables of a workbook before Drools compiles them: a word in a number cell,
  * an empty required cell, a repeated key, an unknown grade word, platform or ranking method, a
  * number out of range. Drools would report most of these as errors in DRL it generated, or not
- * at all; here each is reported at its cell.
+ * at all; here each is reported at its cell. These are the pack's only checks of criteria values:
+ * they read the text Drools compiles, and {@code rules.Criteria} assembles what passes.
  */
 public final class CriteriaTableChecks {
     private static final String NUMBER = "Criterion.number";

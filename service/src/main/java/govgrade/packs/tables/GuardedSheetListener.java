@@ -53,6 +53,7 @@ final class GuardedSheetListener extends DefaultRuleSheetListener {
         return failure;
     }
 
+    /** Records a failure the parser itself met while in this sheet. */
     void fail(RuntimeException e) {
         if (failure == null) {
             failure = e;

@@ -12,17 +12,14 @@ import org.drools.template.parser.DataListener;
  */
 final class SheetRecorder implements DataListener {
     private final SortedMap<Integer, SortedMap<Integer, String>> rows = new TreeMap<>();
-    private boolean started;
-    private boolean finished;
-
     @Override
     public void startSheet(String name) {
-        started = true;
+        // Nothing to record: one recorder per sheet.
     }
 
     @Override
     public void newRow(int row, int columns) {
-        started = true;
+        // Rows are kept by the cells in them.
     }
 
     @Override
@@ -36,12 +33,7 @@ final class SheetRecorder implements DataListener {
 
     @Override
     public void finishSheet() {
-        finished = true;
-    }
-
-    /** True while the parser is inside this sheet: where an exception of the parser itself belongs. */
-    boolean reading() {
-        return started && !finished;
+        // Nothing to finish: the cells are read when asked for.
     }
 
     /** The non-empty cells of a row (0-based) by column, or none. */

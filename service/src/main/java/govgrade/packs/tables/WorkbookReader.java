@@ -1,6 +1,9 @@
 package govgrade.packs.tables;
 
 import java.io.IOException;
+import java.lang.reflect.InvocationHandler;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,26 +25,24 @@ final class WorkbookReader {
     private WorkbookReader() {
     }
 
-    /** Reads every sheet and closes the workbook (ExcelParser does). */
+    /** Reads every sheet, then closes the workbook. */
     static RuleWorkbook read(Workbook workbook) throws IOException {
         Map<String, SheetRecorder> recorders = new LinkedHashMap<>();
         Map<String, GuardedSheetListener> drools = new LinkedHashMap<>();
-        Map<String, List<DataListener>> listeners = new LinkedHashMap<>();
-        for (Sheet s : workbook) {
-            String name = s.getSheetName();
-            recorders.put(name, new SheetRecorder());
-            drools.put(name, new GuardedSheetListener(name));
-            listeners.put(name, List.of(recorders.get(name), drools.get(name)));
-        }
-        try {
-            new ExcelParser(listeners).parseWorkbook(workbook);
-        } catch (DecisionTableParseException e) {
-            // The parser's own complaint (a formula it cannot evaluate) belongs to the sheet it was reading.
-            recorders.forEach((name, r) -> {
-                if (r.reading()) {
+        try (workbook) {
+            Workbook open = unclosable(workbook);
+            for (Sheet s : workbook) {
+                String name = s.getSheetName();
+                recorders.put(name, new SheetRecorder());
+                drools.put(name, new GuardedSheetListener(name));
+                List<DataListener> both = List.of(recorders.get(name), drools.get(name));
+                try {
+                    // A parser per sheet: one sheet's formula the parser cannot evaluate must not leave the next unread.
+                    new ExcelParser(Map.of(name, both)).parseWorkbook(open);
+                } catch (DecisionTableParseException e) {
                     drools.get(name).fail(e);
                 }
-            });
+            }
         } catch (RuntimeException e) {
             throw RuleWorkbook.damaged(e);
         }
@@ -56,6 +57,21 @@ final class WorkbookReader {
             }
         }
         return new RuleWorkbook(tables, List.copyOf(recorders.keySet()), drl, failures);
+    }
+
+    /** ExcelParser closes the workbook it read; the next sheet needs it open. */
+    private static Workbook unclosable(Workbook workbook) {
+        InvocationHandler h = (proxy, method, args) -> {
+            if (method.getName().equals("close") && method.getParameterCount() == 0) {
+                return null;
+            }
+            try {
+                return method.invoke(workbook, args);
+            } catch (InvocationTargetException e) {
+                throw e.getCause();
+            }
+        };
+        return (Workbook) Proxy.newProxyInstance(Workbook.class.getClassLoader(), new Class<?>[] {Workbook.class}, h);
     }
 
     /** The DRL of a sheet with RuleTables, or what Drools threw instead. */
