@@ -4,6 +4,7 @@ import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPac
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideOutsideOfPackage;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
@@ -50,6 +51,14 @@ class ArchitectureTest {
                 .importPackages("govgrade");
         // A rule over no classes passes: make sure the product was found.
         assertTrue(product.size() > 50, "product classes imported: " + product.size());
+    }
+
+    @Test
+    void theRulesSeeTheImports() {
+        // derive computes from facts: a rule forbidding that must fail, or the rules below check nothing.
+        ArchRule wrong = noClasses().that().resideInAPackage("govgrade.derive..")
+                .should().dependOnClassesThat().resideInAPackage("govgrade.facts..");
+        assertThrows(AssertionError.class, () -> wrong.check(product));
     }
 
     @Test
