@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.apache.poi.ss.usermodel.Cell;
@@ -32,17 +33,24 @@ public final class PackCopy {
         return home;
     }
 
-    /** Opens a workbook with POI, lets {@code edit} change it, and saves it in place. */
+    /**
+     * Opens a workbook with POI, lets {@code edit} change it, and saves it the way Excel and
+     * LibreOffice do: written whole beside the pack folders, then moved over the old file. Writing
+     * in place would let a watcher on a loaded machine read the file truncated and half written.
+     */
     public static void editWorkbook(Path xlsx, Consumer<Workbook> edit) throws IOException {
         Workbook wb;
         try (InputStream in = Files.newInputStream(xlsx)) {
             wb = WorkbookFactory.create(in);
         }
         edit.accept(wb);
-        try (OutputStream out = Files.newOutputStream(xlsx)) {
+        Path parked = xlsx.toAbsolutePath().getParent().getParent()
+                .resolveSibling("." + xlsx.getFileName() + ".saving");
+        try (OutputStream out = Files.newOutputStream(parked)) {
             wb.write(out);
         }
         wb.close();
+        Files.move(parked, xlsx, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
 
     /** The row of {@code sheet} whose first cell is {@code key}. */
