@@ -22,7 +22,9 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The service on a real loopback port over a real SQLite file in a temporary folder, started afresh
  * for each test (the database counts are the test's own) over the compiled packs every test shares;
- * and the checks the HTTP tests make of its answers and its database.
+ * and the checks the HTTP tests make of its answers and its database. A base class rather than a
+ * helper the tests hold, because a test restarts the service in place ({@code service.close();
+ * service = start(...)}) and reads {@code client} after the restart.
  */
 abstract class ServiceOnAPort {
 
