@@ -36,12 +36,12 @@ class FigureColumnsTest {
         assertTrue(run.results().stream().flatMap(r -> r.because().stream())
                 .noneMatch(b -> b.facts().containsKey("submitted") || b.facts().containsKey("adopted")),
                 "no explanation says submitted or adopted any more");
-        try (XSSFWorkbook wb = RunReportTest.report(run)) {
+        try (XSSFWorkbook wb = ReportSheets.report(run)) {
             XSSFSheet sheet = wb.getSheet("信息报送");
-            List<String> headers = RunReportTest.headers(sheet);
+            List<String> headers = ReportSheets.headers(sheet);
             assertEquals(List.of("报送条数", "采用条数"), headers.subList(5, headers.size() - 4));
             int filled = 0;
-            for (Row row : RunReportTest.rowsBelowHeader(sheet)) {
+            for (Row row : ReportSheets.rowsBelowHeader(sheet)) {
                 if (sheet.getMergedRegions().stream().anyMatch(m -> m.getFirstRow() == row.getRowNum())) {
                     continue;
                 }
@@ -61,10 +61,10 @@ class FigureColumnsTest {
     void aRunStoredBeforeFiguresPrintsTheColumnsItsExplanationsGive() throws Exception {
         GradedRun run = Fixtures.grade("shangnan");
         GradedRun stored = withoutFigures(run);
-        try (XSSFWorkbook now = RunReportTest.report(run); XSSFWorkbook before = RunReportTest.report(stored)) {
-            List<String> headers = RunReportTest.headers(before.getSheet("信息报送"));
-            assertEquals(RunReportTest.headers(now.getSheet("信息报送")), headers);
-            Row first = RunReportTest.rowsBelowHeader(before.getSheet("信息报送")).get(1);
+        try (XSSFWorkbook now = ReportSheets.report(run); XSSFWorkbook before = ReportSheets.report(stored)) {
+            List<String> headers = ReportSheets.headers(before.getSheet("信息报送"));
+            assertEquals(ReportSheets.headers(now.getSheet("信息报送")), headers);
+            Row first = ReportSheets.rowsBelowHeader(before.getSheet("信息报送")).get(1);
             GradedRun.Result r = stored.results().stream()
                     .filter(x -> x.subject().name().equals(first.getCell(1).getStringCellValue())).findFirst().orElseThrow();
             assertNull(r.figures());
@@ -79,8 +79,8 @@ class FigureColumnsTest {
         // Half of Shangqiu's accounts give posts, but its rules read only the last update.
         assertTrue(run.results().stream().allMatch(r -> r.figures().posts() == null));
         assertTrue(run.results().stream().anyMatch(r -> r.figures().lastUpdate() != null));
-        try (XSSFWorkbook wb = RunReportTest.report(run)) {
-            List<String> headers = RunReportTest.headers(wb.getSheet("政务新媒体"));
+        try (XSSFWorkbook wb = ReportSheets.report(run)) {
+            List<String> headers = ReportSheets.headers(wb.getSheet("政务新媒体"));
             assertFalse(headers.contains("发布条数"), headers.toString());
             assertTrue(headers.contains("距检查日未更新天数"), headers.toString());
         }
