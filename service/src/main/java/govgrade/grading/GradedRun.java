@@ -25,12 +25,6 @@ public record GradedRun(String run, PackRef pack, PeriodOut period, List<Result>
     public record Result(SubjectRef subject, String channel, String grade, String label, BigDecimal score,
                          Integer rank, List<ProblemOut> problems, List<Because> because,
                          @JsonInclude(JsonInclude.Include.NON_NULL) Figures figures) {
-
-        /** A result without figures, as runs stored before figures existed read back. */
-        public Result(SubjectRef subject, String channel, String grade, String label, BigDecimal score,
-                      Integer rank, List<ProblemOut> problems, List<Because> because) {
-            this(subject, channel, grade, label, score, rank, problems, because, null);
-        }
     }
 
     /**

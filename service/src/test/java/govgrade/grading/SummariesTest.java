@@ -55,6 +55,6 @@ class SummariesTest {
 
     private static Result result(String id, String region, String grade) {
         return new Result(new SubjectRef("account", id, id, null, region, "wechat"), "new-media", grade, null, null,
-                null, List.of(), List.of());
+                null, List.of(), List.of(), null);
     }
 }

@@ -21,7 +21,7 @@ class ReconcilerTest {
         return new GradedRun.Result(new GradedRun.SubjectRef("account", id, name, null, "梁园区", null), channel, grade,
                 label, score == null ? null : new BigDecimal(score), rank,
                 List.of(problemLabels).stream().map(l -> new GradedRun.ProblemOut("P", l)).toList(),
-                List.of(new GradedRun.Because("新媒体：内容2周内无更新", Map.of("daysSinceLastUpdate", 23))));
+                List.of(new GradedRun.Because("新媒体：内容2周内无更新", Map.of("daysSinceLastUpdate", 23))), null);
     }
 
     private static final GradedRun RUN = new GradedRun("r1", new GradedRun.PackRef("shangqiu", "v1"), null, List.of(

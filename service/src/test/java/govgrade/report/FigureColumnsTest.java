@@ -89,7 +89,7 @@ class FigureColumnsTest {
     static GradedRun withoutFigures(GradedRun run) {
         List<GradedRun.Result> results = run.results().stream()
                 .map(r -> new GradedRun.Result(r.subject(), r.channel(), r.grade(), r.label(), r.score(), r.rank(),
-                        r.problems(), r.because()))
+                        r.problems(), r.because(), null))
                 .toList();
         return new GradedRun(run.run(), run.pack(), run.period(), results, run.summaries());
     }

@@ -17,7 +17,7 @@ class DiffTest {
         return new GradedRun.Result(new GradedRun.SubjectRef("account", id, id + "号", null, "眉县", null), channel,
                 grade, grade == null ? null : grade.toLowerCase(), score == null ? null : new BigDecimal(score), rank,
                 List.of(problems).stream().map(p -> new GradedRun.ProblemOut(p, p + "!")).toList(),
-                List.of(new GradedRun.Because("rule of " + id, Map.of("posts", 3))));
+                List.of(new GradedRun.Because("rule of " + id, Map.of("posts", 3))), null);
     }
 
     private static GradedRun run(String version, GradedRun.Result... results) {
@@ -68,7 +68,7 @@ class DiffTest {
     void theExplanationAloneIsNoChange() {
         GradedRun.Result a = result("a1", "new-media", "PASS", null, null);
         GradedRun.Result explainedOtherwise = new GradedRun.Result(a.subject(), a.channel(), a.grade(), a.label(),
-                a.score(), a.rank(), a.problems(), List.of());
+                a.score(), a.rank(), a.problems(), List.of(), a.figures());
         assertEquals(List.of(), Diff.changes(run("v1", a), run("v2", explainedOtherwise)));
     }
 
