@@ -5,6 +5,7 @@ import govgrade.packs.tables.BandTableChecks;
 import govgrade.packs.tables.CriteriaTableChecks;
 import govgrade.packs.tables.RuleWorkbook;
 import govgrade.packs.tables.TableCheck;
+import govgrade.packs.tables.ValueCellChecks;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -13,6 +14,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -30,13 +32,15 @@ final class PackLayout {
     private final Map<String, RuleWorkbook> workbooks = new LinkedHashMap<>();
     private final Map<String, String> drlPackages = new HashMap<>();
     private final List<PackError> errors = new ArrayList<>();
+    private final Set<String> wholeNumbers;
 
-    private PackLayout() {
+    private PackLayout(Set<String> wholeNumbers) {
+        this.wholeNumbers = wholeNumbers;
     }
 
     /** Lays out {@code files} (path relative to the installation folder to content). */
     static PackLayout of(Map<String, byte[]> files) {
-        PackLayout layout = new PackLayout();
+        PackLayout layout = new PackLayout(ReferenceCheck.wholeNumberParameters(files));
         files.forEach((file, bytes) -> {
             if (file.toLowerCase().endsWith(".drl")) {
                 layout.addDrl(file, bytes);
@@ -85,10 +89,14 @@ final class PackLayout {
             return;
         }
         workbooks.put(file, wb);
-        List<TableCheck> checks = new ArrayList<>(CriteriaTableChecks.check(wb));
+        // Values first: a cell that cannot be a literal is said as that, not as what its meaning lacks.
+        List<TableCheck> checks = new ArrayList<>(ValueCellChecks.check(wb));
+        checks.addAll(CriteriaTableChecks.check(wb, wholeNumbers));
         checks.addAll(BandTableChecks.check(wb));
         if (!checks.isEmpty()) {
-            for (TableCheck c : checks) {
+            Map<String, TableCheck> onePerCell = new LinkedHashMap<>();
+            checks.forEach(c -> onePerCell.putIfAbsent(c.sheet() + "!" + c.cell(), c));
+            for (TableCheck c : onePerCell.values()) {
                 errors.add(PackError.inSheet(file, c.sheet(), c.cell(), c.message()));
             }
             return;

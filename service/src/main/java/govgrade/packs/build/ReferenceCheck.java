@@ -6,7 +6,10 @@ import govgrade.rules.Criteria;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.drools.drl.ast.descr.AccumulateDescr;
@@ -35,6 +38,7 @@ final class ReferenceCheck {
     private static final Pattern NUMBER_USE = Pattern.compile("\\.(?:integer|decimal)\\(\\s*\"([^\"]+)\"\\s*\\)");
     private static final Pattern SETTING_USE = Pattern.compile("\\.(?:setting|platforms)\\(\\s*\"([^\"]+)\"\\s*\\)");
     private static final Pattern PROBLEM_USE = Pattern.compile("Problem\\.of\\([^,]+,[^,]+,\\s*\"([A-Z0-9_]+)\"\\s*\\)");
+    private static final Pattern WHOLE_NUMBER_USE = Pattern.compile("\\.integer\\(\\s*\"([^\"]+)\"\\s*\\)");
     private static final Pattern COMMENT = Pattern.compile("//[^\n]*|/\\*(?s:.*?)\\*/");
 
     private final String file;
@@ -54,6 +58,23 @@ final class ReferenceCheck {
         src.files().forEach((f, bytes) -> {
             if (f.toLowerCase().endsWith(".drl")) {
                 out.addAll(check(f, new String(bytes, StandardCharsets.UTF_8), criteria));
+            }
+        });
+        return out;
+    }
+
+    /**
+     * The parameters the DRL files of {@code files} read as whole numbers ({@code integer("gapDays")}),
+     * found in their text with comments blanked: their table cells must hold whole numbers.
+     */
+    static Set<String> wholeNumberParameters(Map<String, byte[]> files) {
+        Set<String> out = new HashSet<>();
+        files.forEach((f, bytes) -> {
+            if (f.toLowerCase().endsWith(".drl")) {
+                Matcher m = WHOLE_NUMBER_USE.matcher(blankComments(new String(bytes, StandardCharsets.UTF_8)));
+                while (m.find()) {
+                    out.add(m.group(1));
+                }
             }
         });
         return out;

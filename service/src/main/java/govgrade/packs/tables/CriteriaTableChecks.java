@@ -27,14 +27,31 @@ public final class CriteriaTableChecks {
     private static final String PROBLEM_LABEL = "Criterion.problemLabel";
     private static final String PROBLEM_GRADE = "Criterion.problemGrade";
 
+    /**
+     * The largest number a criteria cell may hold: day limits, counts and weights are far below it,
+     * and every such number fits the whole numbers rules compare with.
+     */
+    static final BigDecimal MAX_NUMBER = BigDecimal.valueOf(1_000_000_000);
+
     private final List<TableCheck> out = new ArrayList<>();
     private final Set<String> gradeWords = new HashSet<>();
+    private final Set<String> wholeNumbers;
 
-    private CriteriaTableChecks() {
+    private CriteriaTableChecks(Set<String> wholeNumbers) {
+        this.wholeNumbers = wholeNumbers;
     }
 
     public static List<TableCheck> check(RuleWorkbook wb) {
-        CriteriaTableChecks c = new CriteriaTableChecks();
+        return check(wb, Set.of());
+    }
+
+    /**
+     * As {@link #check(RuleWorkbook)}, and the parameters in {@code wholeNumbers} (those a rule
+     * reads with {@code integer(...)}) must be whole numbers: 5.5 there would compile and fail
+     * every grading.
+     */
+    public static List<TableCheck> check(RuleWorkbook wb, Set<String> wholeNumbers) {
+        CriteriaTableChecks c = new CriteriaTableChecks(wholeNumbers);
         c.collectGradeWords(wb);
         Map<String, String> keys = new HashMap<>();
         for (RuleWorkbook.Table t : wb.tables()) {
@@ -130,10 +147,21 @@ public final class CriteriaTableChecks {
         if (n.signum() < 0) {
             add(t, cell, "“" + key + "”不能为负数，实际为 " + v, key + ": found " + v
                     + ", expected a number >= 0 (days, counts and weights are never negative)");
+        } else if (n.compareTo(MAX_NUMBER) > 0) {
+            add(t, cell, "“" + key + "”超出范围，不能大于 1000000000，实际为 " + brief(v), key + ": found "
+                    + brief(v) + ", expected a number no larger than 1,000,000,000");
+        } else if (wholeNumbers.contains(key) && n.stripTrailingZeros().scale() > 0) {
+            add(t, cell, "“" + key + "”应为整数（规则按整数读取），实际为 " + v, key + ": found " + v
+                    + ", expected a whole number (the rules read " + key + " as a whole number)");
         } else if ((key.endsWith("Rate") || key.endsWith("Percent")) && n.compareTo(BigDecimal.valueOf(100)) > 0) {
             add(t, cell, "“" + key + "”是百分比，不能超过 100，实际为 " + v, key + ": found " + v
                     + ", expected a percentage from 0 to 100");
         }
+    }
+
+    /** A number as long as a formula can make it is shown by its start. */
+    private static String brief(String v) {
+        return v.length() > 20 ? v.substring(0, 20) + "…（" + v.length() + " 位 / digits）" : v;
     }
 
     private void checkSetting(RuleWorkbook.Table t, String key, String v, String cell) {

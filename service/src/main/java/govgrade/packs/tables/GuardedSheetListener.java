@@ -1,6 +1,7 @@
 package govgrade.packs.tables;
 
 import org.drools.decisiontable.parser.DefaultRuleSheetListener;
+import org.drools.template.parser.DecisionTableParseException;
 
 /**
  * Drools' own rule listener for one sheet, made to keep its first exception instead of throwing
@@ -17,6 +18,9 @@ final class GuardedSheetListener extends DefaultRuleSheetListener {
 
     @Override
     public void newRow(int rowNumber, int columns) {
+        if (pastLimit(rowNumber)) {
+            return;
+        }
         if (failure == null) {
             try {
                 super.newRow(rowNumber, columns);
@@ -28,6 +32,13 @@ final class GuardedSheetListener extends DefaultRuleSheetListener {
 
     @Override
     public void newCell(int row, int column, String value, int mergedColStart) {
+        if (pastLimit(row) && value != null && !value.isBlank()) {
+            fail(new DecisionTableParseException("the sheet has text in row " + (row + 1) + ", past the limit of "
+                    + RuleWorkbook.MAX_ROWS + " rows a decision table sheet may have"));
+        }
+        if (pastLimit(row)) {
+            return;
+        }
         if (failure == null) {
             try {
                 super.newCell(row, column, value, mergedColStart);
@@ -46,6 +57,11 @@ final class GuardedSheetListener extends DefaultRuleSheetListener {
                 failure = e;
             }
         }
+    }
+
+    /** Rows past the limit never reach Drools: a huge table is refused, not turned into rules first. */
+    private static boolean pastLimit(int row) {
+        return row >= RuleWorkbook.MAX_ROWS;
     }
 
     /** What Drools threw while reading the sheet, or null. */

@@ -20,6 +20,11 @@ import org.apache.poi.ss.util.CellReference;
  * officer typed.
  */
 public final class RuleWorkbook {
+    /**
+     * Rows a sheet may have. The bundled tables hold under 20; 2,000 leaves room for any county's
+     * criteria while a 100,000-row sheet is refused before Drools turns each row into a rule.
+     */
+    public static final int MAX_ROWS = 2_000;
 
     /** One column of a RuleTable: its type (CONDITION, ACTION, NAME ...), code template and label. */
     public record ColumnSpec(int col, String type, String template, String label) {
@@ -44,13 +49,39 @@ public final class RuleWorkbook {
     private final List<String> sheetNames;
     private final Map<String, String> drl;
     private final Map<String, RuntimeException> failures;
+    private final Map<String, SheetRecorder> cells;
 
-    RuleWorkbook(List<Table> tables, List<String> sheetNames, Map<String, String> drl,
+    RuleWorkbook(List<Table> tables, Map<String, SheetRecorder> cells, Map<String, String> drl,
                  Map<String, RuntimeException> failures) {
         this.tables = List.copyOf(tables);
-        this.sheetNames = sheetNames;
+        this.sheetNames = List.copyOf(cells.keySet());
+        this.cells = Map.copyOf(cells);
         this.drl = Map.copyOf(drl);
         this.failures = Map.copyOf(failures);
+    }
+
+    /** Sheets with text past {@link #MAX_ROWS}, in workbook order. */
+    public List<String> oversizedSheets() {
+        return sheetNames.stream().filter(s -> cells.get(s).overflow()).toList();
+    }
+
+    /**
+     * The first cell of {@code sheet}, row by row, whose text contains {@code text}: where a name
+     * found in the DRL generated from the sheet was typed (an Import, a Functions cell, a template).
+     */
+    public Optional<String> cellContaining(String sheet, String text) {
+        SheetRecorder recorder = cells.get(sheet);
+        if (recorder == null || text.isEmpty()) {
+            return Optional.empty();
+        }
+        for (var row : recorder.rows().entrySet()) {
+            for (var cell : row.getValue().entrySet()) {
+                if (cell.getValue().contains(text)) {
+                    return Optional.of(address(row.getKey() + 1, cell.getKey()));
+                }
+            }
+        }
+        return Optional.empty();
     }
 
     /** Reads every sheet once; throws IOException for a file that is not a readable workbook. */

@@ -12,6 +12,8 @@ import org.drools.template.parser.DataListener;
  */
 final class SheetRecorder implements DataListener {
     private final SortedMap<Integer, SortedMap<Integer, String>> rows = new TreeMap<>();
+    private boolean overflow;
+
     @Override
     public void startSheet(String name) {
         // Nothing to record: one recorder per sheet.
@@ -26,6 +28,11 @@ final class SheetRecorder implements DataListener {
     public void newCell(int row, int column, String value, int mergedColStart) {
         // Drools trims cells too; a cell of spaces is an empty cell to both.
         String v = value == null ? "" : value.trim();
+        if (row >= RuleWorkbook.MAX_ROWS) {
+            // Past the limit nothing is kept: a 100,000-row sheet must not cost its rows' memory twice.
+            overflow |= !v.isEmpty();
+            return;
+        }
         if (!v.isEmpty()) {
             rows.computeIfAbsent(row, r -> new TreeMap<>()).put(column, v);
         }
@@ -44,6 +51,16 @@ final class SheetRecorder implements DataListener {
     /** The text of a cell (0-based row and column), empty if the cell is. */
     String text(int row, int column) {
         return row(row).getOrDefault(column, "");
+    }
+
+    /** True when a cell below row {@link RuleWorkbook#MAX_ROWS} holds text: the sheet is refused. */
+    boolean overflow() {
+        return overflow;
+    }
+
+    /** Every non-empty cell, row by row (0-based). */
+    SortedMap<Integer, SortedMap<Integer, String>> rows() {
+        return Collections.unmodifiableSortedMap(rows);
     }
 
     /** The last row holding a non-empty cell (0-based), or -1. */

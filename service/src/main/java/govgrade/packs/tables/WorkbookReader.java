@@ -56,7 +56,7 @@ final class WorkbookReader {
                 generate(e.getKey(), drools.get(e.getKey()), drl, failures);
             }
         }
-        return new RuleWorkbook(tables, List.copyOf(recorders.keySet()), drl, failures);
+        return new RuleWorkbook(tables, recorders, drl, failures);
     }
 
     /** ExcelParser closes the workbook it read; the next sheet needs it open. */
