@@ -45,6 +45,22 @@ final class MessagePlacer {
         return withoutEchoes(placed);
     }
 
+    /**
+     * A refusal of the code check at its place: the DRL file and line, or for DRL generated from a
+     * sheet the cell where {@code name} was typed (an Import, a Functions cell, a template), else
+     * the cell of the table row the line belongs to.
+     */
+    static PackError at(Origin o, Integer line, String name, String message) {
+        if (!o.isSheet()) {
+            return PackError.inDrl(o.file(), line, message);
+        }
+        String cell = name == null ? null : o.workbook().cellContaining(o.sheet(), name).orElse(null);
+        if (cell == null && line != null) {
+            cell = cellOf(o, line, null);
+        }
+        return PackError.inSheet(o.file(), o.sheet(), cell, message);
+    }
+
     /** A sheet Drools could not turn into DRL, at the cell its exception names if it names one. */
     static PackError sheetFailure(String file, String sheet, RuntimeException e) {
         String text = String.valueOf(e.getMessage());

@@ -11,7 +11,8 @@ import org.kie.api.KieBase;
 /**
  * Compiles a pack's DRL files and decision tables into one rule base, or refuses it with every
  * error at its place. The steps, each its own class: the layout of the files for Drools and the
- * table checks ({@link PackLayout}), the Drools build ({@link DroolsBuild}), its messages put back
+ * table checks ({@link PackLayout}), the check of what the rule code names ({@link RuleCodeCheck}),
+ * the Drools build ({@link DroolsBuild}), its messages put back
  * at file, line, sheet and cell ({@link MessagePlacer}), the criteria the tables set
  * ({@link CriteriaCollector}) and the names the DRL needs from them ({@link ReferenceCheck}).
  */
@@ -29,6 +30,12 @@ public final class PackBuilder {
         }
         PackLayout layout = PackLayout.of(src.files());
         List<PackError> errors = new ArrayList<>(layout.errors());
+        // Before Drools compiles anything: a refused name must never reach a compiler, let alone a session.
+        List<PackError> refused = RuleCodeCheck.check(layout.resources(), layout.origins());
+        if (!refused.isEmpty()) {
+            errors.addAll(refused);
+            throw new PackRejected(src.id(), errors);
+        }
         // Built even when the tables failed their checks: the DRL files' own errors are said in the same answer.
         DroolsBuild.Outcome built = DroolsBuild.run(src.id(), layout.resources());
         errors.addAll(MessagePlacer.place(built.errors(), layout.origins()));
