@@ -68,7 +68,7 @@ final class RuleCodeCheck {
         RuleCodeCheck c = new RuleCodeCheck(drl, origin);
         for (Matcher m = UNICODE_ESCAPE.matcher(drl); m.find(); ) {
             // Java reads \u0022 as a quote before anything else: text that looks like a string or a comment would be code.
-            c.refuse(c.lineAt(m.start()), "\\u", "unicode escapes are not allowed in a pack's code (write the character itself)");
+            c.refuse(c.lineAt(m.start()), "\\u", "\"\\u\": unicode escapes are not allowed in a pack's code (write the character itself)");
         }
         DrlParser parser = new DrlParser();
         PackageDescr pkg;
@@ -211,7 +211,7 @@ final class RuleCodeCheck {
         if (a.getInitCode() != null || a.getActionCode() != null || a.getResultCode() != null
                 || a.getReverseCode() != null) {
             // Inline init/action/result blocks are statements run per fact: a loop by another name.
-            refuse(line, "accumulate", "accumulate with init/action/result code is not allowed; use "
+            refuse(line, "accumulate", "\"accumulate\" with init/action/result code is not allowed; use "
                     + String.join(", ", RuleVocabulary.ACCUMULATE_FUNCTIONS.stream().sorted().toList()));
         }
         a.getDescrs().forEach(x -> walk(x, line, from));
