@@ -58,6 +58,11 @@ final class SheetRecorder implements DataListener {
         return overflow;
     }
 
+    /** A sheet too long to be read at all. */
+    void markOverflow() {
+        overflow = true;
+    }
+
     /** Every non-empty cell, row by row (0-based). */
     SortedMap<Integer, SortedMap<Integer, String>> rows() {
         return Collections.unmodifiableSortedMap(rows);

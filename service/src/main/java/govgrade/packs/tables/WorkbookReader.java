@@ -8,6 +8,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.CellType;
+import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.Workbook;
 import org.drools.decisiontable.SpreadsheetCompiler;
@@ -35,6 +38,13 @@ final class WorkbookReader {
                 String name = s.getSheetName();
                 recorders.put(name, new SheetRecorder());
                 drools.put(name, new GuardedSheetListener(name));
+                if (oversized(s)) {
+                    // Not handed to the parser at all: formatting 100,000 rows costs more than refusing them.
+                    recorders.get(name).markOverflow();
+                    drools.get(name).fail(new DecisionTableParseException("the sheet has text past row "
+                            + RuleWorkbook.MAX_ROWS + ", the limit of rows a decision table sheet may have"));
+                    continue;
+                }
                 List<DataListener> both = List.of(recorders.get(name), drools.get(name));
                 try {
                     // A parser per sheet: one sheet's formula the parser cannot evaluate must not leave the next unread.
@@ -57,6 +67,24 @@ final class WorkbookReader {
             }
         }
         return new RuleWorkbook(tables, recorders, drl, failures);
+    }
+
+    /** True when a cell past {@link RuleWorkbook#MAX_ROWS} holds anything but blanks. */
+    private static boolean oversized(Sheet s) {
+        if (s.getLastRowNum() < RuleWorkbook.MAX_ROWS) {
+            return false;
+        }
+        for (Row r : s) {
+            if (r.getRowNum() >= RuleWorkbook.MAX_ROWS) {
+                for (Cell c : r) {
+                    if (c.getCellType() != CellType.BLANK && !(c.getCellType() == CellType.STRING
+                            && c.getStringCellValue().isBlank())) {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
     }
 
     /** ExcelParser closes the workbook it read; the next sheet needs it open. */
