@@ -64,8 +64,8 @@ final class CodeNames {
             }
             return i;
         }
-        if (name.startsWith("$")) {
-            return i;
+        if (name.startsWith("$") && !name.contains("__")) {
+            return i; // a bound variable; Drools' own $x__Handle__ names are the engine's, not the rule's
         }
         if (name.equals("new")) {
             return created(i);

@@ -86,7 +86,7 @@ final class RuleVocabulary {
             "java.time", "java.math", "java.util", "java.lang");
 
     /** Members of allowed types that lead out of them, or change what the engine passed in. */
-    private static final Set<String> DENIED_MEMBERS = Set.of("getClass", "class", "getDeclaringClass",
+    private static final Set<String> DENIED_MEMBERS = Set.of("getClass", "class", "TYPE", "getDeclaringClass",
             "describeConstable", "resolveConstantDesc", "wait", "notify", "notifyAll", "forName", "getClassLoader",
             "newInstance", "invoke", "remove", "removeIf", "removeAll", "retainAll", "clear", "put", "putAll",
             "putIfAbsent", "compute", "computeIfAbsent", "computeIfPresent", "merge", "replaceAll", "sort", "set",

@@ -104,6 +104,7 @@ class RuleCodeCheckTest {
             assertRefused(rule("", "    $a.getClass().getClassLoader();"), "getClass", "getClass");
             assertRefused(rule("", "    String s = Grade.PASS.getDeclaringClass().getName();"), "getDeclaringClass",
                     "getDeclaringClass");
+            assertRefused(rule("", "    String s = Integer.TYPE.getName();"), "TYPE", "TYPE");
         }
 
         @Test
@@ -111,6 +112,7 @@ class RuleCodeCheckTest {
             assertRefused(rule("", "    drools.getKieRuntime().halt();"), "drools.getKieRuntime", "drools.getKieRuntime");
             assertRefused(rule("", "    kcontext.getKieRuntime();"), "kcontext", "kcontext");
             assertRefused(rule("", "    retract( $a );"), "retract", "retract");
+            assertRefused(rule("", "    Object h = $a__Handle__.getEntryPoint();"), "__Handle__", "$a__Handle__");
         }
 
         @Test
