@@ -24,6 +24,7 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.Locale;
 
 /**
  * A batch file graded with the packs under a home folder: what {@code grade} prints and
@@ -48,13 +49,18 @@ final class BatchFile {
     }
 
     static GradedRun grade(Path file, Path home, PrintWriter err) throws Refused, IOException {
+        return grade(file, home, err, Progress.off());
+    }
+
+    static GradedRun grade(Path file, Path home, PrintWriter err, Progress progress) throws Refused, IOException {
         PackHome registry = new PackHome(home);
         EarlyPack early = EarlyPack.start(file, registry);
         // One pass over the file: the run id's hash is taken as the batch is read.
         MessageDigest digest = sha256();
         Batch batch;
-        try (InputStream in = new DigestInputStream(new BufferedInputStream(Files.newInputStream(file), 1 << 16),
-                digest)) {
+        try (Progress.Step step = progress.step("reading " + file.getFileName(), Files.size(file));
+             InputStream in = new DigestInputStream(new CountingInput(
+                     new BufferedInputStream(Files.newInputStream(file), 1 << 16), step), digest)) {
             batch = BatchReader.read(new KeepOpen(in), null);
             in.transferTo(OutputStream.nullOutputStream());
         } catch (BatchRejected e) {
@@ -65,7 +71,7 @@ final class BatchFile {
             throw new Refused(BAD_BATCH);
         }
         CompiledPack pack;
-        try {
+        try (Progress.Step step = progress.step("compiling pack " + batch.pack(), 0)) {
             pack = early.load(batch.pack(), registry);
         } catch (UnknownPack e) {
             err.println(e.getMessage());
@@ -77,7 +83,15 @@ final class BatchFile {
             }
             throw new Refused(BAD_PACK);
         }
-        return Grading.grade(batch, pack, localRunId(digest, pack.version()));
+        try (Progress.Step step = progress.step("grading " + subjects(batch), 0)) {
+            return Grading.grade(batch, pack, localRunId(digest, pack.version()));
+        }
+    }
+
+    private static String subjects(Batch batch) {
+        int accounts = batch.accounts() == null ? 0 : batch.accounts().size();
+        int units = batch.units() == null ? 0 : batch.units().size();
+        return String.format(Locale.ROOT, "%,d accounts and %,d units", accounts, units);
     }
 
     /**

@@ -30,19 +30,26 @@ final class GradeCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    @Mixin
+    ProgressOption progressOption;
+
     @Override
     public Integer call() throws Exception {
+        PrintWriter err = spec.commandLine().getErr();
+        Progress progress = progressOption.start(err, "grade");
         GradedRun run;
         try {
-            run = BatchFile.grade(file, home.dir, spec.commandLine().getErr());
+            run = BatchFile.grade(file, home.dir, err, progress);
         } catch (BatchFile.Refused e) {
             return e.exitCode;
         }
         PrintWriter out = spec.commandLine().getOut();
-        // Streamed, not built as one String first: a national result is about 85 MB of JSON.
-        ResultJson.writePretty(out, run);
-        out.println();
-        out.flush();
+        try (Progress.Step step = progress.step("writing the result", 0)) {
+            // Streamed, not built as one String first: a national result is about 85 MB of JSON.
+            ResultJson.writePretty(out, run);
+            out.println();
+            out.flush();
+        }
         return 0;
     }
 }

@@ -1,11 +1,10 @@
 package govgrade.cli;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import govgrade.grading.ResultJson;
 import govgrade.report.RunReport;
-import java.io.ByteArrayOutputStream;
+import java.io.BufferedOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
@@ -49,23 +48,29 @@ final class ReportCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    @Mixin
+    ProgressOption progressOption;
+
     @Override
     public Integer call() throws Exception {
         PrintWriter err = spec.commandLine().getErr();
-        JsonNode top;
+        Progress progress = progressOption.start(err, "report");
+        RunInput.Kind kind;
         try {
-            top = ResultJson.tree(Files.readAllBytes(file));
+            kind = RunInput.kind(file, progress);
         } catch (IOException e) {
             err.println("cannot read " + file + ": " + reason(e));
             return UNREADABLE;
         }
-        ByteArrayOutputStream xlsx = new ByteArrayOutputStream();
-        try {
-            RunInput.Read read = RunInput.load(top, file, home.dir, err);
-            if (read.whatIf() != null) {
-                RunReport.writeWhatIf(read.whatIf(), xlsx);
-            } else {
-                RunReport.write(read.run(), xlsx);
+        Path out = output != null ? output : defaultOutput(file);
+        // Laid out in full before the output is opened: a report that cannot be made leaves no file.
+        try (RunReport report = layOut(kind, err, progress)) {
+            try (Progress.Step step = progress.step("writing " + out.getFileName(), 0);
+                 OutputStream xlsx = new BufferedOutputStream(Files.newOutputStream(out), 1 << 16)) {
+                report.writeTo(xlsx);
+            } catch (IOException e) {
+                err.println("cannot write " + out + ": " + reason(e));
+                return UNREADABLE;
             }
         } catch (BatchFile.Refused e) {
             return e.exitCode;
@@ -73,17 +78,19 @@ final class ReportCommand implements Callable<Integer> {
             err.println(file + ": not a graded result the report can read: " + e.getOriginalMessage());
             return BatchFile.BAD_BATCH;
         }
-        Path out = output != null ? output : defaultOutput(file);
-        try {
-            Files.write(out, xlsx.toByteArray());
-        } catch (IOException e) {
-            err.println("cannot write " + out + ": " + reason(e));
-            return UNREADABLE;
-        }
         PrintWriter stdout = spec.commandLine().getOut();
         stdout.println(out);
         stdout.flush();
         return 0;
+    }
+
+    private RunReport layOut(RunInput.Kind kind, PrintWriter err, Progress progress)
+            throws BatchFile.Refused, IOException {
+        RunInput.Read read = RunInput.load(kind, file, home.dir, err, progress);
+        int rows = read.whatIf() != null ? read.whatIf().changes().size() : read.run().results().size();
+        try (Progress.Step step = progress.step(String.format(Locale.ROOT, "laying out %,d rows", rows), 0)) {
+            return read.whatIf() != null ? RunReport.ofWhatIf(read.whatIf()) : RunReport.of(read.run());
+        }
     }
 
     /** NIO names the failing file as the message; say what went wrong instead. */

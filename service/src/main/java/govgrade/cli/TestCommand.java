@@ -10,6 +10,7 @@ import govgrade.published.Reconciler;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -38,16 +39,25 @@ final class TestCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    @Mixin
+    ProgressOption progressOption;
+
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         PackHome registry = new PackHome(home.dir);
         Path root = fixtures != null ? fixtures : home.dir.resolve("fixtures");
+        Progress progress = progressOption.start(spec.commandLine().getErr(), "test");
+        List<String> ids = pack == null ? registry.ids() : List.of(pack);
         int failed = 0;
-        for (String id : pack == null ? registry.ids() : List.of(pack)) {
+        int n = 0;
+        for (String id : ids) {
             CompiledPack p;
-            try {
+            PackTests.Outcome o;
+            try (Progress.Step step = progress.step(String.format(Locale.ROOT, "pack %s (%d of %d): compiling and "
+                    + "grading its fixtures", id, ++n, ids.size()), 0)) {
                 p = registry.load(id);
+                o = PackTests.run(p, root);
             } catch (UnknownPack e) {
                 out.println(e.getMessage());
                 failed++;
@@ -58,7 +68,6 @@ final class TestCommand implements Callable<Integer> {
                 failed++;
                 continue;
             }
-            PackTests.Outcome o = PackTests.run(p, root);
             out.printf("%-10s version %s  %s%n", id, p.version(), o.summary());
             for (Reconciler.Difference d : o.changed()) {
                 out.printf("  %s %s [%s] %s: published %s, this version %s%n", d.id() == null ? "" : d.id(),

@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.Writer;
 
 /**
@@ -56,6 +57,11 @@ public final class ResultJson {
 
     /** Any answer this codec wrote (a graded run, a what-if ...). */
     public static <T> T read(byte[] json, Class<T> type) throws IOException {
+        return READER.forType(type).readValue(json);
+    }
+
+    /** As {@link #read(byte[], Class)}, bound as it is read: a national result is never held as bytes or a tree. */
+    public static <T> T read(InputStream json, Class<T> type) throws IOException {
         return READER.forType(type).readValue(json);
     }
 

@@ -3,6 +3,7 @@ package govgrade.http;
 import govgrade.grading.ResultJson;
 import govgrade.report.RunReport;
 import io.javalin.http.Context;
+import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -22,9 +23,14 @@ final class Responses {
         json(ctx, status, ResultJson.write(body));
     }
 
-    static void xlsx(Context ctx, byte[] body, String fileName) {
+    /**
+     * A report already laid out, written straight into the response: a national one is several
+     * megabytes that need not be held again, and anything that could fail has failed before this.
+     */
+    static void xlsx(Context ctx, RunReport report, String fileName) throws IOException {
         ctx.status(200).contentType(RunReport.CONTENT_TYPE)
-                .header("Content-Disposition", "attachment; filename=\"" + fileName + "\"").result(body);
+                .header("Content-Disposition", "attachment; filename=\"" + fileName + "\"");
+        report.writeTo(ctx.outputStream());
     }
 
     /** The one shape of every error: {error, message, path}, then any fields the error adds. */

@@ -11,7 +11,6 @@ import govgrade.runs.WhatIfService;
 import io.javalin.http.Context;
 import io.javalin.http.UploadedFile;
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;
@@ -79,16 +78,15 @@ final class RunHandlers {
 
     void runReport(Context ctx) throws Exception {
         String id = ctx.pathParam("run");
-        GradedRun run = runs.read(id);
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        RunReport.write(run, out);
-        Responses.xlsx(ctx, out.toByteArray(), "run-" + id + ".xlsx");
+        try (RunReport report = RunReport.of(runs.read(id))) {
+            Responses.xlsx(ctx, report, "run-" + id + ".xlsx");
+        }
     }
 
     void whatIfReport(Context ctx) throws Exception {
         String id = ctx.pathParam("whatif");
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        RunReport.writeWhatIf(whatIfs.find(id).whatIf(), out);
-        Responses.xlsx(ctx, out.toByteArray(), "whatif-" + id + ".xlsx");
+        try (RunReport report = RunReport.ofWhatIf(whatIfs.find(id).whatIf())) {
+            Responses.xlsx(ctx, report, "whatif-" + id + ".xlsx");
+        }
     }
 }

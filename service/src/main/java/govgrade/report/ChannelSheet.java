@@ -10,8 +10,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-import org.apache.poi.xssf.usermodel.XSSFRow;
-import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 
 /**
  * The annex table of one channel: townships, then departments, each under its own group row and
@@ -29,33 +29,32 @@ final class ChannelSheet {
     private ChannelSheet() {
     }
 
-    static void write(XSSFWorkbook wb, ReportStyles styles, String sheetName, String title,
+    static void write(SXSSFWorkbook wb, ReportStyles styles, String sheetName, String title,
                       List<GradedRun.Result> results) {
         List<CountColumns.Column> counts = CountColumns.of(results);
         List<String> headers = new ArrayList<>(List.of("序号", "单位/账号名称", "类型/平台", "分组", "地区"));
         counts.forEach(c -> headers.add(c.header()));
         headers.addAll(List.of("得分", "排名", "等级", "存在问题"));
-        TableSheet table = new TableSheet(wb, sheetName, styles, title, headers);
-
         Map<String, List<GradedRun.Result>> groups = byGroup(results);
         // A sheet with no groups at all (accounts no unit owns) needs no group row to say so.
         boolean headed = !(groups.size() == 1 && groups.containsKey(null));
-        for (var g : groups.entrySet()) {
-            if (headed) {
-                table.spanningRow(g.getKey() == null ? NO_GROUP : GROUP_HEADINGS.getOrDefault(g.getKey(), g.getKey()),
-                        styles.group());
+        TableSheet.write(wb, sheetName, styles, title, headers, table -> {
+            for (var g : groups.entrySet()) {
+                if (headed) {
+                    table.spanningRow(g.getKey() == null ? NO_GROUP
+                            : GROUP_HEADINGS.getOrDefault(g.getKey(), g.getKey()), styles.group());
+                }
+                int n = 0;
+                for (GradedRun.Result r : g.getValue()) {
+                    row(table, styles, ++n, r, counts);
+                }
             }
-            int n = 0;
-            for (GradedRun.Result r : g.getValue()) {
-                row(table, styles, ++n, r, counts);
-            }
-        }
-        table.finish();
+        });
     }
 
     private static void row(TableSheet table, ReportStyles styles, int n, GradedRun.Result r,
                             List<CountColumns.Column> counts) {
-        XSSFRow row = table.row();
+        Row row = table.row();
         GradedRun.SubjectRef s = r.subject();
         int c = 0;
         table.number(row, c++, n, styles.cell(Kind.NUMBER));

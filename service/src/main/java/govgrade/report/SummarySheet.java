@@ -7,8 +7,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import org.apache.poi.xssf.usermodel.XSSFRow;
-import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 
 /**
  * The 汇总 sheet: per region and channel, as the run's summaries give them, accounts or units
@@ -22,30 +22,30 @@ final class SummarySheet {
     private SummarySheet() {
     }
 
-    static void write(XSSFWorkbook wb, ReportStyles styles, String title, GradedRun run) {
+    static void write(SXSSFWorkbook wb, ReportStyles styles, String title, GradedRun run) {
         List<Grade> grades = gradesIn(run.summaries());
         Map<String, String> labels = GradeLabels.of(run.results());
         List<String> headers = new ArrayList<>(List.of("地区", "检查类别", "检查数", "不合格数", "合格率"));
         grades.forEach(g -> headers.add(GradeLabels.heading(g.name(), labels)));
-        TableSheet table = new TableSheet(wb, NAME, styles, title, headers);
-        if (run.summaries().isEmpty()) {
-            // Ranked counts alone (e.g. Luoshan's disclosure tables) have no grades to summarise.
-            table.spanningRow("本次检查未评定等级，无合格率可汇总。", styles.cell(Kind.TEXT));
-        }
-        for (GradedRun.Summary s : run.summaries()) {
-            XSSFRow row = table.row();
-            table.text(row, 0, s.region(), styles.cell(Kind.TEXT));
-            table.text(row, 1, RunReport.channelName(s.channel()), styles.cell(Kind.TEXT));
-            table.number(row, 2, s.checked(), styles.cell(Kind.NUMBER));
-            table.number(row, 3, s.failed(), styles.cell(Kind.NUMBER));
-            table.percent(row, PASS_RATE_COLUMN, s.passRate(), styles.cell(Kind.PERCENT));
-            int c = PASS_RATE_COLUMN + 1;
-            for (Grade g : grades) {
-                table.number(row, c++, s.grades() == null ? null : s.grades().getOrDefault(g.name(), 0),
-                        styles.cell(Kind.NUMBER));
+        TableSheet.write(wb, NAME, styles, title, headers, table -> {
+            if (run.summaries().isEmpty()) {
+                // Ranked counts alone (e.g. Luoshan's disclosure tables) have no grades to summarise.
+                table.spanningRow("本次检查未评定等级，无合格率可汇总。", styles.cell(Kind.TEXT));
             }
-        }
-        table.finish();
+            for (GradedRun.Summary s : run.summaries()) {
+                Row row = table.row();
+                table.text(row, 0, s.region(), styles.cell(Kind.TEXT));
+                table.text(row, 1, RunReport.channelName(s.channel()), styles.cell(Kind.TEXT));
+                table.number(row, 2, s.checked(), styles.cell(Kind.NUMBER));
+                table.number(row, 3, s.failed(), styles.cell(Kind.NUMBER));
+                table.percent(row, PASS_RATE_COLUMN, s.passRate(), styles.cell(Kind.PERCENT));
+                int c = PASS_RATE_COLUMN + 1;
+                for (Grade g : grades) {
+                    table.number(row, c++, s.grades() == null ? null : s.grades().getOrDefault(g.name(), 0),
+                            styles.cell(Kind.NUMBER));
+                }
+            }
+        });
     }
 
     private static List<Grade> gradesIn(List<GradedRun.Summary> summaries) {

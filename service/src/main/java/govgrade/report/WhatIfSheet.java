@@ -8,9 +8,9 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.apache.poi.xssf.usermodel.XSSFCellStyle;
-import org.apache.poi.xssf.usermodel.XSSFRow;
-import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
 /**
  * The 假设分析 sheet: each subject a criteria change would regrade, before and after side by side
@@ -28,29 +28,29 @@ final class WhatIfSheet {
     private WhatIfSheet() {
     }
 
-    static void write(XSSFWorkbook wb, ReportStyles styles, WhatIf w) {
+    static void write(SXSSFWorkbook wb, ReportStyles styles, WhatIf w) {
         String title = NAME + "：" + w.base().id() + " 版本 " + w.base().version() + " → 版本 "
                 + w.against().version() + (w.run() == null ? "" : "（运行 " + w.run() + "）");
-        TableSheet table = new TableSheet(wb, NAME, styles, title, HEADERS);
-        if (w.changes().isEmpty()) {
-            table.spanningRow("按调整后的标准重新评定，各项结果均无变化。", styles.cell(Kind.TEXT));
-        }
-        int n = 0;
-        for (WhatIf.Change c : w.changes()) {
-            XSSFRow row = table.row();
-            table.number(row, 0, ++n, styles.cell(Kind.NUMBER));
-            table.text(row, 1, c.subject().name(), styles.cell(Kind.TEXT));
-            table.text(row, 2, ChannelSheet.kind(c.subject()), styles.cell(Kind.TEXT));
-            table.text(row, 3, RunReport.channelName(c.channel()), styles.cell(Kind.TEXT));
-            outcome(table, styles, row, BEFORE, c.before(), null);
-            outcome(table, styles, row, AFTER, c.after(), c.before());
-        }
-        gradeCounts(table, styles, w);
-        table.finish();
+        TableSheet.write(wb, NAME, styles, title, HEADERS, table -> {
+            if (w.changes().isEmpty()) {
+                table.spanningRow("按调整后的标准重新评定，各项结果均无变化。", styles.cell(Kind.TEXT));
+            }
+            int n = 0;
+            for (WhatIf.Change c : w.changes()) {
+                Row row = table.row();
+                table.number(row, 0, ++n, styles.cell(Kind.NUMBER));
+                table.text(row, 1, c.subject().name(), styles.cell(Kind.TEXT));
+                table.text(row, 2, ChannelSheet.kind(c.subject()), styles.cell(Kind.TEXT));
+                table.text(row, 3, RunReport.channelName(c.channel()), styles.cell(Kind.TEXT));
+                outcome(table, styles, row, BEFORE, c.before(), null);
+                outcome(table, styles, row, AFTER, c.after(), c.before());
+            }
+            gradeCounts(table, styles, w);
+        });
     }
 
     /** One side of a change; {@code other} is the side it is compared with (null: nothing to highlight). */
-    private static void outcome(TableSheet table, ReportStyles styles, XSSFRow row, int col, WhatIf.Outcome o,
+    private static void outcome(TableSheet table, ReportStyles styles, Row row, int col, WhatIf.Outcome o,
                                 WhatIf.Outcome other) {
         if (o == null) {
             table.text(row, col, ABSENT, styles.cell(Kind.TEXT));
@@ -82,7 +82,7 @@ final class WhatIfSheet {
         }
         Map<String, String> labels = GradeLabels.ofChanges(w.changes());
         table.skipRow();
-        XSSFRow head = table.row();
+        Row head = table.row();
         List<String> cols = List.of("等级", "调整前数量", "调整后数量", "增减");
         for (int i = 0; i < cols.size(); i++) {
             table.text(head, 1 + i, cols.get(i), styles.header());
@@ -90,7 +90,7 @@ final class WhatIfSheet {
         for (Grade g : grades) {
             int b = before.getOrDefault(g.name(), 0);
             int a = after.getOrDefault(g.name(), 0);
-            XSSFRow row = table.row();
+            Row row = table.row();
             table.text(row, 1, GradeLabels.heading(g.name(), labels), styles.grade(g.name()));
             table.number(row, 2, b, styles.cell(Kind.NUMBER));
             table.number(row, 3, a, style(styles, Kind.NUMBER, a != b));
