@@ -1,6 +1,7 @@
 package govgrade.cli;
 
 import govgrade.facts.Batch;
+import govgrade.facts.BatchLimits;
 import govgrade.facts.BatchReader;
 import govgrade.facts.BatchRejected;
 import govgrade.facts.Violation;
@@ -48,6 +49,10 @@ final class BatchFile {
     }
 
     static GradedRun grade(Path file, Path home, PrintWriter err) throws Refused, IOException {
+        return grade(file, home, BatchLimits.DEFAULTS, err);
+    }
+
+    static GradedRun grade(Path file, Path home, BatchLimits limits, PrintWriter err) throws Refused, IOException {
         PackHome registry = new PackHome(home);
         EarlyPack early = EarlyPack.start(file, registry);
         // One pass over the file: the run id's hash is taken as the batch is read.
@@ -55,12 +60,16 @@ final class BatchFile {
         Batch batch;
         try (InputStream in = new DigestInputStream(new BufferedInputStream(Files.newInputStream(file), 1 << 16),
                 digest)) {
-            batch = BatchReader.read(new KeepOpen(in), null);
+            batch = BatchReader.read(new KeepOpen(in), null, limits);
             in.transferTo(OutputStream.nullOutputStream());
         } catch (BatchRejected e) {
-            err.println(file + ": the batch cannot be graded:");
+            err.println(file + (e.overLimit() ? ": the batch is over a limit and cannot be graded:"
+                    : ": the batch cannot be graded:"));
             for (Violation v : e.violations()) {
                 err.println("  " + v.message());
+            }
+            if (e.more() > 0) {
+                err.println("  and " + e.more() + " more (--max-errors-listed lists more)");
             }
             throw new Refused(BAD_BATCH);
         }
