@@ -60,7 +60,7 @@ final class AccountBinder {
             switch (c.name()) {
                 case "id" -> id = c.string();
                 case "name" -> name = c.string();
-                case "platform" -> platform = c.parsed(Platform::parse, "a platform code or Chinese name");
+                case "platform" -> platform = c.parsed(Platform::exact, "a platform code or Chinese name");
                 case "unit" -> unit = c.string();
                 case "region" -> region = c.string();
                 case "posts" -> posts = posts();

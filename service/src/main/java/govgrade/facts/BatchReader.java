@@ -4,9 +4,15 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadConstraints;
-import java.io.CharConversionException;
+import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 
 /**
  * Reads a batch from JSON and validates it, reporting every mistake at its JSON path in one
@@ -61,7 +67,7 @@ public final class BatchReader {
     /** The batch as read, with what reading found in {@code out}; null where there is no batch object. */
     private static Batch bind(InputStream json, BatchLimits limits, Violations out) throws BatchRejected, IOException {
         JsonCursor cursor = null;
-        try (JsonParser p = FACTORY.createParser(json)) {
+        try (JsonParser p = FACTORY.createParser(utf8(json))) {
             cursor = new JsonCursor(p, out, limits.stringChars());
             if (p.nextToken() == null) {
                 out.add("$", "an empty body", "a JSON object with pack, period and facts");
@@ -78,9 +84,26 @@ public final class BatchReader {
             out.add("$", "malformed JSON" + where + (cursor == null ? "" : " (in " + cursor.path() + ")"), "a JSON object: "
                     + e.getOriginalMessage());
             throw out.rejection();
-        } catch (CharConversionException e) {
-            out.add("$", "bytes that are not UTF-8 JSON", "a JSON object in UTF-8: " + e.getMessage());
+        } catch (CharacterCodingException e) {
+            out.add("$", "bytes that are not UTF-8" + (cursor == null ? "" : " (in " + cursor.path() + ")"),
+                    "a JSON object in UTF-8");
             throw out.rejection();
         }
+    }
+
+    /**
+     * The body as UTF-8 text, refusing what is not UTF-8: Jackson's own byte parser lets overlong
+     * forms through (C0 AF reads as '/'), which other systems would read otherwise. A leading
+     * byte-order mark, as some Windows tools write, is skipped.
+     */
+    private static Reader utf8(InputStream json) throws IOException {
+        CharsetDecoder strict = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        Reader r = new BufferedReader(new InputStreamReader(json, strict), 1 << 16);
+        r.mark(1);
+        if (r.read() != '\uFEFF') {
+            r.reset();
+        }
+        return r;
     }
 }

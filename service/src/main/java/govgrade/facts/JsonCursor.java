@@ -226,7 +226,10 @@ final class JsonCursor {
             wrongUnlessNull(expected);
             return null;
         }
-        String text = p.getText();
+        String text = string();
+        if (text == null) {
+            return null;
+        }
         try {
             return parser.apply(text);
         } catch (IllegalArgumentException e) {
