@@ -58,10 +58,10 @@ final class Violations {
         }
     }
 
-    /** A limit of {@link BatchLimits} broken: the batch is too large, not wrong (413, not 400). */
+    /** A limit of {@link BatchLimits} broken: the batch is too large, not wrong (413, not 400); the value is not read. */
     void overLimit(String path, String what, String expected) {
         overLimit = true;
-        add(path, what, expected);
+        unreadable(path, what, expected);
     }
 
     /** Too many values were unreadable to tell which later findings are echoes of them. */

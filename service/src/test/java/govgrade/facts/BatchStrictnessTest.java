@@ -156,6 +156,7 @@ class BatchStrictnessTest {
                     BatchLimits.DEFAULTS);
             Violation v = at(e.violations(), "accounts[0].name");
             assertAll(
+                    () -> assertEquals(1, e.violations().size(), e.violations()::toString),
                     () -> assertMentions(v.found(), "100000 characters"),
                     () -> assertMentions(v.expected(), "at most 500", "--max-string-chars"),
                     () -> assertFalse(e.getMessage().contains("名名名"), "the value is not echoed"));
