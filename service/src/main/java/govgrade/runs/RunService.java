@@ -60,6 +60,11 @@ public final class RunService {
         return new Graded(runId, run, response);
     }
 
+    /** What a posted batch may hold. */
+    public BatchLimits limits() {
+        return limits;
+    }
+
     /** A stored run with its batch and its result exactly as first answered. */
     public StoredRun find(String runId) throws UnknownRun, SQLException {
         return runs.find(runId).orElseThrow(() -> new UnknownRun(runId));
