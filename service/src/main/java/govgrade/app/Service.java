@@ -75,7 +75,7 @@ public final class Service implements AutoCloseable {
         try {
             PackCatalog catalog = new PackCatalog(packs, new PackVersions(database));
             catalog.startSync().forEach(sync::execute);
-            RunService runs = new RunService(catalog, new Runs(database));
+            RunService runs = new RunService(catalog, new Runs(database), settings.batchLimits());
             WhatIfService whatIfs = new WhatIfService(runs, catalog, new WhatIfs(database));
             DraftReview drafts = new DraftReview(catalog, settings.fixtures());
             ApiServer server = new ApiServer(settings.host(), settings.port(), settings.maxBodyBytes(),

@@ -1,6 +1,7 @@
 package govgrade.cli;
 
 import govgrade.facts.Batch;
+import govgrade.facts.BatchLimits;
 import govgrade.facts.BatchReader;
 import govgrade.facts.BatchRejected;
 import govgrade.facts.Violation;
@@ -8,19 +9,19 @@ import govgrade.grading.GradedRun;
 import govgrade.grading.Grading;
 import govgrade.packs.CompiledPack;
 import govgrade.packs.PackError;
-import govgrade.packs.catalog.PackHome;
 import govgrade.packs.PackRejected;
 import govgrade.packs.UnknownPack;
+import govgrade.packs.catalog.PackHome;
 import java.io.BufferedInputStream;
 import java.io.FilterInputStream;
-import java.io.OutputStream;
-import java.security.DigestInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
@@ -49,10 +50,11 @@ final class BatchFile {
     }
 
     static GradedRun grade(Path file, Path home, PrintWriter err) throws Refused, IOException {
-        return grade(file, home, err, Progress.off());
+        return grade(file, home, BatchLimits.DEFAULTS, err, Progress.off());
     }
 
-    static GradedRun grade(Path file, Path home, PrintWriter err, Progress progress) throws Refused, IOException {
+    static GradedRun grade(Path file, Path home, BatchLimits limits, PrintWriter err, Progress progress)
+            throws Refused, IOException {
         PackHome registry = new PackHome(home);
         EarlyPack early = EarlyPack.start(file, registry);
         // One pass over the file: the run id's hash is taken as the batch is read.
@@ -61,12 +63,16 @@ final class BatchFile {
         try (Progress.Step step = progress.step("reading " + file.getFileName(), Files.size(file));
              InputStream in = new DigestInputStream(new CountingInput(
                      new BufferedInputStream(Files.newInputStream(file), 1 << 16), step), digest)) {
-            batch = BatchReader.read(new KeepOpen(in), null);
+            batch = BatchReader.read(new KeepOpen(in), null, limits);
             in.transferTo(OutputStream.nullOutputStream());
         } catch (BatchRejected e) {
-            err.println(file + ": the batch cannot be graded:");
+            err.println(file + (e.overLimit() ? ": the batch is over a limit and cannot be graded:"
+                    : ": the batch cannot be graded:"));
             for (Violation v : e.violations()) {
                 err.println("  " + v.message());
+            }
+            if (e.more() > 0) {
+                err.println("  and " + e.more() + " more (--max-errors-listed lists more)");
             }
             throw new Refused(BAD_BATCH);
         }

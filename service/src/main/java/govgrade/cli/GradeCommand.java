@@ -1,5 +1,6 @@
 package govgrade.cli;
 
+import govgrade.facts.BatchLimits;
 import govgrade.grading.GradedRun;
 import govgrade.grading.ResultJson;
 import java.io.PrintWriter;
@@ -7,6 +8,7 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -15,7 +17,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "grade", mixinStandardHelpOptions = true,
         description = "Grade a fact batch; prints the graded result as JSON.",
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:graded", "2:the batch is invalid (errors on standard error)",
+        exitCodeList = {"0:graded", "2:the batch is invalid or over a limit (errors on standard error)",
             "3:the pack is unknown or does not compile"})
 final class GradeCommand implements Callable<Integer> {
     static final int BAD_BATCH = BatchFile.BAD_BATCH;
@@ -27,11 +29,22 @@ final class GradeCommand implements Callable<Integer> {
     @Mixin
     Home home;
 
+    @Mixin
+    BatchLimitOptions batchLimits;
+
     @Spec
     CommandSpec spec;
 
     @Mixin
     ProgressOption progressOption;
+
+    private BatchLimits limits() {
+        try {
+            return batchLimits.limits();
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage(), e);
+        }
+    }
 
     @Override
     public Integer call() throws Exception {
@@ -39,7 +52,7 @@ final class GradeCommand implements Callable<Integer> {
         Progress progress = progressOption.start(err, "grade");
         GradedRun run;
         try {
-            run = BatchFile.grade(file, home.dir, err, progress);
+            run = BatchFile.grade(file, home.dir, limits(), err, progress);
         } catch (BatchFile.Refused e) {
             return e.exitCode;
         }

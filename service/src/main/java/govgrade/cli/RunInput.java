@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
+import govgrade.facts.BatchLimits;
 import govgrade.grading.GradedRun;
 import govgrade.grading.ResultJson;
 import govgrade.runs.WhatIf;
@@ -54,7 +55,7 @@ final class RunInput {
         return switch (kind) {
             case RESULT -> new Read(bind(file, GradedRun.class, progress), null);
             case WHAT_IF -> new Read(null, bind(file, WhatIf.class, progress));
-            case OTHER -> new Read(BatchFile.grade(file, home, err, progress), null);
+            case OTHER -> new Read(BatchFile.grade(file, home, BatchLimits.DEFAULTS, err, progress), null);
         };
     }
 

@@ -46,6 +46,9 @@ final class ServeCommand implements Callable<Integer> {
     @Mixin
     Home home;
 
+    @Mixin
+    BatchLimitOptions batchLimits;
+
     @Spec
     CommandSpec spec;
 
@@ -81,6 +84,6 @@ final class ServeCommand implements Callable<Integer> {
     /** The options and the token from the environment, validated: a mistake is named before anything starts. */
     Settings settings(String adminToken) {
         return new Settings(home.dir, db, host, port, maxBodyMb * 1024L * 1024L, adminToken, watch,
-                Settings.DEFAULT_QUIET, compileThreads);
+                Settings.DEFAULT_QUIET, compileThreads, batchLimits.limits());
     }
 }

@@ -10,7 +10,8 @@ final class AccountChecks {
     private AccountChecks() {
     }
 
-    static void check(List<Batch.Account> list, Map<String, Batch.Unit> units, Batch.Period p, Violations out) {
+    static void check(List<Batch.Account> list, Map<String, Batch.Unit> units, Batch.Period p, boolean countDays,
+                      Violations out) {
         Set<String> ids = new HashSet<>();
         for (int i = 0; i < list.size(); i++) {
             Batch.Account a = list.get(i);
@@ -22,7 +23,7 @@ final class AccountChecks {
             if (Violations.blank(a.id())) {
                 out.add(at + ".id", "nothing", "an account id");
             } else if (!ids.add(a.id())) {
-                out.add(at + ".id", "\"" + a.id() + "\" a second time", "ids unique within accounts");
+                out.add(at + ".id", Violations.quote(a.id()) + " a second time", "ids unique within accounts");
             }
             if (Violations.blank(a.name())) {
                 out.add(at + ".name", "nothing", "the account's name");
@@ -31,7 +32,7 @@ final class AccountChecks {
                 out.add(at + ".platform", "nothing", "a platform code or Chinese name, e.g. wechat or 微信公众号");
             }
             if (a.unit() != null && !units.containsKey(a.unit())) {
-                out.add(at + ".unit", "\"" + a.unit() + "\"", "the id of a unit listed in units");
+                out.add(at + ".unit", Violations.quote(a.unit()), "the id of a unit listed in units");
             }
             out.nonNegative(a.originals(), at + ".originals");
             out.nonNegative(a.reposts(), at + ".reposts");
@@ -43,7 +44,7 @@ final class AccountChecks {
             span(a.longestGap(), at + ".longestGap", p, out);
             span(a.longestOriginalGap(), at + ".longestOriginalGap", p, out);
             if (a.hasPosts()) {
-                PostChecks.check(a, at, p, out);
+                PostChecks.check(a, at, countDays ? p : null, out);
             }
             out.findings(a.findings(), at);
             messages(a.messages(), at, out);
@@ -54,7 +55,9 @@ final class AccountChecks {
         for (int m = 0; m < messages.size(); m++) {
             Batch.Message msg = messages.get(m);
             String mat = at + ".messages[" + m + "]";
-            if (msg == null || msg.received() == null) {
+            if (msg == null) {
+                out.add(mat, "null", "a message object");
+            } else if (msg.received() == null) {
                 out.add(mat + ".received", "nothing", "the instant the message came in");
             } else if (msg.answered() != null && msg.answered().isBefore(msg.received())) {
                 out.add(mat + ".answered", msg.answered().toString(),
@@ -68,7 +71,9 @@ final class AccountChecks {
             return;
         }
         if (s.from() == null || s.to() == null) {
-            out.add(at, "a span without " + (s.from() == null ? "from" : "to"), "{ \"from\": date, \"to\": date }");
+            // At the end that is missing: where it was unreadable, that was reported already.
+            out.add(at + (s.from() == null ? ".from" : ".to"), "a span without " + (s.from() == null ? "from" : "to"),
+                    "{ \"from\": date, \"to\": date }");
         } else if (s.to().isBefore(s.from())) {
             out.add(at + ".to", s.to().toString(), "a date on or after " + at + ".from (" + s.from() + ")");
         } else if (p != null && p.from() != null && p.to() != null

@@ -35,8 +35,9 @@ public record Cadence(int count, Unit unit) {
         }
     }
 
-    private static final Pattern CODE = Pattern.compile("(\\d+)\\s*/\\s*(week|month|quarter|half-year|year)");
-    private static final Pattern CHINESE = Pattern.compile("(\\d+)\\s*[条次篇]?\\s*/\\s*(周|月|季度|季|半年|年)");
+    // At most four digits: more is a typo, and would overflow the count instead of being named as a mistake.
+    private static final Pattern CODE = Pattern.compile("(\\d{1,4})\\s*/\\s*(week|month|quarter|half-year|year)");
+    private static final Pattern CHINESE = Pattern.compile("(\\d{1,4})\\s*[条次篇]?\\s*/\\s*(周|月|季度|季|半年|年)");
 
     public static final Cadence REALTIME = new Cadence(0, Unit.REALTIME);
 

@@ -14,6 +14,9 @@ import java.util.List;
  * setting a bit is cheaper than sorting them. Not thread-safe while marking; read-only after.
  */
 public final class DayRuns {
+    /** Days from 0000-01-01 to 9999-12-31: the widest window a batch's dates can make. */
+    static final long MAX_DAYS = 3_652_425;
+
     private final LocalDate from;
     private final long fromDay;
     private final int days;
@@ -29,7 +32,13 @@ public final class DayRuns {
     public DayRuns(LocalDate from, LocalDate to) {
         this.from = from;
         this.fromDay = from.toEpochDay();
-        this.days = to.isBefore(from) ? 0 : (int) (to.toEpochDay() - fromDay) + 1;
+        long span = to.isBefore(from) ? 0 : to.toEpochDay() - fromDay + 1;
+        // Batches are held to BatchLimits.periodDays before any window is made; past four-digit
+        // years a window is a bug upstream, refused here rather than allocated.
+        if (span > MAX_DAYS) {
+            throw new IllegalArgumentException("a window of " + span + " days (" + from + " to " + to + ")");
+        }
+        this.days = (int) span;
         this.marked = new long[(days + 63) >>> 6];
     }
 

@@ -49,6 +49,19 @@ public enum Platform {
         throw new IllegalArgumentException("unknown platform \"" + text + "\"; expected one of " + accepted());
     }
 
+    /**
+     * As a batch must name it: a code or a name exactly as listed. {@link #parse} also forgives case
+     * and spaces, for staff-edited tables; a batch is another system's output and held to the contract.
+     */
+    static Platform exact(String text) {
+        for (Platform p : values()) {
+            if (p.code.equals(text) || p.names.contains(text)) {
+                return p;
+            }
+        }
+        throw new IllegalArgumentException("unknown platform \"" + text + "\"; expected one of " + accepted());
+    }
+
     static String accepted() {
         return Arrays.stream(values())
                 .map(p -> p.code + " (" + String.join("/", p.names) + ")")

@@ -95,8 +95,19 @@ public final class ApiServer {
         });
         routes.exception(BatchRejected.class, (e, ctx) -> {
             List<Violation> vs = e.violations();
-            send(ctx, 400, "invalid_batch", e.getMessage(), vs.isEmpty() ? null : vs.get(0).path(),
-                    Map.of("violations", vs));
+            Map<String, Object> extra = new LinkedHashMap<>();
+            extra.put("violations", vs);
+            if (e.more() > 0) {
+                extra.put("more", e.more());
+            }
+            // The message names the first mistake's place and what was expected, not the value: the
+            // value is echoed once, in violations.
+            String first = vs.isEmpty() ? "" : "; the first at " + vs.get(0).path() + ": expected " + vs.get(0).expected();
+            long count = vs.size() + e.more();
+            send(ctx, e.overLimit() ? 413 : 400, e.overLimit() ? "batch_over_limit" : "invalid_batch",
+                    (e.overLimit() ? "the batch is over a limit: " : "the batch cannot be graded: ") + count
+                            + (count == 1 ? " mistake" : " mistakes") + first, vs.isEmpty() ? null : vs.get(0).path(),
+                    extra);
         });
         routes.exception(UnknownPack.class, (e, ctx) -> send(ctx, 404, "unknown_pack", e.getMessage(), "pack", Map.of()));
         routes.exception(UnknownVersion.class,

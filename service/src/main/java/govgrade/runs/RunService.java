@@ -1,6 +1,7 @@
 package govgrade.runs;
 
 import govgrade.facts.Batch;
+import govgrade.facts.BatchLimits;
 import govgrade.facts.BatchReader;
 import govgrade.facts.BatchRejected;
 import govgrade.facts.Violation;
@@ -28,10 +29,13 @@ import java.util.stream.Collectors;
 public final class RunService {
     private final PackCatalog catalog;
     private final Runs runs;
+    private final BatchLimits limits;
 
-    public RunService(PackCatalog catalog, Runs runs) {
+    /** {@code limits}: what a posted batch may hold; a batch over one is refused before it is graded. */
+    public RunService(PackCatalog catalog, Runs runs, BatchLimits limits) {
         this.catalog = catalog;
         this.runs = runs;
+        this.limits = limits;
     }
 
     /**
@@ -43,7 +47,7 @@ public final class RunService {
 
     public Graded grade(byte[] body, String packFromUrl)
             throws BatchRejected, UnknownPack, PackUnavailable, IOException, SQLException {
-        Batch batch = BatchReader.read(new ByteArrayInputStream(body), packFromUrl);
+        Batch batch = BatchReader.read(new ByteArrayInputStream(body), packFromUrl, limits);
         if (packFromUrl != null && !packFromUrl.equals(batch.pack())) {
             throw new BatchRejected(List.of(new Violation("pack", "\"" + batch.pack() + "\"",
                     "\"" + packFromUrl + "\", the pack the URL names (or leave pack out of the body)")));
@@ -54,6 +58,11 @@ public final class RunService {
         byte[] response = ResultJson.write(run);
         runs.save(runId, pack.id(), pack.version(), body, response, rows(run));
         return new Graded(runId, run, response);
+    }
+
+    /** What a posted batch may hold. */
+    public BatchLimits limits() {
+        return limits;
     }
 
     /** A stored run with its batch and its result exactly as first answered. */

@@ -47,7 +47,8 @@ public final class WhatIfService {
         }
         Batch batch;
         try {
-            batch = BatchReader.read(new ByteArrayInputStream(stored.batch()), null);
+            // Under the service's batch limits, as when posted: a batch graded with raised limits regrades too.
+            batch = BatchReader.read(new ByteArrayInputStream(stored.batch()), null, runs.limits());
         } catch (BatchRejected e) {
             // Stored batches were validated when graded; only a validation rule added since can refuse one.
             throw new IllegalStateException("stored batch of run " + runId + " no longer validates: " + e.getMessage(), e);

@@ -78,6 +78,19 @@ class CommandLineTest {
         assertEquals(BatchFile.BAD_BATCH, run("grade", bad.toString()));
         assertEquals("", out.toString());
         assertTrue(err.toString().contains("accounts[1].posts[0].date: found \"2020-12-32\""), err.toString());
+        // A bad date no longer stops checking: the unknown platforms are listed too.
+        assertTrue(err.toString().contains(".platform: found unknown platform \"飞信\""), err.toString());
+    }
+
+    @Test
+    void aBatchOverALimitExitsNonZeroNamingTheOptionThatRaisesIt(@TempDir Path dir) throws Exception {
+        Path over = dir.resolve("over.json");
+        Files.writeString(over, Files.readString(Fixtures.batch("shangqiu")), StandardCharsets.UTF_8);
+        assertEquals(BatchFile.BAD_BATCH, run("grade", "--max-accounts", "3", over.toString()));
+        assertEquals("", out.toString());
+        assertTrue(err.toString().contains("over a limit") && err.toString().contains("--max-accounts"), err.toString());
+        err.getBuffer().setLength(0);
+        assertEquals(0, run("grade", "--max-accounts", "1000", over.toString()), err.toString());
     }
 
     @Test

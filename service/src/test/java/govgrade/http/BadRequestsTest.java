@@ -21,7 +21,10 @@ class BadRequestsTest extends ServiceOnAPort {
         assertEquals(400, r.status());
         assertEquals("invalid_batch", r.json().get("error").asText());
         assertEquals("accounts[1].posts[0].date", r.json().get("path").asText());
-        assertTrue(r.json().get("message").asText().contains("2020-12-41"));
+        // The bad value is echoed once, in violations; the message names its place.
+        assertTrue(r.json().at("/violations/0/found").asText().contains("2020-12-41"), r.text());
+        assertTrue(r.json().get("message").asText().contains("accounts[1].posts[0].date"), r.text());
+        assertEquals(r.json().get("violations").size(), r.text().split("2020-12-41", -1).length - 1, r.text());
         String many = Files.readString(Fixtures.batch("shangnan"))
                 .replace("\"submitted\": 27", "\"submitted\": -27").replace("\"unit\": \"shangnan-u2\"",
                         "\"unit\": \"shangnan-u99\"");

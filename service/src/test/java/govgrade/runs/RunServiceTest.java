@@ -36,7 +36,7 @@ class RunServiceTest {
         PackCatalog catalog = new PackCatalog(new PackHome(Fixtures.HOME, Fixtures.PACKS_CACHE),
                 new PackVersions(database));
         catalog.startSync().forEach(Runnable::run);
-        runs = new RunService(catalog, new Runs(database));
+        runs = new RunService(catalog, new Runs(database), govgrade.facts.BatchLimits.DEFAULTS);
         whatIfs = new WhatIfService(runs, catalog, new WhatIfs(database));
     }
 

@@ -1,0 +1,280 @@
+package govgrade.facts;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import java.io.IOException;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.Arrays;
+import java.util.function.Function;
+
+/**
+ * Jackson's streaming parser, with the JSON path of the value it stands on and the strict reading
+ * of each kind of value CONTRACT.md names. A value of the wrong kind is reported at its path and
+ * skipped, and reading goes on: every mistake of a batch is found in one pass (Jackson's data
+ * binding stops at the first). Each read leaves the parser on the last token of the value read.
+ */
+final class JsonCursor {
+    private static final int PATH_NAME = 100;
+
+    private final JsonParser p;
+    private final Violations out;
+    private final int stringChars;
+    /** Per open container: the field being read (an object) or the element's index (an array, name null). */
+    private String[] names = new String[8];
+    private int[] indices = new int[8];
+    /** Per open object: its known fields, and which of them were seen (a second one is a duplicate key). */
+    private String[][] fields = new String[8][];
+    private long[] seen = new long[8];
+    private int depth;
+
+    JsonCursor(JsonParser p, Violations out, int stringChars) {
+        this.p = p;
+        this.out = out;
+        this.stringChars = stringChars;
+    }
+
+    JsonToken next() throws IOException {
+        return p.nextToken();
+    }
+
+    /** The path of the value the cursor stands on: {@code accounts[3].posts[12].date}, or {@code $}. */
+    String path() {
+        StringBuilder sb = new StringBuilder();
+        for (int d = 0; d < depth; d++) {
+            if (names[d] == null) {
+                sb.append('[').append(indices[d]).append(']');
+            } else {
+                sb.append(sb.length() == 0 ? "" : ".").append(Violations.cut(names[d], PATH_NAME));
+            }
+        }
+        return sb.length() == 0 ? "$" : sb.toString();
+    }
+
+    /** Enters an object with these known fields; null is no object (false), another value is reported and skipped. */
+    boolean startObject(String[] known, String expected) throws IOException {
+        if (p.currentToken() != JsonToken.START_OBJECT) {
+            wrongUnlessNull(expected);
+            return false;
+        }
+        push(null);
+        fields[depth - 1] = known;
+        seen[depth - 1] = 0;
+        return true;
+    }
+
+    /** Moves to the next field's value; a repeated field is reported and skipped. False at the object's end. */
+    boolean nextField() throws IOException {
+        int d = depth - 1;
+        while (true) {
+            if (p.nextToken() != JsonToken.FIELD_NAME) {
+                depth--;
+                return false;
+            }
+            String name = p.currentName();
+            names[d] = name;
+            p.nextToken();
+            int i = indexOf(fields[d], name);
+            if (i < 0 || (seen[d] & (1L << i)) == 0) {
+                seen[d] |= i < 0 ? 0 : 1L << i;
+                return true;
+            }
+            out.unreadable(path(), "the field \"" + name + "\" a second time",
+                    "each field once (a repeated key is ambiguous: which one counts?)");
+            p.skipChildren();
+        }
+    }
+
+    private static int indexOf(String[] known, String name) {
+        for (int i = 0; i < known.length; i++) {
+            if (known[i].equals(name)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    String name() {
+        return names[depth - 1];
+    }
+
+    /** The field the cursor stands on is not one the object knows: reported, skipped. */
+    void unknownField() throws IOException {
+        String[] known = fields[depth - 1].clone();
+        Arrays.sort(known);
+        out.unreadable(path(), "unknown field " + Violations.quote(name()), "one of " + String.join(", ", known));
+        p.skipChildren();
+    }
+
+    /** Enters an array; null is no array (false), another value is reported and skipped. */
+    boolean startArray(String expected) throws IOException {
+        if (p.currentToken() != JsonToken.START_ARRAY) {
+            wrongUnlessNull(expected);
+            return false;
+        }
+        push(null);
+        indices[depth - 1] = -1;
+        return true;
+    }
+
+    /**
+     * Moves to the next element. Past {@code limit} elements the rest are skipped and counted, not
+     * read, and the array is reported once as over the limit. False at the array's end.
+     */
+    boolean nextElement(int limit, String what, String flag) throws IOException {
+        int d = depth - 1;
+        if (p.nextToken() == JsonToken.END_ARRAY) {
+            depth--;
+            return false;
+        }
+        if (++indices[d] < limit) {
+            return true;
+        }
+        long count = limit;
+        do {
+            p.skipChildren();
+            count++;
+        } while (p.nextToken() != JsonToken.END_ARRAY);
+        depth--;
+        out.overLimit(path(), count + " " + what, "at most " + limit + " " + what + " (raise with " + flag + ")");
+        return false;
+    }
+
+    /** The element index the cursor stands on, inside an array. */
+    int index() {
+        return indices[depth - 1];
+    }
+
+    String string() throws IOException {
+        if (p.currentToken() != JsonToken.VALUE_STRING) {
+            wrongUnlessNull("a string");
+            return null;
+        }
+        int length = p.getTextLength();
+        if (length > stringChars) {
+            out.overLimit(path(), "a string of " + length + " characters", "at most " + stringChars
+                    + " characters (raise with " + BatchLimits.STRING_CHARS + ")");
+            return null;
+        }
+        return p.getText();
+    }
+
+    /** A whole JSON number that fits an int; 5.5, 1e3, "5" and 3000000000 are refused. */
+    Integer whole() throws IOException {
+        JsonToken t = p.currentToken();
+        if (t == JsonToken.VALUE_NUMBER_INT && p.getNumberType() == JsonParser.NumberType.INT) {
+            return p.getIntValue();
+        }
+        if (t == JsonToken.VALUE_NUMBER_INT) {
+            out.unreadable(path(), Violations.cut(p.getText(), Violations.ECHO),
+                    "a whole number from " + Integer.MIN_VALUE + " to " + Integer.MAX_VALUE);
+        } else {
+            wrongUnlessNull("a whole number");
+        }
+        return null;
+    }
+
+    Boolean bool() throws IOException {
+        JsonToken t = p.currentToken();
+        if (t == JsonToken.VALUE_TRUE || t == JsonToken.VALUE_FALSE) {
+            return t == JsonToken.VALUE_TRUE;
+        }
+        wrongUnlessNull("true or false");
+        return null;
+    }
+
+    /** A date written YYYY-MM-DD, a real day of a four-digit year: no time, no sign, no fifth digit. */
+    LocalDate date() throws IOException {
+        if (p.currentToken() != JsonToken.VALUE_STRING) {
+            wrongUnlessNull("a date YYYY-MM-DD");
+            return null;
+        }
+        LocalDate d = Dates.parse(p.getTextCharacters(), p.getTextOffset(), p.getTextLength());
+        if (d == null) {
+            out.unreadable(path(), Violations.quote(p.getText()), "a date YYYY-MM-DD");
+        }
+        return d;
+    }
+
+    /** An ISO-8601 instant with its offset and a four-digit year, such as 2020-12-03T09:00:00+08:00. */
+    OffsetDateTime instant() throws IOException {
+        String expected = "an ISO-8601 instant such as 2020-12-03T09:00:00+08:00";
+        if (p.currentToken() != JsonToken.VALUE_STRING) {
+            wrongUnlessNull(expected);
+            return null;
+        }
+        String text = p.getText();
+        if (text.length() <= 64 && text.length() > 10 && Dates.parse(text.toCharArray(), 0, 10) != null) {
+            try {
+                return OffsetDateTime.parse(text, DateTimeFormatter.ISO_OFFSET_DATE_TIME);
+            } catch (DateTimeParseException e) {
+                // reported below
+            }
+        }
+        out.unreadable(path(), Violations.quote(text), expected);
+        return null;
+    }
+
+    /**
+     * A string read by one of the contract's parsers (platform, group, channel, cadence), which
+     * throw IllegalArgumentException worded "what was found; expected what".
+     */
+    <T> T parsed(Function<String, T> parser, String expected) throws IOException {
+        if (p.currentToken() != JsonToken.VALUE_STRING) {
+            wrongUnlessNull(expected);
+            return null;
+        }
+        String text = string();
+        if (text == null) {
+            return null;
+        }
+        try {
+            return parser.apply(text);
+        } catch (IllegalArgumentException e) {
+            String msg = String.valueOf(e.getMessage());
+            int cut = msg.indexOf("; expected ");
+            out.unreadable(path(), cut < 0 ? Violations.quote(text) : msg.substring(0, cut),
+                    cut < 0 ? expected : msg.substring(cut + "; expected ".length()));
+            return null;
+        }
+    }
+
+    /** Reports the value the cursor stands on as not the kind expected, and skips it; a null is no value. */
+    void wrongUnlessNull(String expected) throws IOException {
+        if (p.currentToken() != JsonToken.VALUE_NULL) {
+            out.unreadable(path(), describe(), expected);
+            p.skipChildren();
+        }
+    }
+
+    private String describe() throws IOException {
+        JsonToken t = p.currentToken();
+        if (t == null) {
+            return "nothing";
+        }
+        return switch (t) {
+            case START_OBJECT -> "an object";
+            case START_ARRAY -> "an array";
+            case VALUE_STRING -> "the string " + Violations.quote(p.getText());
+            case VALUE_NUMBER_INT -> "the number " + Violations.cut(p.getText(), Violations.ECHO);
+            case VALUE_NUMBER_FLOAT -> "the number " + Violations.cut(p.getText(), Violations.ECHO)
+                    + " (a number with a fraction or an exponent)";
+            case VALUE_TRUE, VALUE_FALSE -> "a boolean (" + p.getText() + ")";
+            case VALUE_NULL -> "null";
+            default -> String.valueOf(t);
+        };
+    }
+
+    private void push(String name) {
+        if (depth == names.length) {
+            names = Arrays.copyOf(names, depth * 2);
+            indices = Arrays.copyOf(indices, depth * 2);
+            fields = Arrays.copyOf(fields, depth * 2);
+            seen = Arrays.copyOf(seen, depth * 2);
+        }
+        names[depth] = name;
+        depth++;
+    }
+}
