@@ -17,9 +17,10 @@ import java.time.Duration;
  * @param watch          reload packs when their files change on disk
  * @param quiet          how long a pack folder must be still before a change is read
  * @param compileThreads how many packs compile at once at start-up
+ * @param access         criteria editors' and graders' tokens, and how edits on disk are taken
  */
 public record Settings(Path home, Path db, String host, int port, long maxBodyBytes, String adminToken,
-                       boolean watch, Duration quiet, int compileThreads) {
+                       boolean watch, Duration quiet, int compileThreads, Access access) {
     /** Where a service listens unless told otherwise. */
     public static final int DEFAULT_PORT = 7070;
     public static final long DEFAULT_MAX_BODY_BYTES = 32L << 20;
@@ -42,6 +43,7 @@ public record Settings(Path home, Path db, String host, int port, long maxBodyBy
                 + MIN_BODY_BYTES + " bytes; --max-body-mb takes megabytes)");
         require(quiet != null && !quiet.isNegative(), "quiet time: " + quiet + " must be zero or more");
         require(compileThreads >= 1, "compile threads: " + compileThreads + " must be at least 1");
+        require(access != null, "access: tokens and reload mode are required (Access.defaults())");
         adminToken = adminToken == null || adminToken.isBlank() ? null : adminToken;
     }
 
@@ -51,7 +53,7 @@ public record Settings(Path home, Path db, String host, int port, long maxBodyBy
      */
     public static Settings defaults(Path home, Path db) {
         return new Settings(home, db, "0.0.0.0", DEFAULT_PORT, DEFAULT_MAX_BODY_BYTES, null, true, DEFAULT_QUIET,
-                everyCore());
+                everyCore(), Access.defaults());
     }
 
     /** Compiling the packs is most of a cold start and each pack compiles alone: every core helps. */
@@ -64,29 +66,33 @@ public record Settings(Path home, Path db, String host, int port, long maxBodyBy
         return home.resolve("fixtures");
     }
 
-    /** Whether packs may be changed over HTTP. */
+    /** Whether packs may be changed over HTTP (by rule authors or criteria editors). */
     public boolean packChanges() {
-        return adminToken != null;
+        return adminToken != null || access.editorToken() != null;
     }
 
     public Settings listening(String host, int port) {
-        return new Settings(home, db, host, port, maxBodyBytes, adminToken, watch, quiet, compileThreads);
+        return new Settings(home, db, host, port, maxBodyBytes, adminToken, watch, quiet, compileThreads, access);
     }
 
     public Settings withMaxBodyBytes(long max) {
-        return new Settings(home, db, host, port, max, adminToken, watch, quiet, compileThreads);
+        return new Settings(home, db, host, port, max, adminToken, watch, quiet, compileThreads, access);
     }
 
     public Settings withAdminToken(String token) {
-        return new Settings(home, db, host, port, maxBodyBytes, token, watch, quiet, compileThreads);
+        return new Settings(home, db, host, port, maxBodyBytes, token, watch, quiet, compileThreads, access);
     }
 
     public Settings withWatch(boolean on) {
-        return new Settings(home, db, host, port, maxBodyBytes, adminToken, on, quiet, compileThreads);
+        return new Settings(home, db, host, port, maxBodyBytes, adminToken, on, quiet, compileThreads, access);
     }
 
     public Settings withCompileThreads(int threads) {
-        return new Settings(home, db, host, port, maxBodyBytes, adminToken, watch, quiet, threads);
+        return new Settings(home, db, host, port, maxBodyBytes, adminToken, watch, quiet, threads, access);
+    }
+
+    public Settings withAccess(Access a) {
+        return new Settings(home, db, host, port, maxBodyBytes, adminToken, watch, quiet, compileThreads, a);
     }
 
     /** The token is a secret: it never reaches a log line through this record. */
@@ -94,7 +100,7 @@ public record Settings(Path home, Path db, String host, int port, long maxBodyBy
     public String toString() {
         return "Settings[home=" + home + ", db=" + db + ", host=" + host + ", port=" + port + ", maxBodyBytes="
                 + maxBodyBytes + ", adminToken=" + (adminToken == null ? "none" : "set") + ", watch=" + watch
-                + ", quiet=" + quiet + ", compileThreads=" + compileThreads + "]";
+                + ", quiet=" + quiet + ", compileThreads=" + compileThreads + ", access=" + access + "]";
     }
 
     private static void require(boolean ok, String message) {

@@ -4,6 +4,7 @@ import govgrade.packs.CompiledPack;
 import govgrade.packs.PackRejected;
 import govgrade.packs.PackSource;
 import govgrade.packs.UnknownPack;
+import govgrade.packs.tables.PackMeaning;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -54,7 +55,7 @@ public final class PackHome {
 
     /** The pack's files as they are on disk now. */
     public PackSource read(String id) throws IOException {
-        return PackSource.fromDisk(home, id);
+        return PackMeaning.source(id, PackSource.filesOnDisk(home, id));
     }
 
     /** The pack as its files on disk are now, compiled (or taken from the cache by version). */
