@@ -54,6 +54,12 @@ class CommandLineTest {
     }
 
     @Test
+    void serveNamesAReloadModeThatIsNeitherDirectNorReview(@TempDir Path dir) {
+        assertEquals(2, run("serve", "--reload", "sideways", "--db", dir.resolve("g.db").toString()));
+        assertTrue(err.toString().contains("direct or review"), err.toString());
+    }
+
+    @Test
     void serveRefusesAHomeThatIsNoFolder(@TempDir Path dir) {
         assertEquals(2, run("serve", "--home", dir.resolve("missing").toString(), "--db", dir.resolve("g.db").toString()));
         assertTrue(err.toString().contains("is not a folder"), err.toString());

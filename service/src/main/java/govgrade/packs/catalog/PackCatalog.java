@@ -1,7 +1,5 @@
 package govgrade.packs.catalog;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import govgrade.packs.CompiledPack;
 import govgrade.packs.PackError;
 import govgrade.packs.PackRejected;
@@ -39,16 +37,14 @@ import org.slf4j.LoggerFactory;
  */
 public final class PackCatalog {
     private static final Logger LOG = LoggerFactory.getLogger(PackCatalog.class);
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final PackHome home;
     private final PackVersions store;
-    private final VersionGate gate;
     private final ReloadMode reload;
     private final Map<String, PackVersions.Active> active = new ConcurrentHashMap<>();
     private final Map<String, List<PackError>> diskErrors = new ConcurrentHashMap<>();
     private final Map<String, String> onDisk = new ConcurrentHashMap<>();
-    private final GateResults gated = new GateResults();
+    private final Verdicts verdicts;
     private final PackSyncs syncs = new PackSyncs();
 
     public PackCatalog(PackHome home, PackVersions store) {
@@ -58,8 +54,8 @@ public final class PackCatalog {
     public PackCatalog(PackHome home, PackVersions store, VersionGate gate, ReloadMode reload) {
         this.home = home;
         this.store = store;
-        this.gate = gate;
         this.reload = reload;
+        this.verdicts = new Verdicts(store, gate);
     }
 
     /** A draft's outcome: its version, and whether the same files were stored already. */
@@ -128,14 +124,14 @@ public final class PackCatalog {
         String v = candidate.version();
         List<PackError> refusal;
         try {
-            refusal = gate(home.cache().compile(candidate));
+            refusal = verdicts.gate(home.cache().compile(candidate));
         } catch (PackRejected e) {
             diskErrors.put(id, e.errors());
             LOG.warn("pack {}: files on disk do not compile ({} errors, first: {}); {} stays active", id,
                     e.errors().size(), e.errors().get(0).describe(), current == null ? "no version" : current.version());
             return false;
         }
-        record(candidate, stored.isEmpty(), "disk", "disk", src.version(), refusal);
+        verdicts.record(candidate, stored.isEmpty(), "disk", "disk", src.version(), refusal);
         if (!refusal.isEmpty()) {
             diskErrors.put(id, refusal);
             LOG.warn("pack {}: files on disk (version {}) are refused, they do not grade ({} errors, first: {}); {} "
@@ -164,24 +160,9 @@ public final class PackCatalog {
         return true;
     }
 
-    /** Stores a compiled candidate with the gate's verdict, or records the verdict on the stored one. */
-    private void record(PackSource src, boolean isNew, String origin, String by, String meaning,
-                        List<PackError> refusal) throws SQLException {
-        String status = refusal.isEmpty() ? PackVersions.OK : PackVersions.REFUSED;
-        String reasons = refusal.isEmpty() ? null : json(refusal);
-        if (!isNew || !store.store(src.id(), src.version(), src.files(), origin, by, meaning, status, reasons)) {
-            store.setStatus(src.id(), src.version(), status, reasons);
-        }
-    }
-
     private void activate(String pack, String version, String by, String how) throws SQLException {
         store.activate(pack, version, by, how);
         active.put(pack, store.activeSince().get(pack));
-    }
-
-    /** The gate's reasons against a compiled version, remembered per version for this process. */
-    private List<PackError> gate(CompiledPack compiled) {
-        return gated.computeIfAbsent(compiled.version(), v -> gate.check(compiled));
     }
 
     public PackHome home() {
@@ -284,24 +265,16 @@ public final class PackCatalog {
         placed.forEach((name, path) -> files.put(path, uploads.get(name)));
         PackSource fresh = PackMeaning.source(pack, files);
         if (!mayChangeCode) {
-            requireSameCode(base, fresh);
+            Verdicts.requireSameCode(base, fresh);
         }
         Optional<String> stored = store.byMeaning(pack, fresh.version());
         PackSource src = stored.map(fresh::storedAs).orElse(fresh);
-        List<PackError> refusal = gate(home.cache().compile(src));
-        record(src, stored.isEmpty(), "draft", by, fresh.version(), refusal);
+        List<PackError> refusal = verdicts.gate(home.cache().compile(src));
+        verdicts.record(src, stored.isEmpty(), "draft", by, fresh.version(), refusal);
         if (!refusal.isEmpty()) {
             throw new VersionRefused(pack, src.version(), refusal);
         }
         return new Draft(pack, src.version(), stored.isPresent(), List.copyOf(placed.values()));
-    }
-
-    private static void requireSameCode(PackSource before, PackSource after) throws CodeChangeRefused {
-        if (!before.codeVersion().equals(after.codeVersion())) {
-            throw new CodeChangeRefused(after.id(), PackMeaning.of(after.files())
-                    .firstCodeChange(PackMeaning.of(before.files()))
-                    .orElse(PackError.inFile(null, "the rule code differs from the active version's")));
-        }
     }
 
     /** Publishing by a rule author. */
@@ -320,11 +293,11 @@ public final class PackCatalog {
         syncs.await(pack); // outside the lock: the sync itself takes it
         CompiledPack candidate = version(pack, version);
         if (!mayChangeCode && active.containsKey(pack)) {
-            requireSameCode(active(pack).source(), candidate.source());
+            Verdicts.requireSameCode(active(pack).source(), candidate.source());
         }
-        List<PackError> refusal = gate(candidate);
+        List<PackError> refusal = verdicts.gate(candidate);
         synchronized (this) {
-            record(candidate.source(), false, "draft", by, null, refusal);
+            verdicts.record(candidate.source(), false, "draft", by, null, refusal);
             if (!refusal.isEmpty()) {
                 throw new VersionRefused(pack, version, refusal);
             }
@@ -337,14 +310,6 @@ public final class PackCatalog {
     private void requireKnown(String pack) throws UnknownPack, IOException {
         if (!active.containsKey(pack) && !home.ids().contains(pack)) {
             throw new UnknownPack(pack, ids());
-        }
-    }
-
-    private static String json(List<PackError> errors) {
-        try {
-            return JSON.writeValueAsString(errors);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
         }
     }
 }
