@@ -149,6 +149,15 @@ class CommandLineTest {
         assertTrue(out.toString().contains("十四"), out.toString());
     }
 
+    @Test
+    void validateExitsNonZeroForATableThatCompilesButCannotGrade(@TempDir Path home) throws Exception {
+        PackCopy.copy("shangqiu", home);
+        PackCopy.editWorkbook(home.resolve("decision-tables/shangqiu/shangqiu.xlsx"),
+                wb -> PackCopy.rowOf(wb, "参数", "staleDays").getCell(2).setCellValue(5.5));
+        assertEquals(1, run("validate", "shangqiu", "--home", home.toString()));
+        assertTrue(out.toString().contains("shangqiu") && !out.toString().contains(" ok ("), out.toString());
+    }
+
     @Nested
     class Report {
 
