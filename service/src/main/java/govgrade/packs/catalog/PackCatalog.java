@@ -150,9 +150,11 @@ public final class PackCatalog {
                     + "review)", id, v, current.version());
             return false;
         }
-        String how = stored.isPresent() ? "restored" : "disk";
-        activate(id, v, "disk", how);
-        if (stored.isPresent()) {
+        // Restored: put back to a version that was active before, not merely to the files of a draft.
+        boolean restored = stored.isPresent()
+                && store.version(id, v).map(x -> x.publishedAt() != null).orElse(false);
+        activate(id, v, "disk", restored ? "restored" : "disk");
+        if (restored) {
             LOG.info("pack {}: files on disk are stored version {} again; it is active again (restored)", id, v);
         } else {
             LOG.info("pack {}: version {} active", id, v);
