@@ -6,6 +6,7 @@ import govgrade.packs.catalog.PackCatalog;
 import govgrade.packs.catalog.PackHome;
 import govgrade.packs.catalog.PackWatcher;
 import govgrade.published.DraftReview;
+import govgrade.published.FixtureGate;
 import govgrade.runs.RunService;
 import govgrade.runs.WhatIfService;
 import govgrade.store.Database;
@@ -73,13 +74,17 @@ public final class Service implements AutoCloseable {
             throw e;
         }
         try {
-            PackCatalog catalog = new PackCatalog(packs, new PackVersions(database));
+            // The gate grades, which packs.catalog cannot: the published pack tests are handed down to it.
+            PackCatalog catalog = new PackCatalog(packs, new PackVersions(database),
+                    new FixtureGate(settings.fixtures()), settings.access().reload());
             catalog.startSync().forEach(sync::execute);
             RunService runs = new RunService(catalog, new Runs(database), settings.batchLimits());
             WhatIfService whatIfs = new WhatIfService(runs, catalog, new WhatIfs(database));
             DraftReview drafts = new DraftReview(catalog, settings.fixtures());
-            ApiServer server = new ApiServer(settings.host(), settings.port(), settings.maxBodyBytes(),
-                    settings.adminToken(), new ApiServer.Services(catalog, runs, whatIfs, drafts)).start();
+            ApiServer.Tokens tokens = new ApiServer.Tokens(settings.adminToken(), settings.access().editorToken(),
+                    settings.access().graderToken());
+            ApiServer server = new ApiServer(settings.host(), settings.port(), settings.maxBodyBytes(), tokens,
+                    new ApiServer.Services(catalog, runs, whatIfs, drafts)).start();
             PackWatcher watcher;
             try {
                 watcher = settings.watch() ? PackWatcher.start(catalog, settings.home(), settings.quiet().toMillis()) : null;

@@ -14,14 +14,16 @@ import java.time.Duration;
  * @param host           the address to listen on
  * @param port           the port, 0 for any free one (tests)
  * @param maxBodyBytes   the largest request body; larger ones are answered 413
- * @param adminToken     the token that guards changing packs over HTTP; null or blank: changes off
+ * @param adminToken     the rule author's token, which guards changing packs over HTTP; null or blank: changes off
  * @param watch          reload packs when their files change on disk
  * @param quiet          how long a pack folder must be still before a change is read
  * @param compileThreads how many packs compile at once at start-up
  * @param batchLimits    how much one batch may hold (period length, accounts, posts, string lengths ...)
+ * @param access         criteria editors' and graders' tokens, and how edits on disk are taken
  */
 public record Settings(Path home, Path db, String host, int port, long maxBodyBytes, String adminToken,
-                       boolean watch, Duration quiet, int compileThreads, BatchLimits batchLimits) {
+                       boolean watch, Duration quiet, int compileThreads,
+                       BatchLimits batchLimits, Access access) {
     /** Where a service listens unless told otherwise. */
     public static final int DEFAULT_PORT = 7070;
     public static final long DEFAULT_MAX_BODY_BYTES = 32L << 20;
@@ -45,16 +47,18 @@ public record Settings(Path home, Path db, String host, int port, long maxBodyBy
         require(quiet != null && !quiet.isNegative(), "quiet time: " + quiet + " must be zero or more");
         require(compileThreads >= 1, "compile threads: " + compileThreads + " must be at least 1");
         require(batchLimits != null, "batch limits are required (BatchLimits.DEFAULTS)");
+        require(access != null, "access: tokens and reload mode are required (Access.defaults())");
         adminToken = adminToken == null || adminToken.isBlank() ? null : adminToken;
     }
 
     /**
      * The defaults serve starts with, over {@code home} and {@code db}: every interface on port
-     * 7070, a 32 MB body limit, no admin token, hot reload on, and one pack compiling per core.
+     * 7070, a 32 MB body limit, no admin token, hot reload on, one pack compiling per core, and
+     * the default limits, tokens and budgets of each part.
      */
     public static Settings defaults(Path home, Path db) {
         return new Settings(home, db, "0.0.0.0", DEFAULT_PORT, DEFAULT_MAX_BODY_BYTES, null, true, DEFAULT_QUIET,
-                everyCore(), BatchLimits.DEFAULTS);
+                everyCore(), BatchLimits.DEFAULTS, Access.defaults());
     }
 
     /** Compiling the packs is most of a cold start and each pack compiles alone: every core helps. */
@@ -67,33 +71,42 @@ public record Settings(Path home, Path db, String host, int port, long maxBodyBy
         return home.resolve("fixtures");
     }
 
-    /** Whether packs may be changed over HTTP. */
+    /** Whether packs may be changed over HTTP (by rule authors or criteria editors). */
     public boolean packChanges() {
-        return adminToken != null;
+        return adminToken != null || access.editorToken() != null;
     }
 
     public Settings listening(String host, int port) {
-        return new Settings(home, db, host, port, maxBodyBytes, adminToken, watch, quiet, compileThreads, batchLimits);
+        return new Settings(home, db, host, port, maxBodyBytes, adminToken, watch, quiet, compileThreads,
+                batchLimits, access);
     }
 
     public Settings withMaxBodyBytes(long max) {
-        return new Settings(home, db, host, port, max, adminToken, watch, quiet, compileThreads, batchLimits);
+        return new Settings(home, db, host, port, max, adminToken, watch, quiet, compileThreads, batchLimits, access);
     }
 
     public Settings withAdminToken(String token) {
-        return new Settings(home, db, host, port, maxBodyBytes, token, watch, quiet, compileThreads, batchLimits);
+        return new Settings(home, db, host, port, maxBodyBytes, token, watch, quiet, compileThreads,
+                batchLimits, access);
     }
 
     public Settings withWatch(boolean on) {
-        return new Settings(home, db, host, port, maxBodyBytes, adminToken, on, quiet, compileThreads, batchLimits);
+        return new Settings(home, db, host, port, maxBodyBytes, adminToken, on, quiet, compileThreads,
+                batchLimits, access);
     }
 
     public Settings withCompileThreads(int threads) {
-        return new Settings(home, db, host, port, maxBodyBytes, adminToken, watch, quiet, threads, batchLimits);
+        return new Settings(home, db, host, port, maxBodyBytes, adminToken, watch, quiet, threads, batchLimits, access);
     }
 
-    public Settings withBatchLimits(BatchLimits limits) {
-        return new Settings(home, db, host, port, maxBodyBytes, adminToken, watch, quiet, compileThreads, limits);
+    public Settings withBatchLimits(BatchLimits value) {
+        return new Settings(home, db, host, port, maxBodyBytes, adminToken, watch, quiet, compileThreads,
+                value, access);
+    }
+
+    public Settings withAccess(Access value) {
+        return new Settings(home, db, host, port, maxBodyBytes, adminToken, watch, quiet, compileThreads,
+                batchLimits, value);
     }
 
     /** The token is a secret: it never reaches a log line through this record. */
@@ -101,7 +114,9 @@ public record Settings(Path home, Path db, String host, int port, long maxBodyBy
     public String toString() {
         return "Settings[home=" + home + ", db=" + db + ", host=" + host + ", port=" + port + ", maxBodyBytes="
                 + maxBodyBytes + ", adminToken=" + (adminToken == null ? "none" : "set") + ", watch=" + watch
-                + ", quiet=" + quiet + ", compileThreads=" + compileThreads + ", batchLimits=" + batchLimits + "]";
+                + ", quiet=" + quiet + ", compileThreads=" + compileThreads
+                + ", batchLimits=" + batchLimits
+                + ", access=" + access + "]";
     }
 
     private static void require(boolean ok, String message) {

@@ -1,7 +1,9 @@
 package govgrade.cli;
 
+import govgrade.app.Access;
 import govgrade.app.Service;
 import govgrade.app.Settings;
+import govgrade.packs.catalog.ReloadMode;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -16,7 +18,9 @@ import picocli.CommandLine.Spec;
 
 /** {@code serve}: the HTTP service over an embedded SQLite file and the bundled packs. No configuration needed. */
 @Command(name = "serve", mixinStandardHelpOptions = true,
-        description = "Start the HTTP grading service. Changing packs over HTTP needs GOVGRADE_ADMIN_TOKEN.",
+        description = "Start the HTTP grading service. Changing packs over HTTP needs GOVGRADE_ADMIN_TOKEN (rule "
+                + "authors) or GOVGRADE_EDITOR_TOKEN (criteria editors); GOVGRADE_GRADER_TOKEN, when set, is needed "
+                + "to grade.",
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:stopped", "1:the service failed", "2:an option is out of range"})
 final class ServeCommand implements Callable<Integer> {
@@ -43,6 +47,11 @@ final class ServeCommand implements Callable<Integer> {
             description = "packs compiled at once at start-up (default: every core, here ${DEFAULT-VALUE})")
     int compileThreads = Settings.everyCore();
 
+    @Option(names = "--reload", paramLabel = "direct|review", defaultValue = "direct",
+            description = "what a pack change on disk does once it passes every check: direct makes it active, "
+                    + "review stores it to await publish over HTTP (default ${DEFAULT-VALUE})")
+    String reload;
+
     @Mixin
     Home home;
 
@@ -56,7 +65,8 @@ final class ServeCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         Settings settings;
         try {
-            settings = settings(System.getenv(Settings.TOKEN_VARIABLE));
+            settings = settings(System.getenv(Settings.TOKEN_VARIABLE)).withAccess(access(
+                    System.getenv(Access.EDITOR_TOKEN_VARIABLE), System.getenv(Access.GRADER_TOKEN_VARIABLE)));
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage(), e);
         }
@@ -81,9 +91,14 @@ final class ServeCommand implements Callable<Integer> {
         return 0;
     }
 
+    /** Criteria editors' and graders' tokens from the environment (never an option: ps would show it), and --reload. */
+    Access access(String editorToken, String graderToken) {
+        return new Access(editorToken, graderToken, ReloadMode.of(reload));
+    }
+
     /** The options and the token from the environment, validated: a mistake is named before anything starts. */
     Settings settings(String adminToken) {
         return new Settings(home.dir, db, host, port, maxBodyMb * 1024L * 1024L, adminToken, watch,
-                Settings.DEFAULT_QUIET, compileThreads, batchLimits.limits());
+                Settings.DEFAULT_QUIET, compileThreads, batchLimits.limits(), Access.defaults());
     }
 }

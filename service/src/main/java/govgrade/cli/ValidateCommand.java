@@ -5,6 +5,7 @@ import govgrade.packs.PackError;
 import govgrade.packs.catalog.PackHome;
 import govgrade.packs.PackRejected;
 import govgrade.packs.UnknownPack;
+import govgrade.published.FixtureGate;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -19,7 +20,8 @@ import picocli.CommandLine.Model.CommandSpec;
         description = "Compile criteria packs; print each pack's version, or every error with its file and "
                 + "line (DRL) or sheet and cell (Excel).",
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:every pack compiles", "1:a pack does not compile or is unknown"})
+        exitCodeList = {"0:every pack compiles and grades its fixtures",
+                "1:a pack does not compile, cannot grade its fixtures, or is unknown"})
 final class ValidateCommand implements Callable<Integer> {
 
     @Parameters(paramLabel = "PACK", arity = "0..1", description = "one pack id (default: every pack)")
@@ -45,6 +47,15 @@ final class ValidateCommand implements Callable<Integer> {
         for (String id : ids) {
             try {
                 CompiledPack p = registry.load(id);
+                // What the service would refuse to activate, validate does not call ok.
+                List<PackError> refusal = new FixtureGate(home.dir.resolve("fixtures")).check(p);
+                if (!refusal.isEmpty()) {
+                    out.printf("%-10s version %s compiles but cannot grade its pack tests, %d error(s):%n", id,
+                            p.version(), refusal.size());
+                    refusal.forEach(pe -> out.println("  " + pe.describe()));
+                    failed++;
+                    continue;
+                }
                 out.printf("%-10s version %s  ok (%d rules, %d files)%n", id, p.version(), p.ruleCount(),
                         p.source().files().size());
             } catch (UnknownPack e) {

@@ -6,7 +6,10 @@ import govgrade.packs.PackRejected;
 import govgrade.packs.PackUnavailable;
 import govgrade.packs.UnknownPack;
 import govgrade.packs.UnknownVersion;
+import govgrade.packs.catalog.CodeChangeRefused;
 import govgrade.packs.catalog.PackCatalog;
+import govgrade.packs.catalog.UploadRefused;
+import govgrade.packs.catalog.VersionRefused;
 import govgrade.published.DraftReview;
 import govgrade.runs.RunService;
 import govgrade.runs.UnknownRun;
@@ -48,19 +51,29 @@ public final class ApiServer {
      * {@code port} 0 takes any free port, {@code adminToken} null switches pack changes off.
      */
     public ApiServer(String host, int port, long maxBodyBytes, String adminToken, Services services) {
+        this(host, port, maxBodyBytes, new Tokens(adminToken, null, null), services);
+    }
+
+    /** The bearer tokens of the three roles; null or blank where a role has none (see {@link Roles}). */
+    public record Tokens(String author, String editor, String grader) {
+    }
+
+    /** As above, with a token per role: rule author (the admin token), criteria editor, grader. */
+    public ApiServer(String host, int port, long maxBodyBytes, Tokens tokens, Services services) {
         this.host = host;
         this.port = port;
         Requests requests = new Requests(maxBodyBytes);
         RunHandlers run = new RunHandlers(services.runs(), services.whatIfs(), requests);
-        PackHandlers pack = new PackHandlers(services.catalog(), services.drafts(), new AdminToken(adminToken), requests);
+        Roles roles = new Roles(tokens.author(), tokens.editor(), tokens.grader());
+        PackHandlers pack = new PackHandlers(services.catalog(), services.drafts(), roles, requests);
         Map<String, Handler> byRoute = new LinkedHashMap<>();
-        byRoute.put("POST /api/v1/grade", run::grade);
+        byRoute.put("POST /api/v1/grade", grading(roles, run::grade));
         byRoute.put("GET /api/v1/runs/{run}", run::run);
-        byRoute.put("POST /api/v1/runs/{run}/whatif", run::whatIf);
+        byRoute.put("POST /api/v1/runs/{run}/whatif", grading(roles, run::whatIf));
         byRoute.put("GET /api/v1/whatifs/{whatif}", run::getWhatIf);
         byRoute.put("GET /api/v1/runs/{run}/report.xlsx", run::runReport);
         byRoute.put("GET /api/v1/whatifs/{whatif}/report.xlsx", run::whatIfReport);
-        byRoute.put("POST /api/v1/runs/{run}/reconcile", run::reconcile);
+        byRoute.put("POST /api/v1/runs/{run}/reconcile", grading(roles, run::reconcile));
         byRoute.put("GET /api/v1/packs", pack::packs);
         byRoute.put("GET /api/v1/packs/{pack}", pack::pack);
         byRoute.put("GET /api/v1/packs/{pack}/versions", pack::versions);
@@ -86,6 +99,14 @@ public final class ApiServer {
         if (byRoute.size() != Route.ALL.size()) {
             throw new IllegalStateException("handlers without a route in Route.ALL");
         }
+    }
+
+    /** A route that grades: with a grader token configured, only a holder of a token may call it. */
+    private static Handler grading(Roles roles, Handler handler) {
+        return ctx -> {
+            roles.grader(ctx.header("Authorization"));
+            handler.handle(ctx);
+        };
     }
 
     private static void errors(RoutesConfig routes) {
@@ -120,6 +141,13 @@ public final class ApiServer {
         routes.exception(PackRejected.class, (e, ctx) -> send(ctx, 400, "pack_rejected",
                 "the pack does not compile with these files: " + e.errors().size() + " error(s)", null,
                 Map.of("errors", e.errors())));
+        routes.exception(UploadRefused.class, (e, ctx) -> send(ctx, 400, "invalid_file", e.getMessage(), null,
+                Map.of()));
+        routes.exception(CodeChangeRefused.class, (e, ctx) -> send(ctx, 403, "code_change_forbidden", e.getMessage(),
+                null, Map.of("errors", List.of(e.where()))));
+        routes.exception(VersionRefused.class, (e, ctx) -> send(ctx, 422, "version_refused", "version "
+                + e.version() + " of pack " + e.pack() + " cannot grade its pack tests, so it is refused: "
+                + e.errors().size() + " error(s)", null, Map.of("version", e.version(), "errors", e.errors())));
         routes.exception(HttpResponseException.class, (e, ctx) -> send(ctx, e.getStatus(), switch (e.getStatus()) {
             case 404 -> "not_found";
             case 405 -> "method_not_allowed";

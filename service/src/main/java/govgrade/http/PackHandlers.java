@@ -5,26 +5,27 @@ import govgrade.packs.catalog.PackCatalog;
 import govgrade.published.DraftReview;
 import govgrade.published.PackTests;
 import govgrade.published.Reconciler;
+import govgrade.store.PackVersions;
 import io.javalin.http.Context;
 import io.javalin.http.UploadedFile;
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 /** The endpoints of packs: status, versions, drafts, publishing, and health. HTTP in and out only. */
 final class PackHandlers {
     private final PackCatalog catalog;
     private final DraftReview drafts;
-    private final AdminToken admin;
+    private final Roles roles;
     private final Requests requests;
 
-    PackHandlers(PackCatalog catalog, DraftReview drafts, AdminToken admin, Requests requests) {
+    PackHandlers(PackCatalog catalog, DraftReview drafts, Roles roles, Requests requests) {
         this.catalog = catalog;
         this.drafts = drafts;
-        this.admin = admin;
+        this.roles = roles;
         this.requests = requests;
     }
 
@@ -42,18 +43,29 @@ final class PackHandlers {
         Responses.json(ctx, 200, status(id, true));
     }
 
-    /** The list gives a count of errors, a pack's own page the errors themselves. */
+    /**
+     * The list gives a count of errors, a pack's own page the errors themselves, and since when and
+     * how the active version is active ("restored": files on disk were put back to a stored version),
+     * and the version the files on disk are when it is not the active one (awaiting publish in review
+     * mode, or replaced by a publish).
+     */
     private Map<String, Object> status(String id, boolean withErrors) {
         List<PackError> errors = catalog.diskErrors(id);
+        Optional<PackVersions.Active> active = catalog.activeSince(id);
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("id", id);
-        m.put("version", catalog.activeVersion(id).orElse(null));
+        m.put("version", active.map(PackVersions.Active::version).orElse(null));
         m.put("status", errors.isEmpty() ? "ok" : "error");
         if (withErrors) {
             m.put("errors", errors);
         } else {
             m.put("errorCount", errors.size());
         }
+        m.put("activeSince", active.map(PackVersions.Active::since).orElse(null));
+        m.put("activatedBy", active.map(PackVersions.Active::how).orElse(null));
+        m.put("restored", active.map(a -> a.how().equals("restored")).orElse(false));
+        m.put("diskVersion", catalog.diskVersion(id).orElse(null));
+        m.put("reload", catalog.reloadMode().toString());
         return m;
     }
 
@@ -62,12 +74,12 @@ final class PackHandlers {
     }
 
     void draft(Context ctx) throws Exception {
-        admin.check(ctx.header("Authorization"));
+        Roles.Role role = roles.changer(ctx.header("Authorization"));
         String pack = ctx.pathParam("pack");
         if (!Requests.isMultipart(ctx)) {
             throw ApiError.badRequest("invalid_request", "send the changed files as multipart/form-data", "$");
         }
-        DraftReview.Reviewed r = drafts.draft(pack, uploads(ctx), Requests.actor(ctx));
+        DraftReview.Reviewed r = drafts.draft(pack, uploads(ctx), Requests.actor(ctx), role.mayChangeCode());
         Responses.json(ctx, r.draft().existed() ? 200 : 201, DraftAnswer.of(r));
     }
 
@@ -88,18 +100,16 @@ final class PackHandlers {
                  List<Reconciler.Difference> changed) {
     }
 
-    /** The pack files of a draft request, by file name; anything else is refused before compiling. */
+    /** The files of a draft request, by file name; the catalog says which pack file each replaces, or refuses it. */
     private Map<String, byte[]> uploads(Context ctx) throws Exception {
         Map<String, byte[]> uploads = new LinkedHashMap<>();
         for (UploadedFile f : requests.uploadedFiles(ctx)) {
             try (InputStream in = f.content()) {
-                String name = f.filename();
-                String lower = name == null ? "" : name.toLowerCase(Locale.ROOT);
-                if (!lower.endsWith(".xlsx") && !lower.endsWith(".xls") && !lower.endsWith(".drl")) {
-                    throw ApiError.badRequest("invalid_file", "file part \"" + name
-                            + "\" is not a pack file; send .xlsx or .drl files", null);
+                String name = f.filename() == null ? "" : f.filename();
+                if (uploads.put(name, in.readAllBytes()) != null) {
+                    throw ApiError.badRequest("invalid_file", "two file parts are called \"" + name
+                            + "\"; send each file once", null);
                 }
-                uploads.put(name, in.readAllBytes());
             }
         }
         if (uploads.isEmpty()) {
@@ -109,10 +119,10 @@ final class PackHandlers {
     }
 
     void publish(Context ctx) throws Exception {
-        admin.check(ctx.header("Authorization"));
+        Roles.Role role = roles.changer(ctx.header("Authorization"));
         String pack = ctx.pathParam("pack");
         String version = ctx.pathParam("version");
-        catalog.publish(pack, version, Requests.actor(ctx));
+        catalog.publish(pack, version, Requests.actor(ctx), role.mayChangeCode());
         Responses.json(ctx, 200, new Published(pack, version, "active"));
     }
 

@@ -16,8 +16,8 @@ import java.util.stream.Stream;
 /**
  * The files of one pack, by path relative to the installation folder
  * ({@code rules-drl/meixian/meixian.drl}, {@code decision-tables/meixian/meixian.xlsx}), and the
- * version they make: a hash of paths and contents, so the same files are the same version
- * wherever they are compiled.
+ * version they are: the hash of what they mean ({@code packs.tables.PackMeaning}, which makes
+ * sources), or the id a version was stored under when it was first seen.
  */
 public final class PackSource {
     public static final String DRL_DIR = "rules-drl";
@@ -26,15 +26,23 @@ public final class PackSource {
     private final String id;
     private final SortedMap<String, byte[]> files;
     private final String version;
+    private final String codeVersion;
 
-    public PackSource(String id, SortedMap<String, byte[]> files) {
+    /** {@code version}: the content hash, or a stored id; {@code codeVersion}: the hash of the code alone. */
+    public PackSource(String id, SortedMap<String, byte[]> files, String version, String codeVersion) {
         this.id = id;
         this.files = Collections.unmodifiableSortedMap(new TreeMap<>(files));
-        this.version = hash(this.files);
+        this.version = version;
+        this.codeVersion = codeVersion;
     }
 
-    /** Reads a pack's files from {@code home/rules-drl/<id>} and {@code home/decision-tables/<id>}. */
-    public static PackSource fromDisk(Path home, String id) throws IOException {
+    /** The same files under the id they were stored with (versions stored before content hashes keep their ids). */
+    public PackSource storedAs(String storedVersion) {
+        return storedVersion.equals(version) ? this : new PackSource(id, files, storedVersion, codeVersion);
+    }
+
+    /** A pack's files in {@code home/rules-drl/<id>} and {@code home/decision-tables/<id>}. */
+    public static SortedMap<String, byte[]> filesOnDisk(Path home, String id) throws IOException {
         SortedMap<String, byte[]> files = new TreeMap<>();
         for (String dir : new String[] {DRL_DIR, TABLE_DIR}) {
             Path root = home.resolve(dir).resolve(id);
@@ -52,7 +60,7 @@ public final class PackSource {
                 throw e.getCause();
             }
         }
-        return new PackSource(id, files);
+        return files;
     }
 
     /** Rule files and workbooks; editors' lock and backup files (~$x.xlsx, .#x, x~) are not. */
@@ -64,23 +72,17 @@ public final class PackSource {
         return n.endsWith(".drl") || n.endsWith(".xlsx") || n.endsWith(".xls");
     }
 
-    public String id() {
-        return id;
+    /** Whether a file is a workbook (.xlsx or .xls) rather than a rule file. */
+    public static boolean isWorkbook(String path) {
+        String n = path.toLowerCase();
+        return n.endsWith(".xlsx") || n.endsWith(".xls");
     }
 
-    public String version() {
-        return version;
-    }
-
-    public SortedMap<String, byte[]> files() {
-        return files;
-    }
-
-    public boolean isEmpty() {
-        return files.isEmpty();
-    }
-
-    private static String hash(SortedMap<String, byte[]> files) {
+    /**
+     * The hash of the files' paths and bytes, the way versions were named before they were
+     * content: for telling whether files changed between two reads, and for nothing else.
+     */
+    public static String bytesHash(SortedMap<String, byte[]> files) {
         try {
             MessageDigest md = MessageDigest.getInstance("SHA-256");
             for (var e : files.entrySet()) {
@@ -90,10 +92,31 @@ public final class PackSource {
                 md.update((byte) 0);
                 md.update(e.getValue());
             }
-            // 16 hex digits (64 bits): short enough to type in a what-if request, ample for a county's edits.
             return HexFormat.of().formatHex(md.digest()).substring(0, 16);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    public String id() {
+        return id;
+    }
+
+    /** 16 hex digits (64 bits): short enough to type in a what-if request, ample for a county's edits. */
+    public String version() {
+        return version;
+    }
+
+    /** The hash of the rule code alone (DRL and the workbook cells that are not values). */
+    public String codeVersion() {
+        return codeVersion;
+    }
+
+    public SortedMap<String, byte[]> files() {
+        return files;
+    }
+
+    public boolean isEmpty() {
+        return files.isEmpty();
     }
 }

@@ -1,5 +1,6 @@
 package govgrade.store;
 
+import com.fasterxml.jackson.annotation.JsonRawValue;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -15,10 +16,22 @@ import java.util.TreeMap;
 /** Every pack version ever seen, its files, and which version of each pack is active. */
 public final class PackVersions {
 
-    /** One stored version: when first seen, from where, and whether and by whom it was published. */
+    /**
+     * One stored version: when first seen, from where, whether and by whom it was published, and
+     * whether it was refused (compiled but did not grade), with the reasons as JSON.
+     */
     public record Version(String pack, String version, String firstSeen, String origin, String createdBy,
-                          String publishedAt, String publishedBy, boolean active) {
+                          String publishedAt, String publishedBy, boolean active, String status,
+                          @JsonRawValue String reasons) {
     }
+
+    /** The active version of a pack: since when, and how it became active (disk, restored, published, reverted). */
+    public record Active(String version, String since, String how) {
+    }
+
+    /** Statuses of a stored version. */
+    public static final String OK = "ok";
+    public static final String REFUSED = "refused";
 
     private final Database db;
 
@@ -29,14 +42,27 @@ public final class PackVersions {
     /** Stores a version with its files unless stored already; true if it was new. */
     public boolean store(String pack, String version, SortedMap<String, byte[]> files, String origin,
                          String createdBy) throws SQLException {
+        return store(pack, version, files, origin, createdBy, version, OK, null);
+    }
+
+    /**
+     * Stores a version with its files, its meaning (content hash) and status unless stored
+     * already; true if it was new. {@code reasons}: JSON, for a refused version.
+     */
+    public boolean store(String pack, String version, SortedMap<String, byte[]> files, String origin,
+                         String createdBy, String meaning, String status, String reasons) throws SQLException {
         return db.write(c -> {
             try (PreparedStatement s = c.prepareStatement("INSERT INTO pack_versions (pack, version, first_seen, "
-                    + "origin, created_by) VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING")) {
+                    + "origin, created_by, meaning, status, reasons) VALUES (?, ?, ?, ?, ?, ?, ?, ?) "
+                    + "ON CONFLICT DO NOTHING")) {
                 s.setString(1, pack);
                 s.setString(2, version);
                 s.setString(3, Instant.now().toString());
                 s.setString(4, origin);
                 s.setString(5, createdBy);
+                s.setString(6, meaning);
+                s.setString(7, status);
+                s.setString(8, reasons);
                 if (s.executeUpdate() == 0) {
                     return false;
                 }
@@ -58,6 +84,11 @@ public final class PackVersions {
 
     /** Makes a stored version the active one and records who published it. */
     public void activate(String pack, String version, String by) throws SQLException {
+        activate(pack, version, by, "published");
+    }
+
+    /** Makes a stored version the active one; {@code how}: disk, restored, published or reverted. */
+    public void activate(String pack, String version, String by, String how) throws SQLException {
         String now = Instant.now().toString();
         db.write(c -> {
             try (PreparedStatement s = c.prepareStatement("UPDATE pack_versions SET published_at = ?, "
@@ -70,12 +101,13 @@ public final class PackVersions {
                     throw new SQLException("no stored version " + version + " of pack " + pack);
                 }
             }
-            try (PreparedStatement s = c.prepareStatement("INSERT INTO active_packs (pack, version, since) "
-                    + "VALUES (?, ?, ?) ON CONFLICT (pack) DO UPDATE SET version = excluded.version, "
-                    + "since = excluded.since")) {
+            try (PreparedStatement s = c.prepareStatement("INSERT INTO active_packs (pack, version, since, how) "
+                    + "VALUES (?, ?, ?, ?) ON CONFLICT (pack) DO UPDATE SET version = excluded.version, "
+                    + "since = excluded.since, how = excluded.how")) {
                 s.setString(1, pack);
                 s.setString(2, version);
                 s.setString(3, now);
+                s.setString(4, how);
                 s.executeUpdate();
             }
             return null;
@@ -95,19 +127,108 @@ public final class PackVersions {
         });
     }
 
+    /** Each pack's active version with since when and how. */
+    public Map<String, Active> activeSince() throws SQLException {
+        return db.read(c -> {
+            Map<String, Active> out = new HashMap<>();
+            try (PreparedStatement s = c.prepareStatement("SELECT pack, version, since, how FROM active_packs");
+                 ResultSet r = s.executeQuery()) {
+                while (r.next()) {
+                    out.put(r.getString(1), new Active(r.getString(2), r.getString(3), r.getString(4)));
+                }
+            }
+            return out;
+        });
+    }
+
+    /** The stored id of the version of {@code pack} whose files mean {@code meaning}, if any. */
+    public Optional<String> byMeaning(String pack, String meaning) throws SQLException {
+        return db.read(c -> {
+            try (PreparedStatement s = c.prepareStatement("SELECT version FROM pack_versions WHERE pack = ? AND "
+                    + "(meaning = ? OR version = ?) ORDER BY version = ? DESC, first_seen LIMIT 1")) {
+                s.setString(1, pack);
+                s.setString(2, meaning);
+                s.setString(3, meaning);
+                s.setString(4, meaning);
+                try (ResultSet r = s.executeQuery()) {
+                    return r.next() ? Optional.of(r.getString(1)) : Optional.empty();
+                }
+            }
+        });
+    }
+
+    /** Versions stored before meanings were kept, pack to versions: their meaning is still to be computed. */
+    public Map<String, List<String>> withoutMeaning() throws SQLException {
+        return db.read(c -> {
+            Map<String, List<String>> out = new HashMap<>();
+            try (PreparedStatement s = c.prepareStatement("SELECT pack, version FROM pack_versions WHERE meaning IS NULL");
+                 ResultSet r = s.executeQuery()) {
+                while (r.next()) {
+                    out.computeIfAbsent(r.getString(1), k -> new ArrayList<>()).add(r.getString(2));
+                }
+            }
+            return out;
+        });
+    }
+
+    public void setMeaning(String pack, String version, String meaning) throws SQLException {
+        update("UPDATE pack_versions SET meaning = ? WHERE pack = ? AND version = ?", meaning, pack, version);
+    }
+
+    /** Records whether a version graded; {@code reasons}: JSON, null when ok. */
+    public void setStatus(String pack, String version, String status, String reasons) throws SQLException {
+        update("UPDATE pack_versions SET status = ?, reasons = ? WHERE pack = ? AND version = ?", status, reasons,
+                pack, version);
+    }
+
+    /** The status and reasons of a stored version, if stored. */
+    public Optional<Version> version(String pack, String version) throws SQLException {
+        return versions(pack).stream().filter(v -> v.version().equals(version)).findFirst();
+    }
+
+    /** The meaning of the files last taken from disk for {@code pack}, if any. */
+    public Optional<String> diskSeen(String pack) throws SQLException {
+        return db.read(c -> {
+            try (PreparedStatement s = c.prepareStatement("SELECT meaning FROM disk_seen WHERE pack = ?")) {
+                s.setString(1, pack);
+                try (ResultSet r = s.executeQuery()) {
+                    return r.next() ? Optional.of(r.getString(1)) : Optional.empty();
+                }
+            }
+        });
+    }
+
+    public void seeDisk(String pack, String meaning) throws SQLException {
+        update("INSERT INTO disk_seen (pack, meaning, seen_at) VALUES (?, ?, ?) ON CONFLICT (pack) DO UPDATE SET "
+                + "meaning = excluded.meaning, seen_at = excluded.seen_at", pack, meaning, Instant.now().toString());
+    }
+
+    private void update(String sql, String... args) throws SQLException {
+        db.write(c -> {
+            try (PreparedStatement s = c.prepareStatement(sql)) {
+                for (int i = 0; i < args.length; i++) {
+                    s.setString(i + 1, args[i]);
+                }
+                s.executeUpdate();
+            }
+            return null;
+        });
+    }
+
     /** Versions of a pack, newest first. */
     public List<Version> versions(String pack) throws SQLException {
         return db.read(c -> {
             List<Version> out = new ArrayList<>();
             try (PreparedStatement s = c.prepareStatement("SELECT v.pack, v.version, v.first_seen, v.origin, "
-                    + "v.created_by, v.published_at, v.published_by, a.version IS NOT NULL FROM pack_versions v "
+                    + "v.created_by, v.published_at, v.published_by, a.version IS NOT NULL, v.status, v.reasons FROM pack_versions v "
                     + "LEFT JOIN active_packs a ON a.pack = v.pack AND a.version = v.version WHERE v.pack = ? "
                     + "ORDER BY v.first_seen DESC, v.rowid DESC")) {
                 s.setString(1, pack);
                 try (ResultSet r = s.executeQuery()) {
                     while (r.next()) {
                         out.add(new Version(r.getString(1), r.getString(2), r.getString(3), r.getString(4),
-                                r.getString(5), r.getString(6), r.getString(7), r.getBoolean(8)));
+                                r.getString(5), r.getString(6), r.getString(7), r.getBoolean(8), r.getString(9),
+                                r.getString(10)));
                     }
                 }
             }

@@ -99,7 +99,8 @@ class SettingsTest {
         @Test
         void aNegativeQuietTime() {
             assertTrue(refusal(() -> new Settings(home, home.resolve("g.db"), "0.0.0.0", 7070, 4096, null, true,
-                    Duration.ofMillis(-1), 1, govgrade.facts.BatchLimits.DEFAULTS)).startsWith("quiet time"));
+                    Duration.ofMillis(-1), 1, govgrade.facts.BatchLimits.DEFAULTS, Access.defaults()))
+                    .startsWith("quiet time"));
         }
 
         @Test

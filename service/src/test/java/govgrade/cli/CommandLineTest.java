@@ -54,6 +54,12 @@ class CommandLineTest {
     }
 
     @Test
+    void serveNamesAReloadModeThatIsNeitherDirectNorReview(@TempDir Path dir) {
+        assertEquals(2, run("serve", "--reload", "sideways", "--db", dir.resolve("g.db").toString()));
+        assertTrue(err.toString().contains("direct or review"), err.toString());
+    }
+
+    @Test
     void serveRefusesAHomeThatIsNoFolder(@TempDir Path dir) {
         assertEquals(2, run("serve", "--home", dir.resolve("missing").toString(), "--db", dir.resolve("g.db").toString()));
         assertTrue(err.toString().contains("is not a folder"), err.toString());
@@ -154,6 +160,15 @@ class CommandLineTest {
         assertEquals(1, run("validate", "shangqiu", "--home", home.toString()));
         assertTrue(out.toString().contains("decision-tables/shangqiu/shangqiu.xlsx [参数!C"), out.toString());
         assertTrue(out.toString().contains("十四"), out.toString());
+    }
+
+    @Test
+    void validateExitsNonZeroForATableThatCompilesButCannotGrade(@TempDir Path home) throws Exception {
+        PackCopy.copy("shangqiu", home);
+        PackCopy.editWorkbook(home.resolve("decision-tables/shangqiu/shangqiu.xlsx"),
+                wb -> PackCopy.rowOf(wb, "参数", "staleDays").getCell(2).setCellValue(5.5));
+        assertEquals(1, run("validate", "shangqiu", "--home", home.toString()));
+        assertTrue(out.toString().contains("shangqiu") && !out.toString().contains(" ok ("), out.toString());
     }
 
     @Nested

@@ -8,7 +8,7 @@ import govgrade.Fixtures;
 import govgrade.app.Service;
 import govgrade.app.Settings;
 import govgrade.packs.PackCopy;
-import govgrade.packs.PackSource;
+import govgrade.packs.catalog.PackHome;
 import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -109,7 +109,7 @@ class HotReloadTest {
             }
             // The last save: 7 posts. Wait for the watcher to settle on it.
             saveInTwoSteps(xlsx, saves[2]);
-            String last = PackSource.fromDisk(home, "meixian").version();
+            String last = new PackHome(home).read("meixian").version();
             long until = System.currentTimeMillis() + 30_000;
             while (System.currentTimeMillis() < until
                     && !last.equals(client.get("/api/v1/packs/meixian").json().get("version").asText())) {

@@ -1,10 +1,12 @@
 package govgrade.packs.catalog;
 
 import govgrade.packs.CompiledPack;
+import govgrade.packs.PackError;
 import govgrade.packs.PackRejected;
 import govgrade.packs.PackSource;
 import govgrade.packs.build.PackBuilder;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -61,6 +63,10 @@ public final class PackCache {
                 hit = cached(src.version());
                 if (hit.isPresent()) {
                     return hit.get();
+                }
+                List<PackError> layout = OneWorkbook.check(src);
+                if (!layout.isEmpty()) {
+                    throw new PackRejected(src.id(), layout);
                 }
                 CompiledPack compiled = PackBuilder.build(src);
                 synchronized (byVersion) {

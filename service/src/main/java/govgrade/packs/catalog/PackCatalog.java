@@ -7,6 +7,7 @@ import govgrade.packs.PackSource;
 import govgrade.packs.PackUnavailable;
 import govgrade.packs.UnknownPack;
 import govgrade.packs.UnknownVersion;
+import govgrade.packs.tables.PackMeaning;
 import govgrade.store.PackVersions;
 import java.io.IOException;
 import java.sql.SQLException;
@@ -18,30 +19,43 @@ import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.FutureTask;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Which version of each pack is active, and every version ever seen, kept in the store. Files on
- * disk become a new version (and the active one) when their hash is new; drafts are compiled
- * from uploaded files over the active version and become active only when published. A version
- * that does not compile is never stored, so a broken pack never replaces a working one.
+ * Which version of each pack is active, and every version ever seen, kept in the store. A version
+ * is named by what its files mean ({@link PackMeaning}), so files put back as they were are that
+ * version again. Every candidate (files on disk, a draft, a publish, a revert) must compile and
+ * pass the {@link VersionGate} before it is activated; one that compiles but fails the gate is
+ * stored as refused with its reasons, and the last good version keeps serving.
+ *
+ * <p>Disk and HTTP: the latest change wins. Files on disk count as changed when what they mean
+ * differs from what was last taken from disk (kept in the store, so this holds across restarts);
+ * in {@link ReloadMode#DIRECT} a change activates, in {@link ReloadMode#REVIEW} it is stored to
+ * await publish. Files unchanged since they were last taken leave a version published over HTTP
+ * active.
  */
 public final class PackCatalog {
     private static final Logger LOG = LoggerFactory.getLogger(PackCatalog.class);
 
     private final PackHome home;
     private final PackVersions store;
-    private final Map<String, String> active = new ConcurrentHashMap<>();
+    private final ReloadMode reload;
+    private final Map<String, PackVersions.Active> active = new ConcurrentHashMap<>();
     private final Map<String, List<PackError>> diskErrors = new ConcurrentHashMap<>();
-    /** Each pack's sync from disk; a pack is answered for only once its task has run. */
-    private final Map<String, FutureTask<Void>> syncs = new ConcurrentHashMap<>();
+    private final Map<String, String> onDisk = new ConcurrentHashMap<>();
+    private final Verdicts verdicts;
+    private final PackSyncs syncs = new PackSyncs();
 
     public PackCatalog(PackHome home, PackVersions store) {
+        this(home, store, VersionGate.NONE, ReloadMode.DIRECT);
+    }
+
+    public PackCatalog(PackHome home, PackVersions store, VersionGate gate, ReloadMode reload) {
         this.home = home;
         this.store = store;
+        this.reload = reload;
+        this.verdicts = new Verdicts(store, gate);
     }
 
     /** A draft's outcome: its version, and whether the same files were stored already. */
@@ -49,105 +63,117 @@ public final class PackCatalog {
     }
 
     /**
-     * Compiles each pack folder on disk, one task per pack, not yet run: a hash not seen before
-     * is stored and becomes active; a folder that does not compile keeps the last active version
-     * and records its errors. The caller runs the tasks on worker threads, so a service can
-     * listen while its packs compile. Until a pack's task has
-     * run, every call about that pack runs it first (or waits for the worker running it), so
-     * answers are the same as after a blocking sync, only sooner for the packs asked for first.
+     * Compiles each pack folder on disk, one task per pack, not yet run (see {@link #load}). The
+     * caller runs the tasks on worker threads, so a service can listen while its packs compile.
+     * Until a pack's task has run, every call about that pack runs it first (or waits for the
+     * worker running it), so answers are the same as after a blocking sync.
      */
     public synchronized List<Runnable> startSync() throws IOException, SQLException {
-        active.putAll(store.active());
+        active.putAll(store.activeSince());
+        nameOldVersions();
         List<Runnable> tasks = new ArrayList<>();
         for (String id : home.ids()) {
-            FutureTask<Void> task = new FutureTask<>(() -> {
-                syncPack(id);
-                return null;
-            });
-            syncs.put(id, task);
-            tasks.add(task);
+            tasks.add(syncs.add(id, () -> load(home.read(id))));
         }
         return tasks;
     }
 
-    /** Waits until every pack's sync has run; rethrows the first failure. */
-    public void awaitSynced() throws IOException, SQLException {
-        for (String id : List.copyOf(syncs.keySet())) {
-            awaitSync(id);
+    /** Versions stored under byte hashes get their meaning, so restored files find them. */
+    private void nameOldVersions() throws SQLException {
+        for (var e : store.withoutMeaning().entrySet()) {
+            for (String v : e.getValue()) {
+                Optional<SortedMap<String, byte[]>> files = store.files(e.getKey(), v);
+                if (files.isPresent()) {
+                    store.setMeaning(e.getKey(), v, PackMeaning.of(files.get()).version());
+                }
+            }
         }
     }
 
-    private void syncPack(String id) throws IOException, SQLException {
-        load(home.read(id));
+    /** Waits until every pack's sync has run; rethrows the first failure. */
+    public void awaitSynced() throws IOException, SQLException {
+        syncs.awaitAll();
     }
 
     /**
-     * Takes a pack's files as read from disk (at start-up, or by hot reload): a version not stored
-     * before is stored and made active in one step (requests already grading keep the version
-     * they started with); files that do not compile leave the active version serving and record
-     * their errors.
+     * Takes a pack's files as read from disk (at start-up, or by hot reload). Files that mean
+     * what was last taken from disk change nothing. Otherwise they are compiled and gated: files
+     * that do not compile are not stored, files that do not grade are stored as refused, and in
+     * both cases the active version keeps serving and the pack's status gives the reasons. Files
+     * that pass are stored (or found: a restore) and, in direct mode, made active.
      *
      * @return true when the active version changed
      */
     public synchronized boolean load(PackSource src) throws SQLException {
         String id = src.id();
-        try {
-            home.cache().compile(src);
+        Optional<String> seen = store.diskSeen(id);
+        Optional<String> stored = store.byMeaning(id, src.version());
+        PackVersions.Active current = active.get(id);
+        // Before the store kept what was taken from disk, only never-seen files counted as an edit.
+        boolean changed = seen.map(m -> !m.equals(src.version())).orElse(stored.isEmpty() || current == null);
+        if (!changed && current != null) {
             diskErrors.remove(id);
+            stored.ifPresent(v -> onDisk.put(id, v));
+            if (seen.isEmpty()) {
+                store.seeDisk(id, src.version());
+            }
+            LOG.info("pack {}: version {} active", id, current.version());
+            return false;
+        }
+        PackSource candidate = stored.map(src::storedAs).orElse(src);
+        String v = candidate.version();
+        List<PackError> refusal;
+        try {
+            refusal = verdicts.gate(home.cache().compile(candidate));
         } catch (PackRejected e) {
             diskErrors.put(id, e.errors());
             LOG.warn("pack {}: files on disk do not compile ({} errors, first: {}); {} stays active", id,
-                    e.errors().size(), e.errors().get(0).describe(), active.getOrDefault(id, "no version"));
+                    e.errors().size(), e.errors().get(0).describe(), current == null ? "no version" : current.version());
             return false;
         }
-        boolean isNew = store.store(id, src.version(), src.files(), "disk", "disk");
-        boolean changed = false;
-        if (isNew || !active.containsKey(id)) {
-            store.activate(id, src.version(), "disk");
-            changed = !src.version().equals(active.put(id, src.version()));
+        verdicts.record(candidate, stored.isEmpty(), "disk", "disk", src.version(), refusal);
+        if (!refusal.isEmpty()) {
+            diskErrors.put(id, refusal);
+            LOG.warn("pack {}: files on disk (version {}) are refused, they do not grade ({} errors, first: {}); {} "
+                    + "stays active", id, v, refusal.size(), refusal.get(0).describe(),
+                    current == null ? "no version" : current.version());
+            return false;
         }
-        LOG.info("pack {}: version {} active", id, active.get(id));
-        return changed;
+        diskErrors.remove(id);
+        onDisk.put(id, v);
+        store.seeDisk(id, src.version());
+        if (current != null && current.version().equals(v)) {
+            return false;
+        }
+        if (reload == ReloadMode.REVIEW && current != null) {
+            LOG.info("pack {}: files on disk are version {}, stored to await publish; {} stays active (reload "
+                    + "review)", id, v, current.version());
+            return false;
+        }
+        // Restored: put back to a version that was active before, not merely to the files of a draft.
+        boolean restored = stored.isPresent()
+                && store.version(id, v).map(x -> x.publishedAt() != null).orElse(false);
+        activate(id, v, "disk", restored ? "restored" : "disk");
+        if (restored) {
+            LOG.info("pack {}: files on disk are stored version {} again; it is active again (restored)", id, v);
+        } else {
+            LOG.info("pack {}: version {} active", id, v);
+        }
+        return true;
+    }
+
+    private void activate(String pack, String version, String by, String how) throws SQLException {
+        store.activate(pack, version, by, how);
+        active.put(pack, store.activeSince().get(pack));
     }
 
     public PackHome home() {
         return home;
     }
 
-    /** Runs the pack's sync here if no worker has started it, else waits for it; a no-op once done. */
-    private void awaitSync(String pack) throws IOException, SQLException {
-        FutureTask<Void> task = syncs.get(pack);
-        if (task == null) {
-            return;
-        }
-        task.run();
-        try {
-            task.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException("interrupted while pack " + pack + " was synced", e);
-        } catch (ExecutionException e) {
-            Throwable c = e.getCause();
-            if (c instanceof IOException io) {
-                throw io;
-            } else if (c instanceof SQLException sql) {
-                throw sql;
-            } else if (c instanceof RuntimeException r) {
-                throw r;
-            } else if (c instanceof Error err) {
-                throw err;
-            }
-            throw new IllegalStateException(c);
-        }
-    }
-
-    /** For lookups that cannot throw checked exceptions: a failed sync is a failure of the service. */
-    private void awaitSyncUnchecked(String pack) {
-        try {
-            awaitSync(pack);
-        } catch (IOException | SQLException e) {
-            throw new IllegalStateException("pack " + pack + " could not be synced from disk: " + e.getMessage(), e);
-        }
+    /** How files changed on disk are taken. */
+    public ReloadMode reloadMode() {
+        return reload;
     }
 
     /** Pack ids on disk or in the store, sorted. */
@@ -158,34 +184,45 @@ public final class PackCatalog {
     }
 
     public Optional<String> activeVersion(String pack) {
-        awaitSyncUnchecked(pack);
+        return activeSince(pack).map(PackVersions.Active::version);
+    }
+
+    /** The active version with since when and how it became active. */
+    public Optional<PackVersions.Active> activeSince(String pack) {
+        syncs.awaitUnchecked(pack);
         return Optional.ofNullable(active.get(pack));
     }
 
-    /** Errors of the newest files on disk, empty when they compile. */
+    /** The stored version the files on disk are, once they compiled and graded; may differ from the active one. */
+    public Optional<String> diskVersion(String pack) {
+        syncs.awaitUnchecked(pack);
+        return Optional.ofNullable(onDisk.get(pack));
+    }
+
+    /** Why the newest files on disk are not active: compile errors or the gate's reasons; empty when none. */
     public List<PackError> diskErrors(String pack) {
-        awaitSyncUnchecked(pack);
+        syncs.awaitUnchecked(pack);
         return diskErrors.getOrDefault(pack, List.of());
     }
 
     public CompiledPack active(String pack) throws UnknownPack, PackUnavailable, IOException, SQLException {
-        awaitSync(pack);
+        syncs.await(pack);
         requireKnown(pack);
-        String v = active.get(pack);
-        if (v == null) {
+        PackVersions.Active a = active.get(pack);
+        if (a == null) {
             throw new PackUnavailable(pack);
         }
         try {
-            return version(pack, v);
+            return version(pack, a.version());
         } catch (UnknownVersion | PackRejected e) {
-            throw new IllegalStateException("the active version " + v + " of " + pack + " cannot be loaded", e);
+            throw new IllegalStateException("the active version " + a.version() + " of " + pack + " cannot be loaded", e);
         }
     }
 
     /** Any stored version, compiled (cached by version). */
     public CompiledPack version(String pack, String version)
             throws UnknownPack, UnknownVersion, PackRejected, IOException, SQLException {
-        awaitSync(pack);
+        syncs.await(pack);
         requireKnown(pack);
         // A stored version's files never change: a version still cached need not be read back and hashed.
         Optional<CompiledPack> known = home.cache().cached(version).filter(p -> p.id().equals(pack));
@@ -196,54 +233,79 @@ public final class PackCatalog {
         if (files.isEmpty()) {
             throw new UnknownVersion(pack, version);
         }
-        return home.cache().compile(new PackSource(pack, files.get()));
+        return home.cache().compile(PackMeaning.source(pack, files.get()).storedAs(version));
     }
 
     public List<PackVersions.Version> versions(String pack) throws UnknownPack, IOException, SQLException {
-        awaitSync(pack);
+        syncs.await(pack);
         requireKnown(pack);
         return store.versions(pack);
     }
 
+    /** A draft by a rule author: any file may change. */
+    public Draft draft(String pack, Map<String, byte[]> uploads, String by) throws UnknownPack, PackUnavailable,
+            PackRejected, UploadRefused, CodeChangeRefused, VersionRefused, IOException, SQLException {
+        return draft(pack, uploads, by, true);
+    }
+
     /**
-     * Compiles the active version's files with {@code uploads} (file name to bytes, .xlsx or .drl)
-     * put in place of the files of the same name, and stores the result as a draft.
+     * Compiles the active version's files with {@code uploads} (file name to bytes) in place of the
+     * files they replace ({@link DraftFiles}), gates it and stores it as a draft. With
+     * {@code mayChangeCode} false (a criteria editor) a draft whose code differs from the active
+     * version's is refused before anything is stored; a draft that does not grade is stored as
+     * refused and answered {@link VersionRefused}.
      */
-    public Draft draft(String pack, Map<String, byte[]> uploads, String by)
-            throws UnknownPack, PackUnavailable, PackRejected, IOException, SQLException {
-        awaitSync(pack);
+    public Draft draft(String pack, Map<String, byte[]> uploads, String by, boolean mayChangeCode)
+            throws UnknownPack, PackUnavailable, PackRejected, UploadRefused, CodeChangeRefused, VersionRefused,
+            IOException, SQLException {
+        syncs.await(pack);
         requireKnown(pack);
         // A pack that never compiled has no active version: its files on disk are the base to mend.
-        SortedMap<String, byte[]> files = new TreeMap<>(active.containsKey(pack)
-                ? active(pack).source().files() : home.read(pack).files());
-        List<String> changed = new ArrayList<>();
-        for (var u : uploads.entrySet()) {
-            String path = pathFor(pack, u.getKey());
-            files.put(path, u.getValue());
-            changed.add(path);
+        PackSource base = active.containsKey(pack) ? active(pack).source() : home.read(pack);
+        SortedMap<String, byte[]> files = new TreeMap<>(base.files());
+        Map<String, String> placed = DraftFiles.place(pack, base.files().keySet(), uploads.keySet());
+        placed.forEach((name, path) -> files.put(path, uploads.get(name)));
+        PackSource fresh = PackMeaning.source(pack, files);
+        if (!mayChangeCode) {
+            Verdicts.requireSameCode(base, fresh);
         }
-        PackSource src = new PackSource(pack, files);
-        home.cache().compile(src);
-        boolean isNew = store.store(pack, src.version(), src.files(), "draft", by);
-        return new Draft(pack, src.version(), !isNew, changed);
+        Optional<String> stored = store.byMeaning(pack, fresh.version());
+        PackSource src = stored.map(fresh::storedAs).orElse(fresh);
+        List<PackError> refusal = verdicts.gate(home.cache().compile(src));
+        verdicts.record(src, stored.isEmpty(), "draft", by, fresh.version(), refusal);
+        if (!refusal.isEmpty()) {
+            throw new VersionRefused(pack, src.version(), refusal);
+        }
+        return new Draft(pack, src.version(), stored.isPresent(), List.copyOf(placed.values()));
     }
 
-    /** Where an uploaded file goes: workbooks under decision-tables/, rule files under rules-drl/. */
-    static String pathFor(String pack, String fileName) {
-        String name = fileName.replace('\\', '/');
-        name = name.substring(name.lastIndexOf('/') + 1);
-        String lower = name.toLowerCase();
-        if (!PackSource.isPackFile(name)) {
-            throw new IllegalArgumentException("\"" + fileName + "\" is not a pack file; expected a .xlsx or .drl file");
-        }
-        return (lower.endsWith(".drl") ? PackSource.DRL_DIR : PackSource.TABLE_DIR) + "/" + pack + "/" + name;
+    /** Publishing by a rule author. */
+    public void publish(String pack, String version, String by) throws UnknownPack, UnknownVersion, PackRejected,
+            CodeChangeRefused, VersionRefused, PackUnavailable, IOException, SQLException {
+        publish(pack, version, by, true);
     }
 
-    public synchronized void publish(String pack, String version, String by)
-            throws UnknownPack, UnknownVersion, PackRejected, IOException, SQLException {
-        version(pack, version); // waits for the pack's sync
-        store.activate(pack, version, by);
-        active.put(pack, version);
+    /**
+     * Makes a stored version active: a draft, or an earlier version again (a revert), with the
+     * same checks as any candidate. A criteria editor ({@code mayChangeCode} false) may publish
+     * only a version whose code is the active version's.
+     */
+    public void publish(String pack, String version, String by, boolean mayChangeCode) throws UnknownPack,
+            UnknownVersion, PackRejected, CodeChangeRefused, VersionRefused, PackUnavailable, IOException, SQLException {
+        syncs.await(pack); // outside the lock: the sync itself takes it
+        CompiledPack candidate = version(pack, version);
+        if (!mayChangeCode && active.containsKey(pack)) {
+            Verdicts.requireSameCode(active(pack).source(), candidate.source());
+        }
+        List<PackError> refusal = verdicts.gate(candidate);
+        synchronized (this) {
+            verdicts.record(candidate.source(), false, "draft", by, null, refusal);
+            if (!refusal.isEmpty()) {
+                throw new VersionRefused(pack, version, refusal);
+            }
+            boolean before = store.version(pack, version).map(v -> v.publishedAt() != null).orElse(false);
+            activate(pack, version, by, before ? "reverted" : "published");
+        }
         LOG.info("pack {}: version {} published by {}", pack, version, by);
     }
 

@@ -4,10 +4,14 @@ import govgrade.packs.CompiledPack;
 import govgrade.packs.PackRejected;
 import govgrade.packs.PackSource;
 import govgrade.packs.UnknownPack;
+import govgrade.packs.tables.PackMeaning;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.SortedMap;
 import java.util.TreeSet;
 import java.util.stream.Stream;
 
@@ -17,8 +21,17 @@ import java.util.stream.Stream;
  * in a process.
  */
 public final class PackHome {
+    private static final int MEANINGS_KEPT = 16;
+
     private final Path home;
     private final PackCache cache;
+    /** Sources by the hash of their bytes, the few most recently read. */
+    private final Map<String, PackSource> meanings = new LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, PackSource> eldest) {
+            return size() > MEANINGS_KEPT;
+        }
+    };
 
     public PackHome(Path home, PackCache cache) {
         this.home = home;
@@ -52,9 +65,26 @@ public final class PackHome {
         return List.copyOf(ids);
     }
 
-    /** The pack's files as they are on disk now. */
+    /**
+     * The pack's files as they are on disk now. What they mean is worked out once per content
+     * (reading a workbook's cells takes a while, and start-up and hot reload read the same files
+     * more than once).
+     */
     public PackSource read(String id) throws IOException {
-        return PackSource.fromDisk(home, id);
+        SortedMap<String, byte[]> files = PackSource.filesOnDisk(home, id);
+        String bytes = PackSource.bytesHash(files);
+        PackSource known;
+        synchronized (meanings) {
+            known = meanings.get(bytes);
+        }
+        if (known != null && known.id().equals(id)) {
+            return known;
+        }
+        PackSource src = PackMeaning.source(id, files);
+        synchronized (meanings) {
+            meanings.put(bytes, src);
+        }
+        return src;
     }
 
     /** The pack as its files on disk are now, compiled (or taken from the cache by version). */

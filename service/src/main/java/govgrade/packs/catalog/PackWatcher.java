@@ -123,10 +123,11 @@ public final class PackWatcher implements AutoCloseable {
 
     private void reload(String pack) {
         try {
-            PackSource first = PackSource.fromDisk(home, pack);
+            // Bytes, not meaning, tell a file still being written; the meaning is read once, when it is still.
+            String first = PackSource.bytesHash(PackSource.filesOnDisk(home, pack));
             Thread.sleep(Math.max(50, quietMillis / 2));
-            PackSource second = PackSource.fromDisk(home, pack);
-            if (!first.version().equals(second.version())) {
+            PackSource second = catalog.home().read(pack);
+            if (!first.equals(PackSource.bytesHash(second.files()))) {
                 schedule(pack); // still being written
                 return;
             }

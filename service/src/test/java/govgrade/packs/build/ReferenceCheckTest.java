@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import govgrade.Fixtures;
 import govgrade.packs.PackError;
-import govgrade.packs.PackSource;
+import govgrade.packs.catalog.PackHome;
 import govgrade.rules.Criteria;
 import govgrade.rules.Criterion;
 import java.nio.file.Files;
@@ -39,7 +39,7 @@ class ReferenceCheckTest {
     @Test
     void theBundledPacksNameOnlyWhatTheirTablesDefine() throws Exception {
         for (String pack : Fixtures.PACKS) {
-            Criteria defined = Fixtures.PACKS_CACHE.compile(PackSource.fromDisk(Fixtures.HOME, pack)).criteria();
+            Criteria defined = Fixtures.PACKS_CACHE.compile(new PackHome(Fixtures.HOME).read(pack)).criteria();
             String file = "rules-drl/" + pack + "/" + pack + ".drl";
             assertEquals(List.of(), ReferenceCheck.check(file, Files.readString(Fixtures.HOME.resolve(file)), defined), pack);
         }

@@ -8,6 +8,7 @@ import govgrade.packs.PackCopy;
 import govgrade.packs.PackError;
 import govgrade.packs.catalog.PackHome;
 import govgrade.packs.PackRejected;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,11 +27,18 @@ class BandTablesTest {
     @TempDir
     Path home;
 
-    /** Writes the band table with the given bounds (null: open) into a copy of Mei county's pack. */
+    /**
+     * Writes the band table with the given bounds (null: open) as a sheet of a copy of Mei county's
+     * workbook (a pack has one workbook: a second one beside it is refused).
+     */
     private Path packWithBands(Object[][] bands) throws Exception {
         PackCopy.copy("meixian", home);
-        Path file = home.resolve("decision-tables/meixian/news-bands.xlsx");
-        try (XSSFWorkbook wb = new XSSFWorkbook()) {
+        Path file = home.resolve("decision-tables/meixian/meixian.xlsx");
+        XSSFWorkbook opened;
+        try (InputStream in = Files.newInputStream(file)) {
+            opened = new XSSFWorkbook(in);
+        }
+        try (XSSFWorkbook wb = opened) {
             Sheet s = wb.createSheet("快讯动态等级");
             String[][] head = {{"RuleSet", "govgrade.packs.meixian.bands"},
                     {"Import", "govgrade.derive.UnitActivity, govgrade.rules.Verdict"}, {}, {"RuleTable 快讯动态等级"},
@@ -71,7 +79,7 @@ class BandTablesTest {
     private PackError onlyError() {
         PackRejected e = assertThrows(PackRejected.class, () -> new PackHome(home).load("meixian"));
         assertEquals(1, e.errors().size(), e.errors().toString());
-        assertEquals("decision-tables/meixian/news-bands.xlsx", e.errors().get(0).file());
+        assertEquals("decision-tables/meixian/meixian.xlsx", e.errors().get(0).file());
         assertEquals("快讯动态等级", e.errors().get(0).sheet());
         return e.errors().get(0);
     }
