@@ -48,7 +48,7 @@ public final class Service implements AutoCloseable {
      * needs (see {@link PackCatalog#startSync()}). {@link #awaitSynced()} waits for them all.
      */
     public static Service start(Settings settings) throws Exception {
-        return start(settings, new PackCache());
+        return start(settings, new PackCache(PackCache.DEFAULT_MAX_VERSIONS, settings.budgets()));
     }
 
     /** {@code cache}: compiled packs, shared with whatever else uses it (tests share one across services). */
@@ -75,9 +75,9 @@ public final class Service implements AutoCloseable {
         try {
             PackCatalog catalog = new PackCatalog(packs, new PackVersions(database));
             catalog.startSync().forEach(sync::execute);
-            RunService runs = new RunService(catalog, new Runs(database));
+            RunService runs = new RunService(catalog, new Runs(database), settings.budgets());
             WhatIfService whatIfs = new WhatIfService(runs, catalog, new WhatIfs(database));
-            DraftReview drafts = new DraftReview(catalog, settings.fixtures());
+            DraftReview drafts = new DraftReview(catalog, settings.fixtures(), settings.budgets());
             ApiServer server = new ApiServer(settings.host(), settings.port(), settings.maxBodyBytes(),
                     settings.adminToken(), new ApiServer.Services(catalog, runs, whatIfs, drafts)).start();
             PackWatcher watcher;

@@ -2,7 +2,9 @@ package govgrade.cli;
 
 import govgrade.app.Service;
 import govgrade.app.Settings;
+import govgrade.packs.Budgets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.slf4j.Logger;
@@ -43,6 +45,26 @@ final class ServeCommand implements Callable<Integer> {
             description = "packs compiled at once at start-up (default: every core, here ${DEFAULT-VALUE})")
     int compileThreads = Settings.everyCore();
 
+    @Option(names = Budgets.FIRINGS_FLAG, paramLabel = "N", description = "rule firings allowed per fact in a"
+            + " grading, on top of " + Budgets.FLOOR_FLAG + "; more fails the grading (default ${DEFAULT-VALUE})")
+    int firingsPerFact = Budgets.DEFAULTS.firingsPerFact();
+
+    @Option(names = Budgets.FLOOR_FLAG, paramLabel = "N",
+            description = "rule firings allowed in any grading whatever its size (default ${DEFAULT-VALUE})")
+    int firingFloor = Budgets.DEFAULTS.firingFloor();
+
+    @Option(names = Budgets.GRADING_FLAG, paramLabel = "S",
+            description = "seconds a grading's rules may run before it is answered 503 (default ${DEFAULT-VALUE})")
+    long gradingSeconds = Budgets.DEFAULTS.grading().toSeconds();
+
+    @Option(names = Budgets.COMPILE_FLAG, paramLabel = "S",
+            description = "seconds each pack compile step may take before the pack is refused (default ${DEFAULT-VALUE})")
+    long compileSeconds = Budgets.DEFAULTS.compile().toSeconds();
+
+    @Option(names = Budgets.STUCK_FLAG, paramLabel = "N", description = "workers of one pack version that ignored"
+            + " their time budget and still run, before that version is refused (default ${DEFAULT-VALUE})")
+    int stuckWorkers = Budgets.DEFAULTS.stuckPerVersion();
+
     @Mixin
     Home home;
 
@@ -81,6 +103,7 @@ final class ServeCommand implements Callable<Integer> {
     /** The options and the token from the environment, validated: a mistake is named before anything starts. */
     Settings settings(String adminToken) {
         return new Settings(home.dir, db, host, port, maxBodyMb * 1024L * 1024L, adminToken, watch,
-                Settings.DEFAULT_QUIET, compileThreads);
+                Settings.DEFAULT_QUIET, compileThreads, new Budgets(firingsPerFact, firingFloor,
+                Duration.ofSeconds(gradingSeconds), Duration.ofSeconds(compileSeconds), stuckWorkers));
     }
 }

@@ -6,6 +6,7 @@ import govgrade.packs.PackRejected;
 import govgrade.packs.PackUnavailable;
 import govgrade.packs.UnknownPack;
 import govgrade.packs.UnknownVersion;
+import govgrade.packs.bounds.EvaluationFailed;
 import govgrade.packs.catalog.PackCatalog;
 import govgrade.published.DraftReview;
 import govgrade.runs.RunService;
@@ -109,6 +110,7 @@ public final class ApiServer {
         routes.exception(PackRejected.class, (e, ctx) -> send(ctx, 400, "pack_rejected",
                 "the pack does not compile with these files: " + e.errors().size() + " error(s)", null,
                 Map.of("errors", e.errors())));
+        routes.exception(EvaluationFailed.class, ApiServer::evaluationFailed);
         routes.exception(HttpResponseException.class, (e, ctx) -> send(ctx, e.getStatus(), switch (e.getStatus()) {
             case 404 -> "not_found";
             case 405 -> "method_not_allowed";
@@ -126,6 +128,24 @@ public final class ApiServer {
         });
         routes.error(405, "*", ctx -> send(ctx, 405, "method_not_allowed",
                 "endpoint " + ctx.path() + " does not take " + ctx.method(), null, Map.of()));
+    }
+
+    /**
+     * A pack's rules that failed or exceeded a bound: the pack's fault, not the client's and not the
+     * service's, so neither 400 nor 500. Out of time (or refused for workers that never stopped) is
+     * 503, as it may pass; a rule that threw or fired without end fails the same way every time: 422.
+     */
+    private static void evaluationFailed(EvaluationFailed e, Context ctx) {
+        Map<String, Object> extra = new LinkedHashMap<>();
+        extra.put("pack", Map.of("id", e.pack(), "version", e.version()));
+        extra.put("rule", e.rule());
+        extra.put("limit", e.limit());
+        extra.put("flag", e.flag());
+        if (e.transientFailure()) {
+            send(ctx, 503, "grading_timeout", e.getMessage(), null, extra);
+        } else {
+            send(ctx, 422, "pack_failed", e.getMessage(), null, extra);
+        }
     }
 
     private static void send(Context ctx, int status, String code, String message, String path,

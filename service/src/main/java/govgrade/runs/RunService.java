@@ -7,6 +7,7 @@ import govgrade.facts.Violation;
 import govgrade.grading.GradedRun;
 import govgrade.grading.Grading;
 import govgrade.grading.ResultJson;
+import govgrade.packs.Budgets;
 import govgrade.packs.CompiledPack;
 import govgrade.packs.PackUnavailable;
 import govgrade.packs.UnknownPack;
@@ -28,10 +29,21 @@ import java.util.stream.Collectors;
 public final class RunService {
     private final PackCatalog catalog;
     private final Runs runs;
+    private final Budgets budgets;
 
-    public RunService(PackCatalog catalog, Runs runs) {
+    /** {@code budgets}: the bounds every grading here runs under, and the what-ifs beside it. */
+    public RunService(PackCatalog catalog, Runs runs, Budgets budgets) {
         this.catalog = catalog;
         this.runs = runs;
+        this.budgets = budgets;
+    }
+
+    public RunService(PackCatalog catalog, Runs runs) {
+        this(catalog, runs, Budgets.DEFAULTS);
+    }
+
+    Budgets budgets() {
+        return budgets;
     }
 
     /**
@@ -50,7 +62,7 @@ public final class RunService {
         }
         CompiledPack pack = catalog.active(batch.pack());
         String runId = RunIds.next();
-        GradedRun run = Grading.grade(batch, pack, runId);
+        GradedRun run = Grading.grade(batch, pack, runId, budgets);
         byte[] response = ResultJson.write(run);
         runs.save(runId, pack.id(), pack.version(), body, response, rows(run));
         return new Graded(runId, run, response);

@@ -1,0 +1,66 @@
+package govgrade.packs;
+
+import java.time.Duration;
+
+/**
+ * How much work a pack's rules may do: rule firings per evaluation, in proportion to the facts
+ * fired on, and wall-clock time per grading and per compile. A rule file is Java that the service
+ * runs; these bounds are what keeps a rule that never stops from holding a request, a pack lock or
+ * the heap. Validated here, then fixed; the serve flags that set each one are named in every error.
+ *
+ * @param firingsPerFact   firings allowed per fact inserted (the bundled packs need at most 2.1)
+ * @param firingFloor      firings allowed whatever the facts (small batches, criteria collection)
+ * @param grading          wall-clock budget of one grading's rule session
+ * @param compile          wall-clock budget of each compile step: the Drools build, and firing the
+ *                         criteria tables once to collect their values
+ * @param stuckPerVersion  workers of one version that did not stop when their budget ran out
+ *                         (still alive, abandoned) before that version is refused outright
+ */
+public record Budgets(int firingsPerFact, int firingFloor, Duration grading, Duration compile, int stuckPerVersion) {
+    public static final String FIRINGS_FLAG = "--max-firings-per-fact";
+    public static final String FLOOR_FLAG = "--min-firings";
+    public static final String GRADING_FLAG = "--grading-timeout-s";
+    public static final String COMPILE_FLAG = "--compile-timeout-s";
+    public static final String STUCK_FLAG = "--max-stuck-workers";
+
+    /**
+     * The bundled packs fire at most 2.1 times per fact on the published circulars (README,
+     * "Limits on rule evaluation"): 50 per fact is a 20-fold margin, and still stops a rule that
+     * feeds itself within a second. A 150,000-account batch grades in about 10 s on two cores: 30 s.
+     */
+    public static final Budgets DEFAULTS = new Budgets(50, 10_000, Duration.ofSeconds(30), Duration.ofSeconds(60), 2);
+
+    public Budgets {
+        require(firingsPerFact >= 1, "firings per fact: " + firingsPerFact + " must be at least 1 (" + FIRINGS_FLAG + ")");
+        require(firingFloor >= 1, "firing floor: " + firingFloor + " must be at least 1 (" + FLOOR_FLAG + ")");
+        require(grading != null && !grading.isNegative() && !grading.isZero(),
+                "grading budget: " + grading + " must be more than zero (" + GRADING_FLAG + ")");
+        require(compile != null && !compile.isNegative() && !compile.isZero(),
+                "compile budget: " + compile + " must be more than zero (" + COMPILE_FLAG + ")");
+        require(stuckPerVersion >= 1, "stuck workers per version: " + stuckPerVersion + " must be at least 1 ("
+                + STUCK_FLAG + ")");
+    }
+
+    /** The firings one evaluation over {@code facts} facts may make: the floor plus so many per fact. */
+    public long firingLimit(int facts) {
+        return firingFloor + (long) firingsPerFact * Math.max(0, facts);
+    }
+
+    public Budgets withFirings(int perFact, int floor) {
+        return new Budgets(perFact, floor, grading, compile, stuckPerVersion);
+    }
+
+    public Budgets withTimes(Duration gradingBudget, Duration compileBudget) {
+        return new Budgets(firingsPerFact, firingFloor, gradingBudget, compileBudget, stuckPerVersion);
+    }
+
+    public Budgets withStuckPerVersion(int stuck) {
+        return new Budgets(firingsPerFact, firingFloor, grading, compile, stuck);
+    }
+
+    private static void require(boolean ok, String message) {
+        if (!ok) {
+            throw new IllegalArgumentException(message);
+        }
+    }
+}
