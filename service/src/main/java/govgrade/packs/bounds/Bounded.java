@@ -144,8 +144,9 @@ public final class Bounded {
         String limit = String.format("%,d firings", watch.limit());
         return new EvaluationFailed(EvaluationFailed.Kind.FIRINGS, pack, version, rule, limit, Budgets.FIRINGS_FLAG,
                 String.format("pack %s version %s stopped %s after more than %,d rule firings, its limit for %,d %s"
-                                + " (%,d + %,d per fact; serve %s raises it)%s", pack, version, stage.doing,
-                        watch.limit(), facts, stage.per, budgets.firingFloor(), budgets.firingsPerFact(), Budgets.FIRINGS_FLAG,
+                                + " (%,d + %,d per %s; serve %s raises it)%s", pack, version, stage.doing,
+                        watch.limit(), facts, stage.per, budgets.firingFloor(), budgets.firingsPerFact(),
+                        stage.per.substring(0, stage.per.length() - 1), Budgets.FIRINGS_FLAG,
                         rule == null ? "" : String.format(": rule \"%s\" fired %,d times, the most of any rule", rule,
                                 most.getValue())), null);
     }

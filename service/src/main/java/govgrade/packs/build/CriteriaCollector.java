@@ -43,6 +43,7 @@ final class CriteriaCollector {
             found.addAll(Bounded.run(pack, version, Bounded.Stage.CRITERIA, budgets, rules, watch -> fire(base, watch)));
         } catch (EvaluationFailed e) {
             errors.add(PackError.inFile(null, "reading the criteria tables failed: " + MessagePlacer.brief(e.getMessage())));
+            return new Collected(null, errors);
         }
         List<String> problemRows = new ArrayList<>();
         workbooks.values().forEach(wb -> problemRows.addAll(wb.keysOf(PROBLEM_LABEL)));
