@@ -137,7 +137,10 @@ public final class ApiServer {
      */
     private static void evaluationFailed(EvaluationFailed e, Context ctx) {
         Map<String, Object> extra = new LinkedHashMap<>();
-        extra.put("pack", Map.of("id", e.pack(), "version", e.version()));
+        Map<String, Object> pack = new LinkedHashMap<>();
+        pack.put("id", e.pack());
+        pack.put("version", e.version());
+        extra.put("pack", pack);
         extra.put("rule", e.rule());
         extra.put("limit", e.limit());
         extra.put("flag", e.flag());
