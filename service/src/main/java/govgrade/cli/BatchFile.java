@@ -11,6 +11,7 @@ import govgrade.packs.PackError;
 import govgrade.packs.catalog.PackHome;
 import govgrade.packs.PackRejected;
 import govgrade.packs.UnknownPack;
+import govgrade.packs.bounds.EvaluationFailed;
 import java.io.BufferedInputStream;
 import java.io.FilterInputStream;
 import java.io.OutputStream;
@@ -77,7 +78,12 @@ final class BatchFile {
             }
             throw new Refused(BAD_PACK);
         }
-        return Grading.grade(batch, pack, localRunId(digest, pack.version()));
+        try {
+            return Grading.grade(batch, pack, localRunId(digest, pack.version()));
+        } catch (EvaluationFailed e) {
+            err.println(e.getMessage());
+            throw new Refused(BAD_PACK);
+        }
     }
 
     /**
