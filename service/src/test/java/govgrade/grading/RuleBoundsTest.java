@@ -69,9 +69,9 @@ class RuleBoundsTest {
             assertEquals(EvaluationFailed.Kind.FIRINGS, e.kind());
             assertEquals("again", e.rule());
             assertEquals("--max-firings-per-fact", e.flag());
-            // 77 facts (the fixture's subjects and the criteria): 10,000 + 50 per fact.
-            assertEquals("13,850 firings", e.limit());
-            assertTrue(e.getMessage().contains("rule \"again\" fired") && e.getMessage().contains("13,850")
+            // 77 facts (the fixture's subjects and the criteria): 10,000 + 20 per fact.
+            assertEquals("11,540 firings", e.limit());
+            assertTrue(e.getMessage().contains("rule \"again\" fired") && e.getMessage().contains("11,540")
                     && e.getMessage().contains("serve --max-firings-per-fact"), e.getMessage());
         }
 

@@ -65,7 +65,7 @@ class GradingBoundsTest extends ServiceOnAPort {
         assertError(r, 422, "pack_failed");
         JsonNode j = r.json();
         assertEquals("再报一次", j.get("rule").asText(), r.text());
-        assertEquals("10,150 firings", j.get("limit").asText(), r.text());
+        assertEquals("10,060 firings", j.get("limit").asText(), r.text());
         assertEquals("--max-firings-per-fact", j.get("flag").asText(), r.text());
         assertEquals("luoshan", j.at("/pack/id").asText(), r.text());
         assertTrue(j.get("message").asText().contains("rule \"再报一次\" fired"), r.text());
