@@ -136,6 +136,8 @@ public final class ApiServer {
      * 503, as it may pass; a rule that threw or fired without end fails the same way every time: 422.
      */
     private static void evaluationFailed(EvaluationFailed e, Context ctx) {
+        // The pack's author needs to hear of it, and may not be the client who got the answer.
+        LOG.warn("{} {}: {}", ctx.method(), ctx.path(), e.getMessage());
         Map<String, Object> extra = new LinkedHashMap<>();
         Map<String, Object> pack = new LinkedHashMap<>();
         pack.put("id", e.pack());

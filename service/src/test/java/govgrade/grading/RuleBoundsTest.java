@@ -160,5 +160,16 @@ class RuleBoundsTest {
             assertTrue(e.getMessage().endsWith("failed grading: parameter staleDays is 5.5 but a rule needs a whole"
                     + " number"), e.getMessage());
         }
+
+        @Test
+        void aConditionThatThrowsFailsTheGradingWithItsRuleNamed() {
+            EvaluationFailed e = failure(TestRuleBases.replacingRules(luoshan,
+                    "rule \"compares 5.5\" when NewMediaAccount( daysSinceLastUpdate > Hostile.failingValue() )"
+                            + " then end\n"), Budgets.DEFAULTS);
+
+            assertEquals(EvaluationFailed.Kind.FAILED, e.kind());
+            assertTrue(e.getMessage().contains("parameter staleDays is 5.5"), e.getMessage());
+            assertEquals("compares 5.5", e.rule(), e.getMessage());
+        }
     }
 }

@@ -48,4 +48,10 @@ public final class Hostile {
     public static void fail() {
         throw new IllegalStateException("parameter staleDays is 5.5 but a rule needs a whole number");
     }
+
+    /** The same, read in a rule's condition rather than its consequence. */
+    public static int failingValue() {
+        fail();
+        return 0;
+    }
 }

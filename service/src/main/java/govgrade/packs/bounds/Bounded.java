@@ -7,6 +7,8 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -24,6 +26,7 @@ public final class Bounded {
     /** After the budget, how long a halted or interrupted worker gets to stop before it is abandoned. */
     private static final Duration GRACE = Duration.ofMillis(500);
     private static final AtomicLong WORKERS = new AtomicLong();
+    private static final Pattern RULE_IN_MESSAGE = Pattern.compile("\\[Rule \"([^\"]+)\"");
 
     /** What is evaluated: the stage names the budget that applies and the words of the errors. */
     public enum Stage {
@@ -155,7 +158,7 @@ public final class Bounded {
         if (t instanceof EvaluationFailed f) {
             return f;
         }
-        String rule = watch.running();
+        String rule = watch.running() != null ? watch.running() : ruleNamedIn(t);
         String where = "pack " + pack + " version " + version + (rule == null ? "" : ", rule \"" + rule + "\",");
         if (t instanceof OutOfMemoryError) {
             LOG.warn("{} ran out of memory {}; the session was dropped", where, stage.doing);
@@ -168,6 +171,20 @@ public final class Bounded {
         }
         return new EvaluationFailed(EvaluationFailed.Kind.FAILED, pack, version, rule, null, null,
                 where + " failed " + stage.doing + ": " + rootMessage(t), t);
+    }
+
+    /**
+     * A condition is evaluated outside any firing, so no rule is running when it throws; Drools
+     * names the rule in the text of the exception it wraps the error in.
+     */
+    private static String ruleNamedIn(Throwable t) {
+        for (Throwable c = t; c != null && c.getCause() != c; c = c.getCause()) {
+            Matcher m = RULE_IN_MESSAGE.matcher(String.valueOf(c.getMessage()));
+            if (m.find()) {
+                return m.group(1);
+            }
+        }
+        return null;
     }
 
     /** The innermost message: Drools wraps a rule's exception in its own, whose text is its rule dump. */
