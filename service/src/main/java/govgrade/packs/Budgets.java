@@ -22,6 +22,8 @@ public record Budgets(int firingsPerFact, int firingFloor, Duration grading, Dur
     public static final String GRADING_FLAG = "--grading-timeout-s";
     public static final String COMPILE_FLAG = "--compile-timeout-s";
     public static final String STUCK_FLAG = "--max-stuck-workers";
+    /** Beyond a day a budget is no bound (declared before DEFAULTS, which is checked against it). */
+    static final Duration LONGEST = Duration.ofDays(1);
 
     /**
      * Measured on the published circulars (README, "Limits on rule evaluation"): the bundled packs
@@ -36,10 +38,10 @@ public record Budgets(int firingsPerFact, int firingFloor, Duration grading, Dur
     public Budgets {
         require(firingsPerFact >= 1, "firings per fact: " + firingsPerFact + " must be at least 1 (" + FIRINGS_FLAG + ")");
         require(firingFloor >= 1, "firing floor: " + firingFloor + " must be at least 1 (" + FLOOR_FLAG + ")");
-        require(grading != null && !grading.isNegative() && !grading.isZero(),
-                "grading budget: " + grading + " must be more than zero (" + GRADING_FLAG + ")");
-        require(compile != null && !compile.isNegative() && !compile.isZero(),
-                "compile budget: " + compile + " must be more than zero (" + COMPILE_FLAG + ")");
+        require(grading != null && !grading.isNegative() && !grading.isZero() && grading.compareTo(LONGEST) <= 0,
+                "grading budget: " + grading + " must be more than zero and at most a day (" + GRADING_FLAG + ")");
+        require(compile != null && !compile.isNegative() && !compile.isZero() && compile.compareTo(LONGEST) <= 0,
+                "compile budget: " + compile + " must be more than zero and at most a day (" + COMPILE_FLAG + ")");
         require(stuckPerVersion >= 1, "stuck workers per version: " + stuckPerVersion + " must be at least 1 ("
                 + STUCK_FLAG + ")");
     }
