@@ -100,6 +100,7 @@ class GradingBoundsTest extends ServiceOnAPort {
         assertError(r, 503, "grading_timeout");
         assertTrue(r.json().get("message").asText().contains("took longer than 1500 ms grading"), r.text());
         assertEquals("--grading-timeout-s", r.json().get("flag").asText());
+        assertEquals("再报一次", r.json().get("rule").asText(), r.text());
         assertEquals(0, countIn("hostile.db", "runs"));
     }
 

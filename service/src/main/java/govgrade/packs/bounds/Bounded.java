@@ -111,11 +111,16 @@ public final class Bounded {
             throw failure(e.getCause(), watch);
         } catch (TimeoutException e) {
             String rule = watch.running();
-            stop(worker, watch);
+            String which = rule == null ? "" : "; rule \"" + rule + "\" was running";
+            // Stopped between firings (rules that keep each other busy): the counts are the worker's
+            // and may be read only once it has ended, which join makes visible here.
+            if (!stop(worker, watch) && rule == null && watch.mostFired() != null) {
+                rule = watch.mostFired().getKey();
+                which = String.format("; rule \"%s\" had fired most, %,d times", rule, watch.mostFired().getValue());
+            }
             throw new EvaluationFailed(EvaluationFailed.Kind.TIMEOUT, pack, version, rule, seconds(budget),
                     stage.flag, "pack " + pack + " version " + version + " took longer than " + seconds(budget)
-                    + " " + stage.doing + (rule == null ? "" : "; rule \"" + rule + "\" was running")
-                    + " (serve " + stage.flag + " raises the budget)", null);
+                    + " " + stage.doing + which + " (serve " + stage.flag + " raises the budget)", null);
         } catch (InterruptedException e) {
             stop(worker, watch);
             Thread.currentThread().interrupt();
@@ -124,8 +129,8 @@ public final class Bounded {
         }
     }
 
-    /** Halts the session, interrupts the worker, and abandons it if neither stops it. */
-    private void stop(Thread worker, FiringWatch watch) {
+    /** Halts the session, interrupts the worker, and abandons it if neither stops it: true then. */
+    private boolean stop(Thread worker, FiringWatch watch) {
         watch.halt();
         worker.interrupt();
         try {
@@ -138,7 +143,9 @@ public final class Bounded {
             LOG.warn("abandoned worker {}: pack {} version {} ignored halt and interruption after {} {}; it keeps a core"
                             + " until the process ends ({} of this version, {} allowed)", worker.getName(), pack, version,
                     seconds(stage.budget(budgets)), stage.doing, StuckWorkers.alive(version), budgets.stuckPerVersion());
+            return true;
         }
+        return false;
     }
 
     private EvaluationFailed tooManyFirings(FiringWatch watch) {
