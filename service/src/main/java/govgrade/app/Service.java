@@ -49,7 +49,7 @@ public final class Service implements AutoCloseable {
      * needs (see {@link PackCatalog#startSync()}). {@link #awaitSynced()} waits for them all.
      */
     public static Service start(Settings settings) throws Exception {
-        return start(settings, new PackCache());
+        return start(settings, new PackCache(PackCache.DEFAULT_MAX_VERSIONS, settings.budgets()));
     }
 
     /** {@code cache}: compiled packs, shared with whatever else uses it (tests share one across services). */
@@ -76,11 +76,11 @@ public final class Service implements AutoCloseable {
         try {
             // The gate grades, which packs.catalog cannot: the published pack tests are handed down to it.
             PackCatalog catalog = new PackCatalog(packs, new PackVersions(database),
-                    new FixtureGate(settings.fixtures()), settings.access().reload());
+                    new FixtureGate(settings.fixtures(), settings.budgets()), settings.access().reload());
             catalog.startSync().forEach(sync::execute);
-            RunService runs = new RunService(catalog, new Runs(database), settings.batchLimits());
+            RunService runs = new RunService(catalog, new Runs(database), settings.batchLimits(), settings.budgets());
             WhatIfService whatIfs = new WhatIfService(runs, catalog, new WhatIfs(database));
-            DraftReview drafts = new DraftReview(catalog, settings.fixtures());
+            DraftReview drafts = new DraftReview(catalog, settings.fixtures(), settings.budgets());
             ApiServer.Tokens tokens = new ApiServer.Tokens(settings.adminToken(), settings.access().editorToken(),
                     settings.access().graderToken());
             ApiServer server = new ApiServer(settings.host(), settings.port(), settings.maxBodyBytes(), tokens,

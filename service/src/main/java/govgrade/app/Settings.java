@@ -1,6 +1,7 @@
 package govgrade.app;
 
 import govgrade.facts.BatchLimits;
+import govgrade.packs.Budgets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -20,10 +21,11 @@ import java.time.Duration;
  * @param compileThreads how many packs compile at once at start-up
  * @param batchLimits    how much one batch may hold (period length, accounts, posts, string lengths ...)
  * @param access         criteria editors' and graders' tokens, and how edits on disk are taken
+ * @param budgets        how much work a pack's rules may do per grading and per compile
  */
 public record Settings(Path home, Path db, String host, int port, long maxBodyBytes, String adminToken,
                        boolean watch, Duration quiet, int compileThreads,
-                       BatchLimits batchLimits, Access access) {
+                       BatchLimits batchLimits, Access access, Budgets budgets) {
     /** Where a service listens unless told otherwise. */
     public static final int DEFAULT_PORT = 7070;
     public static final long DEFAULT_MAX_BODY_BYTES = 32L << 20;
@@ -48,6 +50,7 @@ public record Settings(Path home, Path db, String host, int port, long maxBodyBy
         require(compileThreads >= 1, "compile threads: " + compileThreads + " must be at least 1");
         require(batchLimits != null, "batch limits are required (BatchLimits.DEFAULTS)");
         require(access != null, "access: tokens and reload mode are required (Access.defaults())");
+        require(budgets != null, "budgets: the bounds of rule evaluation are required (Budgets.DEFAULTS)");
         adminToken = adminToken == null || adminToken.isBlank() ? null : adminToken;
     }
 
@@ -58,7 +61,7 @@ public record Settings(Path home, Path db, String host, int port, long maxBodyBy
      */
     public static Settings defaults(Path home, Path db) {
         return new Settings(home, db, "0.0.0.0", DEFAULT_PORT, DEFAULT_MAX_BODY_BYTES, null, true, DEFAULT_QUIET,
-                everyCore(), BatchLimits.DEFAULTS, Access.defaults());
+                everyCore(), BatchLimits.DEFAULTS, Access.defaults(), Budgets.DEFAULTS);
     }
 
     /** Compiling the packs is most of a cold start and each pack compiles alone: every core helps. */
@@ -78,35 +81,42 @@ public record Settings(Path home, Path db, String host, int port, long maxBodyBy
 
     public Settings listening(String host, int port) {
         return new Settings(home, db, host, port, maxBodyBytes, adminToken, watch, quiet, compileThreads,
-                batchLimits, access);
+                batchLimits, access, budgets);
     }
 
     public Settings withMaxBodyBytes(long max) {
-        return new Settings(home, db, host, port, max, adminToken, watch, quiet, compileThreads, batchLimits, access);
+        return new Settings(home, db, host, port, max, adminToken, watch, quiet, compileThreads,
+                batchLimits, access, budgets);
     }
 
     public Settings withAdminToken(String token) {
         return new Settings(home, db, host, port, maxBodyBytes, token, watch, quiet, compileThreads,
-                batchLimits, access);
+                batchLimits, access, budgets);
     }
 
     public Settings withWatch(boolean on) {
         return new Settings(home, db, host, port, maxBodyBytes, adminToken, on, quiet, compileThreads,
-                batchLimits, access);
+                batchLimits, access, budgets);
     }
 
     public Settings withCompileThreads(int threads) {
-        return new Settings(home, db, host, port, maxBodyBytes, adminToken, watch, quiet, threads, batchLimits, access);
+        return new Settings(home, db, host, port, maxBodyBytes, adminToken, watch, quiet, threads,
+                batchLimits, access, budgets);
     }
 
     public Settings withBatchLimits(BatchLimits value) {
         return new Settings(home, db, host, port, maxBodyBytes, adminToken, watch, quiet, compileThreads,
-                value, access);
+                value, access, budgets);
     }
 
     public Settings withAccess(Access value) {
         return new Settings(home, db, host, port, maxBodyBytes, adminToken, watch, quiet, compileThreads,
-                batchLimits, value);
+                batchLimits, value, budgets);
+    }
+
+    public Settings withBudgets(Budgets value) {
+        return new Settings(home, db, host, port, maxBodyBytes, adminToken, watch, quiet, compileThreads,
+                batchLimits, access, value);
     }
 
     /** The token is a secret: it never reaches a log line through this record. */
@@ -116,7 +126,8 @@ public record Settings(Path home, Path db, String host, int port, long maxBodyBy
                 + maxBodyBytes + ", adminToken=" + (adminToken == null ? "none" : "set") + ", watch=" + watch
                 + ", quiet=" + quiet + ", compileThreads=" + compileThreads
                 + ", batchLimits=" + batchLimits
-                + ", access=" + access + "]";
+                + ", access=" + access
+                + ", budgets=" + budgets + "]";
     }
 
     private static void require(boolean ok, String message) {

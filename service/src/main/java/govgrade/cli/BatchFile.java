@@ -11,6 +11,7 @@ import govgrade.packs.CompiledPack;
 import govgrade.packs.PackError;
 import govgrade.packs.PackRejected;
 import govgrade.packs.UnknownPack;
+import govgrade.packs.bounds.EvaluationFailed;
 import govgrade.packs.catalog.PackHome;
 import java.io.BufferedInputStream;
 import java.io.FilterInputStream;
@@ -91,6 +92,9 @@ final class BatchFile {
         }
         try (Progress.Step step = progress.step("grading " + subjects(batch), 0)) {
             return Grading.grade(batch, pack, localRunId(digest, pack.version()));
+        } catch (EvaluationFailed e) {
+            err.println(e.getMessage());
+            throw new Refused(BAD_PACK);
         }
     }
 

@@ -18,7 +18,7 @@ import picocli.CommandLine.Spec;
         description = "Grade a fact batch; prints the graded result as JSON.",
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:graded", "2:the batch is invalid or over a limit (errors on standard error)",
-            "3:the pack is unknown or does not compile"})
+            "3:the pack is unknown, does not compile, or its rules failed or exceeded a bound"})
 final class GradeCommand implements Callable<Integer> {
     static final int BAD_BATCH = BatchFile.BAD_BATCH;
     static final int BAD_PACK = BatchFile.BAD_PACK;

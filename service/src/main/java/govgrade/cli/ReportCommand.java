@@ -30,7 +30,7 @@ import picocli.CommandLine.Spec;
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:written", "1:the file cannot be read or the workbook cannot be written",
             "2:the file is not a valid batch, graded result or what-if answer",
-            "3:the pack is unknown or does not compile"})
+            "3:the pack is unknown, does not compile, or its rules failed or exceeded a bound"})
 final class ReportCommand implements Callable<Integer> {
     static final int UNREADABLE = 1;
 

@@ -3,8 +3,10 @@ package govgrade.cli;
 import govgrade.app.Access;
 import govgrade.app.Service;
 import govgrade.app.Settings;
+import govgrade.packs.Budgets;
 import govgrade.packs.catalog.ReloadMode;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.slf4j.Logger;
@@ -51,6 +53,25 @@ final class ServeCommand implements Callable<Integer> {
             description = "what a pack change on disk does once it passes every check: direct makes it active, "
                     + "review stores it to await publish over HTTP (default ${DEFAULT-VALUE})")
     String reload;
+    @Option(names = Budgets.FIRINGS_FLAG, paramLabel = "N", description = "rule firings allowed per fact in a"
+            + " grading, on top of " + Budgets.FLOOR_FLAG + "; more fails the grading (default ${DEFAULT-VALUE})")
+    int firingsPerFact = Budgets.DEFAULTS.firingsPerFact();
+
+    @Option(names = Budgets.FLOOR_FLAG, paramLabel = "N",
+            description = "rule firings allowed in any grading whatever its size (default ${DEFAULT-VALUE})")
+    int firingFloor = Budgets.DEFAULTS.firingFloor();
+
+    @Option(names = Budgets.GRADING_FLAG, paramLabel = "S",
+            description = "seconds a grading's rules may run before it is answered 503 (default ${DEFAULT-VALUE})")
+    long gradingSeconds = Budgets.DEFAULTS.grading().toSeconds();
+
+    @Option(names = Budgets.COMPILE_FLAG, paramLabel = "S",
+            description = "seconds each pack compile step may take before the pack is refused (default ${DEFAULT-VALUE})")
+    long compileSeconds = Budgets.DEFAULTS.compile().toSeconds();
+
+    @Option(names = Budgets.STUCK_FLAG, paramLabel = "N", description = "workers of one pack version that ignored"
+            + " their time budget and still run, before that version is refused (default ${DEFAULT-VALUE})")
+    int stuckWorkers = Budgets.DEFAULTS.stuckPerVersion();
 
     @Mixin
     Home home;
@@ -99,6 +120,8 @@ final class ServeCommand implements Callable<Integer> {
     /** The options and the token from the environment, validated: a mistake is named before anything starts. */
     Settings settings(String adminToken) {
         return new Settings(home.dir, db, host, port, maxBodyMb * 1024L * 1024L, adminToken, watch,
-                Settings.DEFAULT_QUIET, compileThreads, batchLimits.limits(), Access.defaults());
+                Settings.DEFAULT_QUIET, compileThreads, batchLimits.limits(), Access.defaults(),
+                new Budgets(firingsPerFact, firingFloor, Duration.ofSeconds(gradingSeconds),
+                Duration.ofSeconds(compileSeconds), stuckWorkers));
     }
 }

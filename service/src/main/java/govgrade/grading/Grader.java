@@ -2,26 +2,24 @@ package govgrade.grading;
 
 import govgrade.derive.DerivedBatch;
 import govgrade.derive.Subject;
+import govgrade.packs.Budgets;
 import govgrade.packs.CompiledPack;
+import govgrade.packs.bounds.Bounded;
+import govgrade.packs.bounds.FiringWatch;
 import govgrade.rules.Outcome;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
-import org.kie.api.KieServices;
-import org.kie.api.command.Command;
-import org.kie.api.command.KieCommands;
-import org.kie.api.runtime.ExecutionResults;
-import org.kie.api.runtime.StatelessKieSession;
+import org.kie.api.runtime.KieSession;
 
 /**
- * Fires a pack on one derived batch in a fresh stateless session and collects what the rules
- * inserted: outcomes, and any subjects a rule added (a unit the pack expects on a channel).
+ * Fires a pack on one derived batch in a fresh session, within the budgets, and collects what the
+ * rules inserted: outcomes, and any subjects a rule added (a unit the pack expects on a channel).
+ * A session (not a stateless batch) so a watch can halt it and name the rule running.
  */
 final class Grader {
-    private static final String OUT = "out";
-
     private Grader() {
     }
 
@@ -29,23 +27,12 @@ final class Grader {
     record Firing(List<Subject> subjects, Map<Subject, List<Outcome<?>>> outcomes) {
     }
 
-    static Firing fire(CompiledPack pack, DerivedBatch batch) {
+    /** Fires {@code pack} on {@code batch} within {@code budgets}; see {@link Bounded} for what stops it. */
+    static Firing fire(CompiledPack pack, DerivedBatch batch, Budgets budgets) {
         List<Object> facts = batch.facts();
         facts.add(pack.criteria());
-        KieCommands commands = KieServices.Factory.get().getCommands();
-        List<Command<?>> batchCommands = List.of(
-                commands.newInsertElements(facts),
-                commands.newFireAllRules(),
-                commands.newGetObjects(o -> o instanceof Outcome || o instanceof Subject, OUT));
-        StatelessKieSession session = pack.kieBase().newStatelessKieSession();
-        ExecutionResults results;
-        try {
-            results = session.execute(commands.newBatchExecution(batchCommands));
-        } catch (RuntimeException e) {
-            throw new IllegalStateException("pack " + pack.id() + " version " + pack.version()
-                    + " failed while grading: " + e.getMessage(), e);
-        }
-        Collection<?> out = (Collection<?>) results.getValue(OUT);
+        Collection<?> out = Bounded.run(pack.id(), pack.version(), Bounded.Stage.GRADING, budgets, facts.size(),
+                watch -> session(pack, facts, watch));
 
         Map<Subject, List<Outcome<?>>> bySubject = new IdentityHashMap<>(facts.size());
         List<Subject> subjects = new ArrayList<>(facts.size());
@@ -74,5 +61,17 @@ final class Grader {
             }
         }
         return new Firing(subjects, bySubject);
+    }
+
+    /** Runs on the worker: the session is dropped with this frame, whether it finished or not. */
+    private static Collection<?> session(CompiledPack pack, List<Object> facts, FiringWatch watch) {
+        KieSession session = watch.attach(pack.kieBase().newKieSession());
+        try {
+            facts.forEach(session::insert);
+            session.fireAllRules(watch.maxFirings());
+            return new ArrayList<>(session.getObjects(o -> o instanceof Outcome || o instanceof Subject));
+        } finally {
+            session.dispose();
+        }
     }
 }

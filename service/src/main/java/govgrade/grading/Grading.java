@@ -3,7 +3,9 @@ package govgrade.grading;
 import govgrade.derive.DerivedBatch;
 import govgrade.derive.Deriver;
 import govgrade.facts.Batch;
+import govgrade.packs.Budgets;
 import govgrade.packs.CompiledPack;
+import govgrade.packs.bounds.EvaluationFailed;
 import java.util.List;
 
 /**
@@ -14,12 +16,22 @@ public final class Grading {
     private Grading() {
     }
 
+    /** Under the default {@link Budgets} (the CLI, the benchmarks and tests). */
     public static GradedRun grade(Batch batch, CompiledPack pack, String runId) {
-        return grade(Deriver.derive(batch), batch.period(), pack, runId);
+        return grade(batch, pack, runId, Budgets.DEFAULTS);
     }
 
-    static GradedRun grade(DerivedBatch derived, Batch.Period period, CompiledPack pack, String runId) {
-        Grader.Firing firing = Grader.fire(pack, derived);
+    /**
+     * The graded run, or {@link EvaluationFailed} when the rules threw or exceeded {@code budgets}
+     * (too many firings, too long, out of memory): never a partial result.
+     */
+    public static GradedRun grade(Batch batch, CompiledPack pack, String runId, Budgets budgets) {
+        return grade(Deriver.derive(batch), batch.period(), pack, runId, budgets);
+    }
+
+    static GradedRun grade(DerivedBatch derived, Batch.Period period, CompiledPack pack, String runId,
+                           Budgets budgets) {
+        Grader.Firing firing = Grader.fire(pack, derived, budgets);
         List<GradedRun.Result> results = ResultAssembler.assemble(firing, pack.criteria());
         List<GradedRun.Summary> summaries = Summaries.of(results, pack.criteria().summaryTotal());
         return new GradedRun(runId, new GradedRun.PackRef(pack.id(), pack.version()),

@@ -7,6 +7,7 @@ import govgrade.packs.PackUnavailable;
 import govgrade.packs.UnknownPack;
 import govgrade.packs.UnknownVersion;
 import govgrade.packs.catalog.CodeChangeRefused;
+import govgrade.packs.bounds.EvaluationFailed;
 import govgrade.packs.catalog.PackCatalog;
 import govgrade.packs.catalog.UploadRefused;
 import govgrade.packs.catalog.VersionRefused;
@@ -148,6 +149,7 @@ public final class ApiServer {
         routes.exception(VersionRefused.class, (e, ctx) -> send(ctx, 422, "version_refused", "version "
                 + e.version() + " of pack " + e.pack() + " cannot grade its pack tests, so it is refused: "
                 + e.errors().size() + " error(s)", null, Map.of("version", e.version(), "errors", e.errors())));
+        routes.exception(EvaluationFailed.class, ApiServer::evaluationFailed);
         routes.exception(HttpResponseException.class, (e, ctx) -> send(ctx, e.getStatus(), switch (e.getStatus()) {
             case 404 -> "not_found";
             case 405 -> "method_not_allowed";
@@ -165,6 +167,29 @@ public final class ApiServer {
         });
         routes.error(405, "*", ctx -> send(ctx, 405, "method_not_allowed",
                 "endpoint " + ctx.path() + " does not take " + ctx.method(), null, Map.of()));
+    }
+
+    /**
+     * A pack's rules that failed or exceeded a bound: the pack's fault, not the client's and not the
+     * service's, so neither 400 nor 500. Out of time (or refused for workers that never stopped) is
+     * 503, as it may pass; a rule that threw or fired without end fails the same way every time: 422.
+     */
+    private static void evaluationFailed(EvaluationFailed e, Context ctx) {
+        // The pack's author needs to hear of it, and may not be the client who got the answer.
+        LOG.warn("{} {}: {}", ctx.method(), ctx.path(), e.getMessage());
+        Map<String, Object> extra = new LinkedHashMap<>();
+        Map<String, Object> pack = new LinkedHashMap<>();
+        pack.put("id", e.pack());
+        pack.put("version", e.version());
+        extra.put("pack", pack);
+        extra.put("rule", e.rule());
+        extra.put("limit", e.limit());
+        extra.put("flag", e.flag());
+        if (e.transientFailure()) {
+            send(ctx, 503, "grading_timeout", e.getMessage(), null, extra);
+        } else {
+            send(ctx, 422, "pack_failed", e.getMessage(), null, extra);
+        }
     }
 
     private static void send(Context ctx, int status, String code, String message, String path,

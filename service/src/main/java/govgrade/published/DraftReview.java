@@ -1,5 +1,6 @@
 package govgrade.published;
 
+import govgrade.packs.Budgets;
 import govgrade.packs.PackRejected;
 import govgrade.packs.PackUnavailable;
 import govgrade.packs.UnknownPack;
@@ -22,11 +23,16 @@ import java.util.Map;
 public final class DraftReview {
     private final PackCatalog catalog;
     private final Path fixtures;
+    private final Budgets budgets;
 
-    /** {@code fixtures}: the folder of published circulars, one sub-folder per pack. */
-    public DraftReview(PackCatalog catalog, Path fixtures) {
+    /**
+     * {@code fixtures}: the folder of published circulars, one sub-folder per pack; {@code budgets}:
+     * the bounds the draft's tests grade under, the service's own.
+     */
+    public DraftReview(PackCatalog catalog, Path fixtures, Budgets budgets) {
         this.catalog = catalog;
         this.fixtures = fixtures;
+        this.budgets = budgets;
     }
 
     /** A stored draft and what its pack tests say. */
@@ -47,6 +53,6 @@ public final class DraftReview {
         PackCatalog.Draft draft = catalog.draft(pack, uploads, by, mayChangeCode);
         // The gate graded the draft already; comparing with the circulars grades it once more, which is cheap
         // next to a compile and keeps the gate's one question (does it grade?) apart from the review's.
-        return new Reviewed(draft, PackTests.run(catalog.version(pack, draft.version()), fixtures));
+        return new Reviewed(draft, PackTests.run(catalog.version(pack, draft.version()), fixtures, budgets));
     }
 }

@@ -4,6 +4,7 @@ import govgrade.facts.Batch;
 import govgrade.facts.BatchReader;
 import govgrade.facts.BatchRejected;
 import govgrade.grading.Grading;
+import govgrade.packs.Budgets;
 import govgrade.packs.CompiledPack;
 import govgrade.packs.PackError;
 import govgrade.packs.catalog.VersionGate;
@@ -27,10 +28,20 @@ public final class FixtureGate implements VersionGate {
     private static final int MAX_MESSAGE = 300;
 
     private final Path fixtures;
+    private final Budgets budgets;
 
-    /** {@code fixtures}: the folder of published circulars, one sub-folder per pack. */
-    public FixtureGate(Path fixtures) {
+    /**
+     * {@code fixtures}: the folder of published circulars, one sub-folder per pack; {@code budgets}:
+     * the bounds the candidate grades under, the same as a request's, so a looping version is refused
+     * here rather than found out by the first client.
+     */
+    public FixtureGate(Path fixtures, Budgets budgets) {
         this.fixtures = fixtures;
+        this.budgets = budgets;
+    }
+
+    public FixtureGate(Path fixtures) {
+        this(fixtures, Budgets.DEFAULTS);
     }
 
     @Override
@@ -74,7 +85,7 @@ public final class FixtureGate implements VersionGate {
             return;
         }
         try {
-            Grading.grade(batch, candidate, "pack-gate");
+            Grading.grade(batch, candidate, "pack-gate", budgets);
         } catch (RuntimeException | StackOverflowError e) {
             errors.add(PackError.inFile(what, "version " + candidate.version() + " cannot grade this batch: "
                     + clip(describe(e))));

@@ -4,7 +4,9 @@ import govgrade.facts.Batch;
 import govgrade.facts.BatchReader;
 import govgrade.facts.BatchRejected;
 import govgrade.grading.Grading;
+import govgrade.packs.Budgets;
 import govgrade.packs.CompiledPack;
+import govgrade.packs.bounds.EvaluationFailed;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -45,8 +47,18 @@ public final class PackTests {
         }
     }
 
-    /** Grades every {@code <name>.json} that has a {@code <name>.expected.json} beside it under {@code candidate}. */
+    /** {@link #run(CompiledPack, Path, Budgets)} under the default budgets (the CLI's test command). */
     public static Outcome run(CompiledPack candidate, Path fixturesRoot) throws IOException {
+        return run(candidate, fixturesRoot, Budgets.DEFAULTS);
+    }
+
+    /**
+     * Grades every {@code <name>.json} that has a {@code <name>.expected.json} beside it under
+     * {@code candidate}, each within {@code budgets} as a request's grading is: a draft's tests run
+     * its rules before anyone published it, so a rule that never stops fails them with
+     * {@link EvaluationFailed} instead of holding the draft request.
+     */
+    public static Outcome run(CompiledPack candidate, Path fixturesRoot, Budgets budgets) throws IOException {
         Path dir = fixturesRoot.resolve(candidate.id());
         List<FixtureResult> details = new ArrayList<>();
         if (Files.isDirectory(dir)) {
@@ -58,7 +70,7 @@ public final class PackTests {
                 Path batchFile = dir.resolve(e.getFileName().toString().replace(".expected.json", ".json"));
                 if (Files.exists(batchFile)) {
                     details.add(new FixtureResult(dir.getFileName() + "/" + batchFile.getFileName(),
-                            runOne(candidate, batchFile, e)));
+                            runOne(candidate, batchFile, e, budgets)));
                 }
             }
         }
@@ -75,8 +87,8 @@ public final class PackTests {
         return new Outcome(candidate.id(), candidate.version(), details.size(), figures, same, known, changed, details);
     }
 
-    private static Reconciler.Report runOne(CompiledPack candidate, Path batchFile, Path expectedFile)
-            throws IOException {
+    private static Reconciler.Report runOne(CompiledPack candidate, Path batchFile, Path expectedFile,
+                                            Budgets budgets) throws IOException {
         Batch batch;
         try (InputStream in = Files.newInputStream(batchFile)) {
             batch = BatchReader.read(in, candidate.id());
@@ -87,6 +99,6 @@ public final class PackTests {
         try (InputStream in = Files.newInputStream(expectedFile)) {
             published = PublishedFigures.readJson(in);
         }
-        return Reconciler.compare(Grading.grade(batch, candidate, "pack-test"), published);
+        return Reconciler.compare(Grading.grade(batch, candidate, "pack-test", budgets), published);
     }
 }

@@ -8,6 +8,7 @@ import govgrade.facts.Violation;
 import govgrade.grading.GradedRun;
 import govgrade.grading.Grading;
 import govgrade.grading.ResultJson;
+import govgrade.packs.Budgets;
 import govgrade.packs.CompiledPack;
 import govgrade.packs.PackUnavailable;
 import govgrade.packs.UnknownPack;
@@ -30,12 +31,25 @@ public final class RunService {
     private final PackCatalog catalog;
     private final Runs runs;
     private final BatchLimits limits;
+    private final Budgets budgets;
 
-    /** {@code limits}: what a posted batch may hold; a batch over one is refused before it is graded. */
-    public RunService(PackCatalog catalog, Runs runs, BatchLimits limits) {
+    /**
+     * {@code limits}: what a posted batch may hold; a batch over one is refused before it is graded.
+     * {@code budgets}: the bounds every grading here runs under, and the what-ifs beside it.
+     */
+    public RunService(PackCatalog catalog, Runs runs, BatchLimits limits, Budgets budgets) {
         this.catalog = catalog;
         this.runs = runs;
         this.limits = limits;
+        this.budgets = budgets;
+    }
+
+    public RunService(PackCatalog catalog, Runs runs, BatchLimits limits) {
+        this(catalog, runs, limits, Budgets.DEFAULTS);
+    }
+
+    Budgets budgets() {
+        return budgets;
     }
 
     /**
@@ -54,7 +68,7 @@ public final class RunService {
         }
         CompiledPack pack = catalog.active(batch.pack());
         String runId = RunIds.next();
-        GradedRun run = Grading.grade(batch, pack, runId);
+        GradedRun run = Grading.grade(batch, pack, runId, budgets);
         byte[] response = ResultJson.write(run);
         runs.save(runId, pack.id(), pack.version(), body, response, rows(run));
         return new Graded(runId, run, response);

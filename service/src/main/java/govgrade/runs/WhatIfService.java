@@ -54,7 +54,7 @@ public final class WhatIfService {
             throw new IllegalStateException("stored batch of run " + runId + " no longer validates: " + e.getMessage(), e);
         }
         CompiledPack against = version == null ? catalog.active(pack) : catalog.version(pack, version);
-        GradedRun after = Grading.grade(batch, against, runId);
+        GradedRun after = Grading.grade(batch, against, runId, runs.budgets());
         String id = RunIds.next();
         WhatIf answer = WhatIf.between(id, before, after);
         byte[] body = ResultJson.write(answer);

@@ -1,6 +1,10 @@
 package govgrade.packs.build;
 
+import govgrade.packs.Budgets;
 import govgrade.packs.PackError;
+import govgrade.packs.bounds.Bounded;
+import govgrade.packs.bounds.EvaluationFailed;
+import govgrade.packs.bounds.FiringWatch;
 import govgrade.packs.tables.RuleWorkbook;
 import govgrade.rules.Criteria;
 import govgrade.rules.Criterion;
@@ -25,22 +29,21 @@ final class CriteriaCollector {
     record Collected(Criteria criteria, List<PackError> errors) {
     }
 
-    /** {@code workbooks} by file: the order of their problem rows is the order problems print in. */
-    static Collected collect(KieBase base, Map<String, RuleWorkbook> workbooks) {
+    /**
+     * {@code workbooks} by file: the order of their problem rows is the order problems print in.
+     * The rules fire within {@code budgets} (the compile time; firings as if each rule were a
+     * fact, since each criteria row fires once): this is the first time a pack's code runs.
+     */
+    static Collected collect(String pack, String version, KieBase base, Map<String, RuleWorkbook> workbooks,
+                             Budgets budgets) {
         List<PackError> errors = new ArrayList<>();
         List<Criterion> found = new ArrayList<>();
-        KieSession session = base.newKieSession();
+        int rules = base.getKiePackages().stream().mapToInt(p -> p.getRules().size()).sum();
         try {
-            session.getAgenda().getAgendaGroup(PackBuilder.CRITERIA_GROUP).setFocus();
-            session.fireAllRules();
-            for (Object o : session.getObjects(o -> o instanceof Criterion)) {
-                found.add((Criterion) o);
-            }
-        } catch (RuntimeException e) {
-            errors.add(PackError.inFile(null, "reading the criteria tables failed: "
-                    + MessagePlacer.brief(String.valueOf(e.getMessage()))));
-        } finally {
-            session.dispose();
+            found.addAll(Bounded.run(pack, version, Bounded.Stage.CRITERIA, budgets, rules, watch -> fire(base, watch)));
+        } catch (EvaluationFailed e) {
+            errors.add(PackError.inFile(null, "reading the criteria tables failed: " + MessagePlacer.brief(e.getMessage())));
+            return new Collected(null, errors);
         }
         List<String> problemRows = new ArrayList<>();
         workbooks.values().forEach(wb -> problemRows.addAll(wb.keysOf(PROBLEM_LABEL)));
@@ -52,5 +55,20 @@ final class CriteriaCollector {
             errors.add(PackError.inFile(null, "a criterion the pack sets cannot be used: " + e.getMessage()));
         }
         return new Collected(criteria, errors);
+    }
+
+    private static List<Criterion> fire(KieBase base, FiringWatch watch) {
+        KieSession session = watch.attach(base.newKieSession());
+        try {
+            session.getAgenda().getAgendaGroup(PackBuilder.CRITERIA_GROUP).setFocus();
+            session.fireAllRules(watch.maxFirings());
+            List<Criterion> found = new ArrayList<>();
+            for (Object o : session.getObjects(o -> o instanceof Criterion)) {
+                found.add((Criterion) o);
+            }
+            return found;
+        } finally {
+            session.dispose();
+        }
     }
 }

@@ -1,5 +1,10 @@
 package govgrade.packs.build;
 
+import govgrade.packs.Budgets;
+import govgrade.packs.PackError;
+import govgrade.packs.PackRejected;
+import govgrade.packs.bounds.Bounded;
+import govgrade.packs.bounds.EvaluationFailed;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
@@ -14,6 +19,8 @@ import org.kie.api.runtime.KieContainer;
 /**
  * The Drools build of a pack's resources into one rule base. It leaves nothing behind in the
  * KIE repository: every build is a module of its own, removed as soon as its rule base exists.
+ * It runs within the compile budget: a draft or a file dropped on disk must not hold the request
+ * or the pack lock for as long as Drools takes over it (a huge table, a pathological expression).
  */
 final class DroolsBuild {
     private static final AtomicLong BUILDS = new AtomicLong();
@@ -25,8 +32,20 @@ final class DroolsBuild {
     record Outcome(KieBase base, List<Message> errors) {
     }
 
-    /** Builds {@code resources} (path in the build to content); the paths' folders match their packages. */
-    static Outcome run(String packId, Map<String, byte[]> resources) {
+    /**
+     * Builds {@code resources} (path in the build to content; the paths' folders match their
+     * packages) within {@code budgets}' compile time, or refuses the pack when that runs out.
+     */
+    static Outcome run(String packId, String version, Map<String, byte[]> resources, Budgets budgets)
+            throws PackRejected {
+        try {
+            return Bounded.run(packId, version, Bounded.Stage.BUILD, budgets, 0, watch -> run(packId, resources));
+        } catch (EvaluationFailed e) {
+            throw new PackRejected(packId, List.of(PackError.inFile(null, e.getMessage())));
+        }
+    }
+
+    private static Outcome run(String packId, Map<String, byte[]> resources) {
         KieServices ks = KieServices.Factory.get();
         KieFileSystem kfs = ks.newKieFileSystem();
         resources.forEach(kfs::write);

@@ -1,5 +1,6 @@
 package govgrade.packs.build;
 
+import govgrade.packs.Budgets;
 import govgrade.packs.CompiledPack;
 import govgrade.packs.PackError;
 import govgrade.packs.PackRejected;
@@ -23,7 +24,13 @@ public final class PackBuilder {
     private PackBuilder() {
     }
 
+    /** Under the default {@link Budgets}. */
     public static CompiledPack build(PackSource src) throws PackRejected {
+        return build(src, Budgets.DEFAULTS);
+    }
+
+    /** The Drools build and the criteria collection each run within {@code budgets}' compile time. */
+    public static CompiledPack build(PackSource src, Budgets budgets) throws PackRejected {
         if (src.isEmpty()) {
             throw new PackRejected(src.id(), List.of(PackError.inFile(PackSource.DRL_DIR + "/" + src.id(),
                     "the pack has no .drl or .xlsx files")));
@@ -37,13 +44,14 @@ public final class PackBuilder {
             throw new PackRejected(src.id(), errors);
         }
         // Built even when the tables failed their checks: the DRL files' own errors are said in the same answer.
-        DroolsBuild.Outcome built = DroolsBuild.run(src.id(), layout.resources());
+        DroolsBuild.Outcome built = DroolsBuild.run(src.id(), src.version(), layout.resources(), budgets);
         errors.addAll(MessagePlacer.place(built.errors(), layout.origins()));
         if (!errors.isEmpty()) {
             throw new PackRejected(src.id(), errors);
         }
         KieBase base = built.base();
-        CriteriaCollector.Collected collected = CriteriaCollector.collect(base, layout.workbooks());
+        CriteriaCollector.Collected collected = CriteriaCollector.collect(src.id(), src.version(), base, layout.workbooks(),
+                budgets);
         errors.addAll(collected.errors());
         if (collected.criteria() != null) {
             errors.addAll(ReferenceCheck.check(src, collected.criteria()));

@@ -1,5 +1,6 @@
 package govgrade.packs.catalog;
 
+import govgrade.packs.Budgets;
 import govgrade.packs.CompiledPack;
 import govgrade.packs.PackError;
 import govgrade.packs.PackRejected;
@@ -24,20 +25,27 @@ public final class PackCache {
     public static final int DEFAULT_MAX_VERSIONS = 32;
 
     private final int maxVersions;
+    private final Budgets budgets;
     private final Map<String, CompiledPack> byVersion;
     private final Map<String, Object> compiling = new ConcurrentHashMap<>();
 
-    public PackCache(int maxVersions) {
+    /** {@code budgets}: the compile time each build may take (a pack's criteria rules fire in it too). */
+    public PackCache(int maxVersions, Budgets budgets) {
         if (maxVersions < 1) {
             throw new IllegalArgumentException("a pack cache must hold at least one version, not " + maxVersions);
         }
         this.maxVersions = maxVersions;
+        this.budgets = budgets;
         this.byVersion = new LinkedHashMap<>(16, 0.75f, true) {
             @Override
             protected boolean removeEldestEntry(Map.Entry<String, CompiledPack> eldest) {
                 return size() > PackCache.this.maxVersions;
             }
         };
+    }
+
+    public PackCache(int maxVersions) {
+        this(maxVersions, Budgets.DEFAULTS);
     }
 
     public PackCache() {
@@ -68,7 +76,7 @@ public final class PackCache {
                 if (!layout.isEmpty()) {
                     throw new PackRejected(src.id(), layout);
                 }
-                CompiledPack compiled = PackBuilder.build(src);
+                CompiledPack compiled = PackBuilder.build(src, budgets);
                 synchronized (byVersion) {
                     byVersion.put(src.version(), compiled);
                 }

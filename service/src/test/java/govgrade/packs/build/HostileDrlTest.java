@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import govgrade.packs.Budgets;
 import govgrade.packs.PackCopy;
 import govgrade.packs.PackError;
 import govgrade.packs.PackRejected;
@@ -98,8 +99,9 @@ class HostileDrlTest {
         // The control: the same payload, built and fired without the check, creates the marker.
         Path marker = home.resolve("control");
         String drl = hostile("    Runtime.getRuntime().exec( new String[] { \"touch\", \"MARKER\" } ).waitFor();", marker);
-        DroolsBuild.Outcome built = DroolsBuild.run("control",
-                Map.of("src/main/resources/govgrade/packs/meixian/hostile/a.drl", drl.getBytes(StandardCharsets.UTF_8)));
+        DroolsBuild.Outcome built = DroolsBuild.run("control", "control",
+                Map.of("src/main/resources/govgrade/packs/meixian/hostile/a.drl", drl.getBytes(StandardCharsets.UTF_8)),
+                Budgets.DEFAULTS);
         assertEquals(List.of(), built.errors());
         KieSession session = built.base().newKieSession();
         try {

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import govgrade.packs.Budgets;
 import govgrade.packs.PackError;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -14,10 +15,11 @@ import org.junit.jupiter.api.Test;
 class MessagePlacerTest {
 
     @Test
-    void aRealDrlSyntaxErrorIsPlacedAtItsFileAndLineOnce() {
+    void aRealDrlSyntaxErrorIsPlacedAtItsFileAndLineOnce() throws Exception {
         String drl = "package govgrade.packs.placer;\n\nrule \"r\" whne\n    eval( true )\nthen\nend\n";
         String path = "src/main/resources/govgrade/packs/placer/placer.drl";
-        DroolsBuild.Outcome built = DroolsBuild.run("placer", Map.of(path, drl.getBytes(StandardCharsets.UTF_8)));
+        DroolsBuild.Outcome built = DroolsBuild.run("placer", "placer-1", Map.of(path, drl.getBytes(StandardCharsets.UTF_8)),
+                Budgets.DEFAULTS);
         assertNull(built.base());
         assertTrue(built.errors().size() > 1, "Drools repeats itself: " + built.errors());
 
