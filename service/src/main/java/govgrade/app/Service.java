@@ -79,7 +79,7 @@ public final class Service implements AutoCloseable {
             WhatIfService whatIfs = new WhatIfService(runs, catalog, new WhatIfs(database));
             DraftReview drafts = new DraftReview(catalog, settings.fixtures());
             ApiServer server = new ApiServer(settings.host(), settings.port(), settings.maxBodyBytes(),
-                    settings.adminToken(), new ApiServer.Services(catalog, runs, whatIfs, drafts)).start();
+                    settings.adminToken(), settings.server(), new ApiServer.Services(catalog, runs, whatIfs, drafts)).start();
             PackWatcher watcher;
             try {
                 watcher = settings.watch() ? PackWatcher.start(catalog, settings.home(), settings.quiet().toMillis()) : null;

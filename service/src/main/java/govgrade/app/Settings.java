@@ -1,5 +1,6 @@
 package govgrade.app;
 
+import govgrade.http.ServerLimits;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -17,9 +18,11 @@ import java.time.Duration;
  * @param watch          reload packs when their files change on disk
  * @param quiet          how long a pack folder must be still before a change is read
  * @param compileThreads how many packs compile at once at start-up
+ * @param server         what one client may hold of the server (connections, threads, slow bodies)
+ *                       and how long a stop waits for requests in flight
  */
 public record Settings(Path home, Path db, String host, int port, long maxBodyBytes, String adminToken,
-                       boolean watch, Duration quiet, int compileThreads) {
+                       boolean watch, Duration quiet, int compileThreads, ServerLimits server) {
     /** Where a service listens unless told otherwise. */
     public static final int DEFAULT_PORT = 7070;
     public static final long DEFAULT_MAX_BODY_BYTES = 32L << 20;
@@ -42,16 +45,18 @@ public record Settings(Path home, Path db, String host, int port, long maxBodyBy
                 + MIN_BODY_BYTES + " bytes; --max-body-mb takes megabytes)");
         require(quiet != null && !quiet.isNegative(), "quiet time: " + quiet + " must be zero or more");
         require(compileThreads >= 1, "compile threads: " + compileThreads + " must be at least 1");
+        require(server != null, "server limits are required (ServerLimits.defaults())");
         adminToken = adminToken == null || adminToken.isBlank() ? null : adminToken;
     }
 
     /**
      * The defaults serve starts with, over {@code home} and {@code db}: every interface on port
-     * 7070, a 32 MB body limit, no admin token, hot reload on, and one pack compiling per core.
+     * 7070, a 32 MB body limit, no admin token, hot reload on, one pack compiling per core, and
+     * the server limits of {@link ServerLimits#defaults()}.
      */
     public static Settings defaults(Path home, Path db) {
         return new Settings(home, db, "0.0.0.0", DEFAULT_PORT, DEFAULT_MAX_BODY_BYTES, null, true, DEFAULT_QUIET,
-                everyCore());
+                everyCore(), ServerLimits.defaults());
     }
 
     /** Compiling the packs is most of a cold start and each pack compiles alone: every core helps. */
@@ -70,23 +75,27 @@ public record Settings(Path home, Path db, String host, int port, long maxBodyBy
     }
 
     public Settings listening(String host, int port) {
-        return new Settings(home, db, host, port, maxBodyBytes, adminToken, watch, quiet, compileThreads);
+        return new Settings(home, db, host, port, maxBodyBytes, adminToken, watch, quiet, compileThreads, server);
     }
 
     public Settings withMaxBodyBytes(long max) {
-        return new Settings(home, db, host, port, max, adminToken, watch, quiet, compileThreads);
+        return new Settings(home, db, host, port, max, adminToken, watch, quiet, compileThreads, server);
     }
 
     public Settings withAdminToken(String token) {
-        return new Settings(home, db, host, port, maxBodyBytes, token, watch, quiet, compileThreads);
+        return new Settings(home, db, host, port, maxBodyBytes, token, watch, quiet, compileThreads, server);
     }
 
     public Settings withWatch(boolean on) {
-        return new Settings(home, db, host, port, maxBodyBytes, adminToken, on, quiet, compileThreads);
+        return new Settings(home, db, host, port, maxBodyBytes, adminToken, on, quiet, compileThreads, server);
     }
 
     public Settings withCompileThreads(int threads) {
-        return new Settings(home, db, host, port, maxBodyBytes, adminToken, watch, quiet, threads);
+        return new Settings(home, db, host, port, maxBodyBytes, adminToken, watch, quiet, threads, server);
+    }
+
+    public Settings withServer(ServerLimits limits) {
+        return new Settings(home, db, host, port, maxBodyBytes, adminToken, watch, quiet, compileThreads, limits);
     }
 
     /** The token is a secret: it never reaches a log line through this record. */
@@ -94,7 +103,7 @@ public record Settings(Path home, Path db, String host, int port, long maxBodyBy
     public String toString() {
         return "Settings[home=" + home + ", db=" + db + ", host=" + host + ", port=" + port + ", maxBodyBytes="
                 + maxBodyBytes + ", adminToken=" + (adminToken == null ? "none" : "set") + ", watch=" + watch
-                + ", quiet=" + quiet + ", compileThreads=" + compileThreads + "]";
+                + ", quiet=" + quiet + ", compileThreads=" + compileThreads + ", server=" + server + "]";
     }
 
     private static void require(boolean ok, String message) {

@@ -2,7 +2,9 @@ package govgrade.cli;
 
 import govgrade.app.Service;
 import govgrade.app.Settings;
+import govgrade.http.ServerLimits;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.slf4j.Logger;
@@ -25,7 +27,8 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--port", defaultValue = "7070", description = "port to listen on (default ${DEFAULT-VALUE})")
     int port;
 
-    @Option(names = "--host", defaultValue = "0.0.0.0", description = "address to listen on (default ${DEFAULT-VALUE})")
+    @Option(names = "--host", defaultValue = "0.0.0.0",
+            description = "address to listen on (default ${DEFAULT-VALUE}: every interface; 127.0.0.1 for this machine only)")
     String host;
 
     @Option(names = "--db", defaultValue = "govgrade.db", description = "SQLite file (default ${DEFAULT-VALUE})")
@@ -42,6 +45,27 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--compile-threads", paramLabel = "N",
             description = "packs compiled at once at start-up (default: every core, here ${DEFAULT-VALUE})")
     int compileThreads = Settings.everyCore();
+
+    @Option(names = "--idle-timeout-s", paramLabel = "S", defaultValue = "30",
+            description = "close a connection that sends nothing for S seconds (default ${DEFAULT-VALUE})")
+    int idleTimeoutS;
+
+    @Option(names = "--min-data-rate", paramLabel = "BYTES", defaultValue = "512",
+            description = "cut off (408) a request body arriving slower than BYTES a second, 0 for off "
+                    + "(default ${DEFAULT-VALUE})")
+    int minDataRate;
+
+    @Option(names = "--max-connections", paramLabel = "N", defaultValue = "1000",
+            description = "connections open at once; past it new ones wait (default ${DEFAULT-VALUE})")
+    int maxConnections;
+
+    @Option(names = "--max-threads", paramLabel = "N", defaultValue = "250",
+            description = "request threads (default ${DEFAULT-VALUE})")
+    int maxThreads;
+
+    @Option(names = "--shutdown-grace-s", paramLabel = "S", defaultValue = "20",
+            description = "on SIGTERM, let requests in flight finish for up to S seconds (default ${DEFAULT-VALUE})")
+    int shutdownGraceS;
 
     @Mixin
     Home home;
@@ -81,6 +105,7 @@ final class ServeCommand implements Callable<Integer> {
     /** The options and the token from the environment, validated: a mistake is named before anything starts. */
     Settings settings(String adminToken) {
         return new Settings(home.dir, db, host, port, maxBodyMb * 1024L * 1024L, adminToken, watch,
-                Settings.DEFAULT_QUIET, compileThreads);
+                Settings.DEFAULT_QUIET, compileThreads, new ServerLimits(Duration.ofSeconds(idleTimeoutS), minDataRate,
+                maxConnections, maxThreads, Duration.ofSeconds(shutdownGraceS)));
     }
 }

@@ -19,6 +19,7 @@ import io.javalin.http.Context;
 import io.javalin.http.Handler;
 import io.javalin.http.HandlerType;
 import io.javalin.http.HttpResponseException;
+import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.LinkedHashMap;
@@ -40,16 +41,13 @@ public final class ApiServer {
     }
 
     private final Javalin app;
-    private final String host;
-    private final int port;
 
     /**
      * Builds the routes without listening yet. The composition root has validated the settings:
      * {@code port} 0 takes any free port, {@code adminToken} null switches pack changes off.
      */
-    public ApiServer(String host, int port, long maxBodyBytes, String adminToken, Services services) {
-        this.host = host;
-        this.port = port;
+    public ApiServer(String host, int port, long maxBodyBytes, String adminToken, ServerLimits limits,
+                     Services services) {
         Requests requests = new Requests(maxBodyBytes);
         RunHandlers run = new RunHandlers(services.runs(), services.whatIfs(), requests);
         PackHandlers pack = new PackHandlers(services.catalog(), services.drafts(), new AdminToken(adminToken), requests);
@@ -74,12 +72,14 @@ public final class ApiServer {
             cfg.jetty.multipartConfig.maxTotalRequestSize(maxBodyBytes, SizeUnit.BYTES);
             cfg.jetty.multipartConfig.maxFileSize(maxBodyBytes, SizeUnit.BYTES);
             cfg.startup.showJavalinBanner = false;
+            JettyLimits.apply(cfg, host, port, maxBodyBytes, limits);
+            cfg.router.javaLangErrorHandler((res, error) -> fatal(res, error));
             for (Route r : Route.ALL) {
                 Handler handler = byRoute.get(r.method() + " " + r.path());
                 if (handler == null) {
                     throw new IllegalStateException("no handler for " + r);
                 }
-                cfg.routes.addHttpHandler(r.method().equals("GET") ? HandlerType.GET : HandlerType.POST, r.path(), handler);
+                cfg.routes.addHttpHandler(r.method().equals("GET") ? HandlerType.GET : HandlerType.POST, r.path(), ReadFailures.translated(handler));
             }
             errors(cfg.routes);
         });
@@ -109,16 +109,10 @@ public final class ApiServer {
         routes.exception(PackRejected.class, (e, ctx) -> send(ctx, 400, "pack_rejected",
                 "the pack does not compile with these files: " + e.errors().size() + " error(s)", null,
                 Map.of("errors", e.errors())));
-        routes.exception(HttpResponseException.class, (e, ctx) -> send(ctx, e.getStatus(), switch (e.getStatus()) {
-            case 404 -> "not_found";
-            case 405 -> "method_not_allowed";
-            case 413 -> "body_too_large";
-            default -> "http_" + e.getStatus();
-        }, e.getMessage(), null, Map.of()));
-        routes.exception(Exception.class, (e, ctx) -> {
-            LOG.error("{} {} failed", ctx.method(), ctx.path(), e);
-            send(ctx, 500, "internal_error", "the service failed; the error is in its log", null, Map.of());
-        });
+        routes.exception(HttpResponseException.class, (e, ctx) -> send(ctx, e.getStatus(),
+                ApiError.codeOf(e.getStatus()), e.getMessage(), null, Map.of()));
+        routes.exception(Exception.class, (e, ctx) -> Responses.json(ctx, 500, Failures.logged(ctx.method().name(),
+                ctx.path(), e)));
         routes.error(404, "*", ctx -> {
             if (ctx.result() == null || ctx.result().isEmpty()) {
                 send(ctx, 404, "not_found", "no endpoint " + ctx.method() + " " + ctx.path(), null, Map.of());
@@ -126,6 +120,21 @@ public final class ApiServer {
         });
         routes.error(405, "*", ctx -> send(ctx, 405, "method_not_allowed",
                 "endpoint " + ctx.path() + " does not take " + ctx.method(), null, Map.of()));
+    }
+
+    /**
+     * An Error (out of memory, a stack overflow) escapes Javalin's exception mappers: it still gets
+     * a JSON 500 with the id of its log line, written straight to the servlet response.
+     */
+    private static void fatal(HttpServletResponse res, Throwable error) {
+        byte[] body = Failures.logged("-", "-", error);
+        try {
+            res.setStatus(500);
+            res.setContentType(Responses.CONTENT_JSON);
+            res.getOutputStream().write(body);
+        } catch (IOException | RuntimeException e) {
+            LOG.debug("the 500 could not be written: {}", e.toString());
+        }
     }
 
     private static void send(Context ctx, int status, String code, String message, String path,
@@ -141,7 +150,7 @@ public final class ApiServer {
     }
 
     public ApiServer start() {
-        app.start(host, port);
+        app.start();
         return this;
     }
 

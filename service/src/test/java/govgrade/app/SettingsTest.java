@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import govgrade.http.ServerLimits;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.Nested;
@@ -99,7 +100,7 @@ class SettingsTest {
         @Test
         void aNegativeQuietTime() {
             assertTrue(refusal(() -> new Settings(home, home.resolve("g.db"), "0.0.0.0", 7070, 4096, null, true,
-                    Duration.ofMillis(-1), 1)).startsWith("quiet time"));
+                    Duration.ofMillis(-1), 1, ServerLimits.defaults())).startsWith("quiet time"));
         }
 
         @Test
