@@ -84,8 +84,11 @@ final class ServeCommand implements Callable<Integer> {
         Service service = Service.start(settings);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            // Stop taking requests, then close the database so no -wal file is left behind.
+            // SIGTERM (or Ctrl-C): stop accepting, let requests in flight finish within the grace,
+            // then close the database so no -wal file is left behind.
+            LOG.info("stopping: requests in flight have {} s to finish", settings.server().shutdownGrace().toSeconds());
             service.close();
+            LOG.info("stopped");
             stopped.countDown();
         }, "govgrade-shutdown"));
         LOG.info("govgrade listening on {}:{} (database {}, pack changes over HTTP {}, {} compile threads)", host,
