@@ -26,6 +26,8 @@ final class JettyLimits {
      * sender of one-byte packets reaches the eager limit in pinned buffers, not in bytes.
      */
     private static final int CHUNK_OVERHEAD = 4096;
+    /** The headers of a connection's first request must be complete within this. */
+    static final Duration HEADER_DEADLINE = Duration.ofSeconds(10);
 
     private JettyLimits() {
     }
@@ -40,6 +42,7 @@ final class JettyLimits {
             connector.setHost(host);
             connector.setPort(port);
             connector.setIdleTimeout(limits.idleTimeout().toMillis());
+            connector.addEventListener(new FirstRequestDeadline(connector, HEADER_DEADLINE));
             return connector;
         });
         cfg.jetty.modifyServer(server -> {

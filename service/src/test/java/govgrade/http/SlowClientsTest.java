@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.Socket;
+import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -96,6 +97,31 @@ class SlowClientsTest extends ServiceOnAPort {
             long took = (System.nanoTime() - t0) / 1_000_000;
             ErrorsAsJsonTest.assertJsonError(answer, 408, "request_timeout");
             assertTrue(took < 10_000, "cut off after " + took + " ms");
+        }
+    }
+
+    @Test
+    void headersDrippingAByteASecondAreClosedAtTheHeaderDeadline() throws Exception {
+        try (Socket s = new Socket("127.0.0.1", service.port())) {
+            s.setSoTimeout(1000);
+            OutputStream out = s.getOutputStream();
+            out.write("GET /api/v1/health HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Slow: ".getBytes(StandardCharsets.US_ASCII));
+            long t0 = System.nanoTime();
+            boolean closed = false;
+            while (!closed && System.nanoTime() - t0 < Duration.ofSeconds(25).toNanos()) {
+                try {
+                    out.write('a');
+                    out.flush();
+                    closed = s.getInputStream().read() < 0;
+                } catch (SocketTimeoutException stillOpen) {
+                    // read nothing within the second: drip again
+                } catch (IOException reset) {
+                    closed = true;
+                }
+            }
+            long took = (System.nanoTime() - t0) / 1_000_000;
+            assertTrue(closed, "a header dripping a byte a second was never closed");
+            assertTrue(took >= JettyLimits.HEADER_DEADLINE.toMillis() - 1000 && took < 15_000, "closed after " + took + " ms");
         }
     }
 
