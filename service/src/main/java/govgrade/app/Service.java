@@ -84,7 +84,7 @@ public final class Service implements AutoCloseable {
             ApiServer.Tokens tokens = new ApiServer.Tokens(settings.adminToken(), settings.access().editorToken(),
                     settings.access().graderToken());
             ApiServer server = new ApiServer(settings.host(), settings.port(), settings.maxBodyBytes(), tokens,
-                    new ApiServer.Services(catalog, runs, whatIfs, drafts)).start();
+                    settings.server(), new ApiServer.Services(catalog, runs, whatIfs, drafts)).start();
             PackWatcher watcher;
             try {
                 watcher = settings.watch() ? PackWatcher.start(catalog, settings.home(), settings.quiet().toMillis()) : null;

@@ -1,6 +1,7 @@
 package govgrade.app;
 
 import govgrade.facts.BatchLimits;
+import govgrade.http.ServerLimits;
 import govgrade.packs.Budgets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,10 +23,11 @@ import java.time.Duration;
  * @param batchLimits    how much one batch may hold (period length, accounts, posts, string lengths ...)
  * @param access         criteria editors' and graders' tokens, and how edits on disk are taken
  * @param budgets        how much work a pack's rules may do per grading and per compile
+ * @param server         what one client may hold of the server (connections, threads, slow bodies) and how long a stop waits for requests in flight
  */
 public record Settings(Path home, Path db, String host, int port, long maxBodyBytes, String adminToken,
                        boolean watch, Duration quiet, int compileThreads,
-                       BatchLimits batchLimits, Access access, Budgets budgets) {
+                       BatchLimits batchLimits, Access access, Budgets budgets, ServerLimits server) {
     /** Where a service listens unless told otherwise. */
     public static final int DEFAULT_PORT = 7070;
     public static final long DEFAULT_MAX_BODY_BYTES = 32L << 20;
@@ -51,6 +53,7 @@ public record Settings(Path home, Path db, String host, int port, long maxBodyBy
         require(batchLimits != null, "batch limits are required (BatchLimits.DEFAULTS)");
         require(access != null, "access: tokens and reload mode are required (Access.defaults())");
         require(budgets != null, "budgets: the bounds of rule evaluation are required (Budgets.DEFAULTS)");
+        require(server != null, "server limits are required (ServerLimits.defaults())");
         adminToken = adminToken == null || adminToken.isBlank() ? null : adminToken;
     }
 
@@ -61,7 +64,7 @@ public record Settings(Path home, Path db, String host, int port, long maxBodyBy
      */
     public static Settings defaults(Path home, Path db) {
         return new Settings(home, db, "0.0.0.0", DEFAULT_PORT, DEFAULT_MAX_BODY_BYTES, null, true, DEFAULT_QUIET,
-                everyCore(), BatchLimits.DEFAULTS, Access.defaults(), Budgets.DEFAULTS);
+                everyCore(), BatchLimits.DEFAULTS, Access.defaults(), Budgets.DEFAULTS, ServerLimits.defaults());
     }
 
     /** Compiling the packs is most of a cold start and each pack compiles alone: every core helps. */
@@ -81,42 +84,47 @@ public record Settings(Path home, Path db, String host, int port, long maxBodyBy
 
     public Settings listening(String host, int port) {
         return new Settings(home, db, host, port, maxBodyBytes, adminToken, watch, quiet, compileThreads,
-                batchLimits, access, budgets);
+                batchLimits, access, budgets, server);
     }
 
     public Settings withMaxBodyBytes(long max) {
         return new Settings(home, db, host, port, max, adminToken, watch, quiet, compileThreads,
-                batchLimits, access, budgets);
+                batchLimits, access, budgets, server);
     }
 
     public Settings withAdminToken(String token) {
         return new Settings(home, db, host, port, maxBodyBytes, token, watch, quiet, compileThreads,
-                batchLimits, access, budgets);
+                batchLimits, access, budgets, server);
     }
 
     public Settings withWatch(boolean on) {
         return new Settings(home, db, host, port, maxBodyBytes, adminToken, on, quiet, compileThreads,
-                batchLimits, access, budgets);
+                batchLimits, access, budgets, server);
     }
 
     public Settings withCompileThreads(int threads) {
         return new Settings(home, db, host, port, maxBodyBytes, adminToken, watch, quiet, threads,
-                batchLimits, access, budgets);
+                batchLimits, access, budgets, server);
     }
 
     public Settings withBatchLimits(BatchLimits value) {
         return new Settings(home, db, host, port, maxBodyBytes, adminToken, watch, quiet, compileThreads,
-                value, access, budgets);
+                value, access, budgets, server);
     }
 
     public Settings withAccess(Access value) {
         return new Settings(home, db, host, port, maxBodyBytes, adminToken, watch, quiet, compileThreads,
-                batchLimits, value, budgets);
+                batchLimits, value, budgets, server);
     }
 
     public Settings withBudgets(Budgets value) {
         return new Settings(home, db, host, port, maxBodyBytes, adminToken, watch, quiet, compileThreads,
-                batchLimits, access, value);
+                batchLimits, access, value, server);
+    }
+
+    public Settings withServer(ServerLimits value) {
+        return new Settings(home, db, host, port, maxBodyBytes, adminToken, watch, quiet, compileThreads,
+                batchLimits, access, budgets, value);
     }
 
     /** The token is a secret: it never reaches a log line through this record. */
@@ -127,7 +135,8 @@ public record Settings(Path home, Path db, String host, int port, long maxBodyBy
                 + ", quiet=" + quiet + ", compileThreads=" + compileThreads
                 + ", batchLimits=" + batchLimits
                 + ", access=" + access
-                + ", budgets=" + budgets + "]";
+                + ", budgets=" + budgets
+                + ", server=" + server + "]";
     }
 
     private static void require(boolean ok, String message) {

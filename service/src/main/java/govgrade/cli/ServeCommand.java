@@ -3,6 +3,7 @@ package govgrade.cli;
 import govgrade.app.Access;
 import govgrade.app.Service;
 import govgrade.app.Settings;
+import govgrade.http.ServerLimits;
 import govgrade.packs.Budgets;
 import govgrade.packs.catalog.ReloadMode;
 import java.nio.file.Path;
@@ -31,7 +32,8 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--port", defaultValue = "7070", description = "port to listen on (default ${DEFAULT-VALUE})")
     int port;
 
-    @Option(names = "--host", defaultValue = "0.0.0.0", description = "address to listen on (default ${DEFAULT-VALUE})")
+    @Option(names = "--host", defaultValue = "0.0.0.0",
+            description = "address to listen on (default ${DEFAULT-VALUE}: every interface; 127.0.0.1 for this machine only)")
     String host;
 
     @Option(names = "--db", defaultValue = "govgrade.db", description = "SQLite file (default ${DEFAULT-VALUE})")
@@ -53,6 +55,7 @@ final class ServeCommand implements Callable<Integer> {
             description = "what a pack change on disk does once it passes every check: direct makes it active, "
                     + "review stores it to await publish over HTTP (default ${DEFAULT-VALUE})")
     String reload;
+
     @Option(names = Budgets.FIRINGS_FLAG, paramLabel = "N", description = "rule firings allowed per fact in a"
             + " grading, on top of " + Budgets.FLOOR_FLAG + "; more fails the grading (default ${DEFAULT-VALUE})")
     int firingsPerFact = Budgets.DEFAULTS.firingsPerFact();
@@ -72,6 +75,27 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = Budgets.STUCK_FLAG, paramLabel = "N", description = "workers of one pack version that ignored"
             + " their time budget and still run, before that version is refused (default ${DEFAULT-VALUE})")
     int stuckWorkers = Budgets.DEFAULTS.stuckPerVersion();
+
+    @Option(names = "--idle-timeout-s", paramLabel = "S", defaultValue = "30",
+            description = "close a connection that sends nothing for S seconds (default ${DEFAULT-VALUE})")
+    int idleTimeoutS;
+
+    @Option(names = "--min-data-rate", paramLabel = "BYTES", defaultValue = "512",
+            description = "cut off (408) a request body arriving slower than BYTES a second, 0 for off "
+                    + "(default ${DEFAULT-VALUE})")
+    int minDataRate;
+
+    @Option(names = "--max-connections", paramLabel = "N", defaultValue = "1000",
+            description = "connections open at once; past it new ones wait (default ${DEFAULT-VALUE})")
+    int maxConnections;
+
+    @Option(names = "--max-threads", paramLabel = "N", defaultValue = "250",
+            description = "request threads (default ${DEFAULT-VALUE})")
+    int maxThreads;
+
+    @Option(names = "--shutdown-grace-s", paramLabel = "S", defaultValue = "20",
+            description = "on SIGTERM, let requests in flight finish for up to S seconds (default ${DEFAULT-VALUE})")
+    int shutdownGraceS;
 
     @Mixin
     Home home;
@@ -94,8 +118,11 @@ final class ServeCommand implements Callable<Integer> {
         Service service = Service.start(settings);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            // Stop taking requests, then close the database so no -wal file is left behind.
+            // SIGTERM (or Ctrl-C): stop accepting, let requests in flight finish within the grace,
+            // then close the database so no -wal file is left behind.
+            LOG.info("stopping: requests in flight have {} s to finish", settings.server().shutdownGrace().toSeconds());
             service.close();
+            LOG.info("stopped");
             stopped.countDown();
         }, "govgrade-shutdown"));
         LOG.info("govgrade listening on {}:{} (database {}, pack changes over HTTP {}, {} compile threads)", host,
@@ -122,6 +149,8 @@ final class ServeCommand implements Callable<Integer> {
         return new Settings(home.dir, db, host, port, maxBodyMb * 1024L * 1024L, adminToken, watch,
                 Settings.DEFAULT_QUIET, compileThreads, batchLimits.limits(), Access.defaults(),
                 new Budgets(firingsPerFact, firingFloor, Duration.ofSeconds(gradingSeconds),
-                Duration.ofSeconds(compileSeconds), stuckWorkers));
+                Duration.ofSeconds(compileSeconds), stuckWorkers),
+                new ServerLimits(Duration.ofSeconds(idleTimeoutS), minDataRate, maxConnections, maxThreads,
+                Duration.ofSeconds(shutdownGraceS)));
     }
 }

@@ -29,4 +29,24 @@ final class ApiError extends RuntimeException {
         return new ApiError(413, "body_too_large", "the request body is larger than the limit of " + max
                 + " bytes (serve --max-body-mb)");
     }
+
+    /**
+     * The error code of an answer that only has a status: Jetty's own refusals (raised before a
+     * route sees the request) and Javalin's. One table, so a 414 reads the same wherever it came from.
+     */
+    static String codeOf(int status) {
+        return switch (status) {
+            case 400 -> "bad_request";
+            case 404 -> "not_found";
+            case 405 -> "method_not_allowed";
+            case 408 -> "request_timeout";
+            case 413 -> "body_too_large";
+            case 414 -> "uri_too_long";
+            case 431 -> "headers_too_large";
+            case 500 -> "internal_error";
+            case 503 -> "unavailable";
+            case 505 -> "http_version_not_supported";
+            default -> "http_" + status;
+        };
+    }
 }

@@ -6,8 +6,8 @@ import govgrade.packs.PackRejected;
 import govgrade.packs.PackUnavailable;
 import govgrade.packs.UnknownPack;
 import govgrade.packs.UnknownVersion;
-import govgrade.packs.catalog.CodeChangeRefused;
 import govgrade.packs.bounds.EvaluationFailed;
+import govgrade.packs.catalog.CodeChangeRefused;
 import govgrade.packs.catalog.PackCatalog;
 import govgrade.packs.catalog.UploadRefused;
 import govgrade.packs.catalog.VersionRefused;
@@ -23,6 +23,7 @@ import io.javalin.http.Context;
 import io.javalin.http.Handler;
 import io.javalin.http.HandlerType;
 import io.javalin.http.HttpResponseException;
+import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.LinkedHashMap;
@@ -44,25 +45,18 @@ public final class ApiServer {
     }
 
     private final Javalin app;
-    private final String host;
-    private final int port;
-
-    /**
-     * Builds the routes without listening yet. The composition root has validated the settings:
-     * {@code port} 0 takes any free port, {@code adminToken} null switches pack changes off.
-     */
-    public ApiServer(String host, int port, long maxBodyBytes, String adminToken, Services services) {
-        this(host, port, maxBodyBytes, new Tokens(adminToken, null, null), services);
-    }
 
     /** The bearer tokens of the three roles; null or blank where a role has none (see {@link Roles}). */
     public record Tokens(String author, String editor, String grader) {
     }
 
-    /** As above, with a token per role: rule author (the admin token), criteria editor, grader. */
-    public ApiServer(String host, int port, long maxBodyBytes, Tokens tokens, Services services) {
-        this.host = host;
-        this.port = port;
+    /**
+     * Builds the routes without listening yet. The composition root has validated the settings:
+     * {@code port} 0 takes any free port; a token per role (rule author, criteria editor, grader),
+     * the author's null switching pack changes off.
+     */
+    public ApiServer(String host, int port, long maxBodyBytes, Tokens tokens, ServerLimits limits,
+                     Services services) {
         Requests requests = new Requests(maxBodyBytes);
         RunHandlers run = new RunHandlers(services.runs(), services.whatIfs(), requests);
         Roles roles = new Roles(tokens.author(), tokens.editor(), tokens.grader());
@@ -88,12 +82,14 @@ public final class ApiServer {
             cfg.jetty.multipartConfig.maxTotalRequestSize(maxBodyBytes, SizeUnit.BYTES);
             cfg.jetty.multipartConfig.maxFileSize(maxBodyBytes, SizeUnit.BYTES);
             cfg.startup.showJavalinBanner = false;
+            JettyLimits.apply(cfg, host, port, maxBodyBytes, limits);
+            cfg.router.javaLangErrorHandler((res, error) -> fatal(res, error));
             for (Route r : Route.ALL) {
                 Handler handler = byRoute.get(r.method() + " " + r.path());
                 if (handler == null) {
                     throw new IllegalStateException("no handler for " + r);
                 }
-                cfg.routes.addHttpHandler(r.method().equals("GET") ? HandlerType.GET : HandlerType.POST, r.path(), handler);
+                cfg.routes.addHttpHandler(r.method().equals("GET") ? HandlerType.GET : HandlerType.POST, r.path(), ReadFailures.translated(handler));
             }
             errors(cfg.routes);
         });
@@ -150,16 +146,10 @@ public final class ApiServer {
                 + e.version() + " of pack " + e.pack() + " cannot grade its pack tests, so it is refused: "
                 + e.errors().size() + " error(s)", null, Map.of("version", e.version(), "errors", e.errors())));
         routes.exception(EvaluationFailed.class, ApiServer::evaluationFailed);
-        routes.exception(HttpResponseException.class, (e, ctx) -> send(ctx, e.getStatus(), switch (e.getStatus()) {
-            case 404 -> "not_found";
-            case 405 -> "method_not_allowed";
-            case 413 -> "body_too_large";
-            default -> "http_" + e.getStatus();
-        }, e.getMessage(), null, Map.of()));
-        routes.exception(Exception.class, (e, ctx) -> {
-            LOG.error("{} {} failed", ctx.method(), ctx.path(), e);
-            send(ctx, 500, "internal_error", "the service failed; the error is in its log", null, Map.of());
-        });
+        routes.exception(HttpResponseException.class, (e, ctx) -> send(ctx, e.getStatus(),
+                ApiError.codeOf(e.getStatus()), e.getMessage(), null, Map.of()));
+        routes.exception(Exception.class, (e, ctx) -> Responses.json(ctx, 500, Failures.logged(ctx.method().name(),
+                ctx.path(), e)));
         routes.error(404, "*", ctx -> {
             if (ctx.result() == null || ctx.result().isEmpty()) {
                 send(ctx, 404, "not_found", "no endpoint " + ctx.method() + " " + ctx.path(), null, Map.of());
@@ -192,6 +182,21 @@ public final class ApiServer {
         }
     }
 
+    /**
+     * An Error (out of memory, a stack overflow) escapes Javalin's exception mappers: it still gets
+     * a JSON 500 with the id of its log line, written straight to the servlet response.
+     */
+    private static void fatal(HttpServletResponse res, Throwable error) {
+        byte[] body = Failures.logged("-", "-", error);
+        try {
+            res.setStatus(500);
+            res.setContentType(Responses.CONTENT_JSON);
+            res.getOutputStream().write(body);
+        } catch (IOException | RuntimeException e) {
+            LOG.debug("the 500 could not be written: {}", e.toString());
+        }
+    }
+
     private static void send(Context ctx, int status, String code, String message, String path,
                              Map<String, Object> extra) {
         Responses.error(ctx, status, code, message, path, extra);
@@ -205,7 +210,7 @@ public final class ApiServer {
     }
 
     public ApiServer start() {
-        app.start(host, port);
+        app.start();
         return this;
     }
 

@@ -88,9 +88,9 @@ final class Requests {
         return n.asText();
     }
 
-    /** Who changes a pack: the X-Actor header where the caller names a person, else "admin". */
+    /** Who changes a pack: the X-Actor header where the caller names a person (UTF-8, see HeaderText), else "admin". */
     static String actor(Context ctx) {
-        String a = ctx.header("X-Actor");
+        String a = HeaderText.decode("X-Actor", ctx.header("X-Actor"));
         return a == null || a.isBlank() ? "admin" : a.trim();
     }
 }

@@ -4,12 +4,13 @@ import govgrade.grading.ResultJson;
 import govgrade.report.RunReport;
 import io.javalin.http.Context;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** Writing answers: JSON (always UTF-8, in the results' own encoding), workbooks, and errors. */
 final class Responses {
-    private static final String CONTENT_JSON = "application/json; charset=utf-8";
+    static final String CONTENT_JSON = "application/json; charset=utf-8";
 
     private Responses() {
     }
@@ -35,15 +36,24 @@ final class Responses {
 
     /** The one shape of every error: {error, message, path}, then any fields the error adds. */
     static void error(Context ctx, int status, String code, String message, String path, Map<String, Object> extra) {
+        json(ctx, status, errorBody(code, message, path, extra));
+    }
+
+    /**
+     * The bytes of an error, for Javalin's answers and for those Jetty writes itself. Never throws:
+     * an error that cannot be encoded (out of memory, say) still leaves the client a JSON answer.
+     */
+    static byte[] errorBody(String code, String message, String path, Map<String, Object> extra) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("error", code);
         body.put("message", message);
         body.put("path", path);
         body.putAll(extra);
         try {
-            json(ctx, status, body);
-        } catch (Exception e) {
-            ctx.status(500).result("{\"error\":\"internal_error\"}");
+            return ResultJson.write(body);
+        } catch (Throwable e) {
+            return ("{\"error\":\"" + code + "\",\"message\":\"the error could not be described\",\"path\":null}")
+                    .getBytes(StandardCharsets.UTF_8);
         }
     }
 }

@@ -57,7 +57,7 @@ final class RunHandlers {
     /** What the circular published: an annex sheet as a file part, or the figures as JSON. */
     private PublishedFigures published(Context ctx) throws IOException {
         if (Requests.isMultipart(ctx)) {
-            List<UploadedFile> files = requests.uploadedFiles(ctx);
+            List<UploadedFile> files = parts(ctx);
             if (files.isEmpty()) {
                 throw ApiError.badRequest("no_files", "send the circular's annex as an .xlsx file part", "$");
             }
@@ -73,6 +73,26 @@ final class RunHandlers {
             throw ApiError.badRequest("invalid_request", "expected what the circular published, as "
                     + "{ \"results\": [ { \"id\", \"channel\", \"grade\" ... } ], \"summaries\": [...] }: "
                     + e.getMessage(), "$");
+        }
+    }
+
+    /**
+     * The file parts. A body that does not follow the boundary its Content-Type names (a client
+     * that set one and sent another) fails inside Jetty's parser: 400 saying so, not a 500.
+     */
+    private List<UploadedFile> parts(Context ctx) {
+        try {
+            return requests.uploadedFiles(ctx);
+        } catch (Exception e) {
+            Exception read = ReadFailures.translate(e);
+            if (read instanceof ApiError a && a.status != 400) {
+                throw a; // too slow or too large: that limit is the answer
+            }
+            if (e instanceof ApiError a && !"invalid_request".equals(a.code)) {
+                throw a;
+            }
+            throw ApiError.badRequest("invalid_multipart", "the multipart body cannot be read: its parts must be "
+                    + "separated by the boundary its Content-Type names (" + ReadFailures.reason(e) + ")", "$");
         }
     }
 

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import govgrade.packs.Budgets;
+import govgrade.http.ServerLimits;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.Nested;
@@ -100,8 +101,8 @@ class SettingsTest {
         @Test
         void aNegativeQuietTime() {
             assertTrue(refusal(() -> new Settings(home, home.resolve("g.db"), "0.0.0.0", 7070, 4096, null, true,
-                    Duration.ofMillis(-1), 1, govgrade.facts.BatchLimits.DEFAULTS, Access.defaults(), Budgets.DEFAULTS))
-                    .startsWith("quiet time"));
+                    Duration.ofMillis(-1), 1, govgrade.facts.BatchLimits.DEFAULTS, Access.defaults(), Budgets.DEFAULTS,
+                    ServerLimits.defaults())).startsWith("quiet time"));
         }
 
         @Test
