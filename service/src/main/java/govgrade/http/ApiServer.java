@@ -13,6 +13,7 @@ import govgrade.packs.catalog.UploadRefused;
 import govgrade.packs.catalog.VersionRefused;
 import govgrade.published.DraftReview;
 import govgrade.runs.RunService;
+import govgrade.runs.StoredBatchInvalid;
 import govgrade.runs.UnknownRun;
 import govgrade.runs.UnknownWhatIf;
 import govgrade.runs.WhatIfService;
@@ -131,6 +132,8 @@ public final class ApiServer {
         routes.exception(UnknownVersion.class,
                 (e, ctx) -> send(ctx, 404, "unknown_version", e.getMessage(), "version", Map.of()));
         routes.exception(UnknownRun.class, (e, ctx) -> send(ctx, 404, "unknown_run", e.getMessage(), null, Map.of()));
+        routes.exception(StoredBatchInvalid.class, (e, ctx) -> send(ctx, 409, "stored_batch_invalid", e.getMessage(),
+                null, Map.of("violations", e.violations())));
         routes.exception(UnknownWhatIf.class,
                 (e, ctx) -> send(ctx, 404, "unknown_whatif", e.getMessage(), null, Map.of()));
         routes.exception(PackUnavailable.class,

@@ -38,8 +38,8 @@ public final class WhatIfService {
     }
 
     /** {@code pack} null: the run's own pack; {@code version} null: the pack's active version. */
-    public Answer regrade(String runId, String pack, String version) throws UnknownRun, UnknownPack, UnknownVersion,
-            PackUnavailable, PackRejected, IOException, SQLException {
+    public Answer regrade(String runId, String pack, String version) throws UnknownRun, StoredBatchInvalid,
+            UnknownPack, UnknownVersion, PackUnavailable, PackRejected, IOException, SQLException {
         StoredRun stored = runs.find(runId);
         GradedRun before = ResultJson.readRun(stored.result());
         if (pack == null) {
@@ -50,8 +50,8 @@ public final class WhatIfService {
             // Under the service's batch limits, as when posted: a batch graded with raised limits regrades too.
             batch = BatchReader.read(new ByteArrayInputStream(stored.batch()), null, runs.limits());
         } catch (BatchRejected e) {
-            // Stored batches were validated when graded; only a validation rule added since can refuse one.
-            throw new IllegalStateException("stored batch of run " + runId + " no longer validates: " + e.getMessage(), e);
+            // Stored batches were checked when graded; only a check added since, or a limit lowered, refuses one.
+            throw new StoredBatchInvalid(runId, e);
         }
         CompiledPack against = version == null ? catalog.active(pack) : catalog.version(pack, version);
         GradedRun after = Grading.grade(batch, against, runId, runs.budgets());

@@ -162,19 +162,28 @@ class PackRolesAndDraftsTest extends ServiceOnAPort {
     }
 
     @Test
-    void aDraftThatCannotGradeIs422StoredAsRefusedAndCannotBePublished() throws Exception {
+    void aNonWholeNumberInAWholeNumberCellIsRefusedAtItsCellAndNothingIsStored() throws Exception {
         String before = active("shangqiu");
         TestClient.Response r = client.upload("/api/v1/packs/shangqiu/drafts",
                 Map.of("shangqiu.xlsx", shangqiuWith("staleDays", 5.5)), TOKEN);
-        if (r.status() == 400) {
-            // Refused at its cell before it compiled (the criteria checks know whole numbers): nothing stored.
-            assertError(r, 400, "pack_rejected");
-            assertEquals(1, client.get("/api/v1/packs/shangqiu/versions").json().size());
-            assertEquals(before, active("shangqiu"));
-            return;
-        }
+        assertError(r, 400, "pack_rejected");
+        assertTrue(r.json().get("errors").get(0).get("cell").asText().startsWith("C"), r.text());
+        assertEquals(1, client.get("/api/v1/packs/shangqiu/versions").json().size());
+        assertEquals(before, active("shangqiu"));
+    }
+
+    @Test
+    void aDraftThatCannotGradeIs422StoredAsRefusedAndCannotBePublished() throws Exception {
+        String before = active("shangqiu");
+        // Passes the rule code check (no throw, no new) and compiles, but fails on every account it grades.
+        String drl = Files.readString(Fixtures.HOME.resolve("rules-drl/shangqiu/shangqiu.drl"))
+                + "\nrule \"hostile: throws while grading\"\nwhen\n    $a : NewMediaAccount()\nthen\n"
+                + "    insert(Integer.parseInt(\"boom\"));\nend\n";
+        TestClient.Response r = client.upload("/api/v1/packs/shangqiu/drafts",
+                Map.of("shangqiu.drl", drl.getBytes(StandardCharsets.UTF_8)), TOKEN);
         assertError(r, 422, "version_refused");
         assertTrue(r.json().get("errors").get(0).get("file").asText().startsWith("fixtures/shangqiu/"), r.text());
+        assertTrue(r.text().contains("hostile: throws while grading"), r.text());
         String refused = r.json().get("version").asText();
         JsonNode stored = client.get("/api/v1/packs/shangqiu/versions").json().get(0);
         assertEquals(refused, stored.get("version").asText());

@@ -6,6 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import govgrade.Fixtures;
+import govgrade.app.Service;
+import govgrade.app.Settings;
+import govgrade.facts.BatchLimits;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -35,6 +38,24 @@ class RunsAndWhatIfsTest extends ServiceOnAPort {
         assertEquals(w.at("/base/version"), w.at("/against/version"));
         assertEquals(w.at("/grades/before"), w.at("/grades/after"));
         assertEquals(63, sum(w.at("/grades/before")));
+    }
+
+    @Test
+    void aStoredBatchOverALimitLoweredSinceIs409NotA500AndTheRunStaysReadable() throws Exception {
+        String run = client.post("/api/v1/grade", Files.readAllBytes(Fixtures.batch("meixian"))).json().get("run").asText();
+        service.close();
+        BatchLimits d = BatchLimits.DEFAULTS;
+        BatchLimits oneAccount = new BatchLimits(d.periodDays(), d.units(), 1, d.columns(), d.activity(),
+                d.postsPerAccount(), d.messagesPerAccount(), d.findingsPerEntry(), d.stringChars(), d.errorsListed());
+        service = Service.start(Settings.defaults(Fixtures.HOME, dir.resolve("govgrade.db"))
+                .listening("127.0.0.1", 0).withAdminToken(TOKEN).withWatch(false).withBatchLimits(oneAccount),
+                Fixtures.PACKS_CACHE);
+        client = new TestClient(service.port());
+        TestClient.Response w = client.post("/api/v1/runs/" + run + "/whatif", "{\"pack\":\"meixian\"}");
+        assertEquals(409, w.status(), w.text());
+        assertEquals("stored_batch_invalid", w.json().get("error").asText());
+        assertTrue(w.json().get("violations").get(0).get("expected").asText().contains("--max-accounts"), w.text());
+        assertEquals(200, client.get("/api/v1/runs/" + run).status());
     }
 
     @Test

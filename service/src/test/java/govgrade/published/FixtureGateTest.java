@@ -34,7 +34,7 @@ class FixtureGateTest {
         Path home = PackCopy.copy("shangqiu", dir.resolve("home"));
         Path drl = home.resolve("rules-drl/shangqiu/shangqiu.drl");
         Files.writeString(drl, Files.readString(drl) + "\nrule \"hostile: throws\"\nwhen\n    $a : NewMediaAccount()\n"
-                + "then\n    throw new IllegalStateException(\"boom\");\nend\n", StandardCharsets.UTF_8);
+                + "then\n    insert(Integer.parseInt(\"boom\"));\nend\n", StandardCharsets.UTF_8);
         CompiledPack compiled = new PackHome(home, Fixtures.PACKS_CACHE).load("shangqiu");
         List<PackError> errors = new FixtureGate(Fixtures.HOME.resolve("fixtures")).check(compiled);
         assertEquals(1, errors.size(), errors.toString());
