@@ -3,9 +3,6 @@ package govgrade.packs.tables;
 import govgrade.packs.PackError;
 import govgrade.packs.PackSource;
 import java.io.ByteArrayInputStream;
-import java.lang.reflect.InvocationHandler;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Proxy;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -183,7 +180,7 @@ public final class PackMeaning {
     private static Optional<Map<String, SheetCells>> cells(byte[] bytes) {
         Map<String, SheetCells> out = new LinkedHashMap<>();
         try (Workbook wb = WorkbookFactory.create(new ByteArrayInputStream(bytes))) {
-            Workbook open = unclosable(wb);
+            Workbook open = WorkbookReader.unclosable(wb);
             for (Sheet s : wb) {
                 String name = s.getSheetName();
                 SheetRecorder rec = new SheetRecorder();
@@ -224,21 +221,6 @@ public final class PackMeaning {
     /** Row and column (0-based) in one sortable number: rows first. */
     private static long place(int row, int col) {
         return ((long) row << 20) | col;
-    }
-
-    /** ExcelParser closes the workbook it read; the next sheet needs it open. */
-    private static Workbook unclosable(Workbook workbook) {
-        InvocationHandler h = (proxy, method, args) -> {
-            if (method.getName().equals("close") && method.getParameterCount() == 0) {
-                return null;
-            }
-            try {
-                return method.invoke(workbook, args);
-            } catch (InvocationTargetException e) {
-                throw e.getCause();
-            }
-        };
-        return (Workbook) Proxy.newProxyInstance(Workbook.class.getClassLoader(), new Class<?>[] {Workbook.class}, h);
     }
 
     private static int firstDifferentLine(String a, String b) {

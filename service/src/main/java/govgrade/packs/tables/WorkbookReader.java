@@ -88,7 +88,7 @@ final class WorkbookReader {
     }
 
     /** ExcelParser closes the workbook it read; the next sheet needs it open. */
-    private static Workbook unclosable(Workbook workbook) {
+    static Workbook unclosable(Workbook workbook) {
         InvocationHandler h = (proxy, method, args) -> {
             if (method.getName().equals("close") && method.getParameterCount() == 0) {
                 return null;
