@@ -61,7 +61,12 @@ class GracefulStopTest {
             for (CompletableFuture<HttpResponse<byte[]>> a : answers) {
                 HttpResponse<byte[]> r = a.get();
                 assertEquals(200, r.statusCode(), () -> new String(r.body()) + serve.log());
-                JsonNode run = JSON.readTree(r.body());
+                JsonNode run;
+                try {
+                    run = JSON.readTree(r.body());
+                } catch (IOException e) {
+                    throw new AssertionError("a reply cut at " + r.body().length + " bytes\n" + serve.log(), e);
+                }
                 assertEquals(60 * 9, countAccounts(run), "a reply cut short");
                 assertFalse(run.get("run").asText().isEmpty());
             }
