@@ -1,6 +1,8 @@
 package govgrade.packs.catalog;
 
+import govgrade.facts.PackId;
 import govgrade.packs.CompiledPack;
+import govgrade.packs.PackError;
 import govgrade.packs.PackRejected;
 import govgrade.packs.PackSource;
 import govgrade.packs.UnknownPack;
@@ -8,8 +10,10 @@ import govgrade.packs.tables.PackMeaning;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeSet;
@@ -51,18 +55,56 @@ public final class PackHome {
         return cache;
     }
 
-    /** Pack ids: folder names under rules-drl/ and decision-tables/, sorted. */
+    /**
+     * Pack ids: folder names under rules-drl/ and decision-tables/, sorted. A folder whose name is
+     * not a pack id ({@link PackId}) is left out: it could be compiled but never graded, since no
+     * batch or URL may name it; {@link #misnamed()} says which.
+     */
     public List<String> ids() throws IOException {
-        TreeSet<String> ids = new TreeSet<>();
+        TreeSet<String> ids = new TreeSet<>(folders());
+        ids.removeIf(id -> !PackId.isValid(id));
+        return List.copyOf(ids);
+    }
+
+    /** Every pack folder whose name is not a pack id, one error each, naming the folder and the rule. */
+    public List<PackError> misnamed() throws IOException {
+        List<PackError> errors = new ArrayList<>();
+        for (String name : folders()) {
+            errors.addAll(misnamed(name));
+        }
+        return errors;
+    }
+
+    /** The folders called {@code name} when it is not a pack id (empty when it is one, or no folder has it). */
+    public List<PackError> misnamed(String name) {
+        List<PackError> errors = new ArrayList<>();
+        if (PackId.isValid(name)) {
+            return errors;
+        }
+        for (String dir : new String[] {PackSource.DRL_DIR, PackSource.TABLE_DIR}) {
+            if (Files.isDirectory(home.resolve(dir).resolve(name))) {
+                String folder = dir + "/" + name;
+                errors.add(PackError.inFile(folder, "the folder's name is not a pack id, so the pack cannot be graded "
+                        + "and is not loaded; a pack id is " + PackId.RULE + ": rename the folder in both "
+                        + PackSource.DRL_DIR + "/ and " + PackSource.TABLE_DIR + "/"
+                        + (PackId.isValid(name.toLowerCase(Locale.ROOT))
+                        ? ", e.g. to " + name.toLowerCase(Locale.ROOT) : "")));
+            }
+        }
+        return errors;
+    }
+
+    private TreeSet<String> folders() throws IOException {
+        TreeSet<String> names = new TreeSet<>();
         for (String dir : new String[] {PackSource.DRL_DIR, PackSource.TABLE_DIR}) {
             Path root = home.resolve(dir);
             if (Files.isDirectory(root)) {
                 try (Stream<Path> s = Files.list(root)) {
-                    s.filter(Files::isDirectory).forEach(p -> ids.add(p.getFileName().toString()));
+                    s.filter(Files::isDirectory).forEach(p -> names.add(p.getFileName().toString()));
                 }
             }
         }
-        return List.copyOf(ids);
+        return names;
     }
 
     /**
@@ -89,6 +131,10 @@ public final class PackHome {
 
     /** The pack as its files on disk are now, compiled (or taken from the cache by version). */
     public CompiledPack load(String id) throws UnknownPack, PackRejected, IOException {
+        List<PackError> misnamed = id == null ? List.of() : misnamed(id);
+        if (!misnamed.isEmpty()) {
+            throw new PackRejected(id, misnamed);
+        }
         if (!ids().contains(id)) {
             throw new UnknownPack(id, ids());
         }
