@@ -61,50 +61,74 @@ public final class PackHome {
      * batch or URL may name it; {@link #misnamed()} says which.
      */
     public List<String> ids() throws IOException {
-        TreeSet<String> ids = new TreeSet<>(folders());
-        ids.removeIf(id -> !PackId.isValid(id));
+        Map<String, TreeSet<String>> listing = listing();
+        TreeSet<String> ids = new TreeSet<>();
+        listing.values().forEach(ids::addAll);
+        ids.removeIf(id -> !misnamed(id, listing).isEmpty());
         return List.copyOf(ids);
     }
 
     /** Every pack folder whose name is not a pack id, one error each, naming the folder and the rule. */
     public List<PackError> misnamed() throws IOException {
+        Map<String, TreeSet<String>> listing = listing();
+        TreeSet<String> names = new TreeSet<>();
+        listing.values().forEach(names::addAll);
         List<PackError> errors = new ArrayList<>();
-        for (String name : folders()) {
-            errors.addAll(misnamed(name));
+        for (String name : names) {
+            errors.addAll(misnamed(name, listing));
         }
-        return errors;
+        return errors.stream().distinct().toList();
     }
 
-    /** The folders called {@code name} when it is not a pack id (empty when it is one, or no folder has it). */
-    public List<PackError> misnamed(String name) {
+    /**
+     * The folders called {@code name} when it is not a pack id, or when the pack's other folder is
+     * named otherwise ({@code rules-drl/Wuding} beside {@code decision-tables/wuding}: a disk that
+     * ignores case would take them for one pack, another for two halves). Empty when none.
+     */
+    public List<PackError> misnamed(String name) throws IOException {
+        return misnamed(name, listing());
+    }
+
+    private static List<PackError> misnamed(String name, Map<String, TreeSet<String>> listing) {
         List<PackError> errors = new ArrayList<>();
-        if (PackId.isValid(name)) {
-            return errors;
-        }
-        for (String dir : new String[] {PackSource.DRL_DIR, PackSource.TABLE_DIR}) {
-            if (Files.isDirectory(home.resolve(dir).resolve(name))) {
-                String folder = dir + "/" + name;
-                errors.add(PackError.inFile(folder, "the folder's name is not a pack id, so the pack cannot be graded "
-                        + "and is not loaded; a pack id is " + PackId.RULE + ": rename the folder in both "
+        boolean valid = PackId.isValid(name);
+        for (Map.Entry<String, TreeSet<String>> root : listing.entrySet()) {
+            String dir = root.getKey();
+            if (!valid && root.getValue().contains(name)) {
+                errors.add(PackError.inFile(dir + "/" + name, "the folder's name is not a pack id, so the pack cannot "
+                        + "be graded and is not loaded; a pack id is " + PackId.RULE + ": rename the folder in both "
                         + PackSource.DRL_DIR + "/ and " + PackSource.TABLE_DIR + "/"
-                        + (PackId.isValid(name.toLowerCase(Locale.ROOT))
-                        ? ", e.g. to " + name.toLowerCase(Locale.ROOT) : "")));
+                        + (PackId.isValid(name.toLowerCase(Locale.ROOT)) ? ", e.g. to " + name.toLowerCase(Locale.ROOT)
+                        : "")));
+            }
+            if (valid && !root.getValue().contains(name)) {
+                for (String twin : root.getValue()) {
+                    if (twin.equalsIgnoreCase(name)) {
+                        errors.add(PackError.inFile(dir + "/" + twin, "the pack's folders disagree: " + dir + "/"
+                                + twin + " beside the other folder named " + name + "; both folders of a pack are "
+                                + "named by its id, " + PackId.RULE + ": rename " + dir + "/" + twin + " to " + dir
+                                + "/" + name));
+                    }
+                }
             }
         }
         return errors;
     }
 
-    private TreeSet<String> folders() throws IOException {
-        TreeSet<String> names = new TreeSet<>();
+    /** The folder names under each of rules-drl/ and decision-tables/, as the disk spells them. */
+    private Map<String, TreeSet<String>> listing() throws IOException {
+        Map<String, TreeSet<String>> listing = new LinkedHashMap<>();
         for (String dir : new String[] {PackSource.DRL_DIR, PackSource.TABLE_DIR}) {
+            TreeSet<String> names = new TreeSet<>();
             Path root = home.resolve(dir);
             if (Files.isDirectory(root)) {
                 try (Stream<Path> s = Files.list(root)) {
                     s.filter(Files::isDirectory).forEach(p -> names.add(p.getFileName().toString()));
                 }
             }
+            listing.put(dir, names);
         }
-        return names;
+        return listing;
     }
 
     /**
@@ -131,7 +155,7 @@ public final class PackHome {
 
     /** The pack as its files on disk are now, compiled (or taken from the cache by version). */
     public CompiledPack load(String id) throws UnknownPack, PackRejected, IOException {
-        List<PackError> misnamed = id == null ? List.of() : misnamed(id);
+        List<PackError> misnamed = id == null ? List.<PackError>of() : misnamed(id);
         if (!misnamed.isEmpty()) {
             throw new PackRejected(id, misnamed);
         }
