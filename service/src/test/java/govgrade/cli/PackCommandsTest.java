@@ -17,10 +17,12 @@ import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** {@code test} and {@code validate} on packs made by hand: new, misnamed, without fixtures, edited since activation. */
+@Tag("slow") // each test compiles a pack of its own (about 5 s each)
 class PackCommandsTest {
     private final StringWriter out = new StringWriter();
     private final StringWriter err = new StringWriter();
