@@ -92,6 +92,7 @@ public final class PackHome {
     private static List<PackError> misnamed(String name, Map<String, TreeSet<String>> listing) {
         List<PackError> errors = new ArrayList<>();
         boolean valid = PackId.isValid(name);
+        boolean somewhere = listing.values().stream().anyMatch(names -> names.contains(name));
         for (Map.Entry<String, TreeSet<String>> root : listing.entrySet()) {
             String dir = root.getKey();
             if (!valid && root.getValue().contains(name)) {
@@ -101,7 +102,7 @@ public final class PackHome {
                         + (PackId.isValid(name.toLowerCase(Locale.ROOT)) ? ", e.g. to " + name.toLowerCase(Locale.ROOT)
                         : "")));
             }
-            if (valid && !root.getValue().contains(name)) {
+            if (valid && somewhere && !root.getValue().contains(name)) {
                 for (String twin : root.getValue()) {
                     if (twin.equalsIgnoreCase(name)) {
                         errors.add(PackError.inFile(dir + "/" + twin, "the pack's folders disagree: " + dir + "/"
