@@ -62,6 +62,8 @@ public final class Service implements AutoCloseable {
                     return t;
                 });
         PackHome packs = new PackHome(settings.home(), cache);
+        // A folder no batch or URL can name is skipped, not fatal: the other packs still serve.
+        packs.misnamed().forEach(e -> LOG.warn("pack folder skipped: {}", e.describe()));
         // Compiling is most of a cold start and needs no store: it starts before the store opens.
         for (String id : packs.ids()) {
             sync.execute(() -> packs.precompile(id));

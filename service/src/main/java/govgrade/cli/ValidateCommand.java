@@ -21,7 +21,8 @@ import picocli.CommandLine.Model.CommandSpec;
                 + "line (DRL) or sheet and cell (Excel).",
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:every pack compiles and grades its fixtures",
-                "1:a pack does not compile, cannot grade its fixtures, or is unknown"})
+                "1:a pack does not compile, cannot grade its fixtures, or is unknown, or a pack folder's name is "
+                        + "not a pack id (lower-case letters, digits, '-' or '_', at most 40 characters)"})
 final class ValidateCommand implements Callable<Integer> {
 
     @Parameters(paramLabel = "PACK", arity = "0..1", description = "one pack id (default: every pack)")
@@ -39,11 +40,17 @@ final class ValidateCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         PackHome registry = new PackHome(home.dir);
         List<String> ids = pack == null ? registry.ids() : List.of(pack);
-        if (ids.isEmpty()) {
+        int failed = 0;
+        if (pack == null) {
+            for (PackError misnamed : registry.misnamed()) {
+                out.println("not a pack: " + misnamed.describe());
+                failed++;
+            }
+        }
+        if (ids.isEmpty() && failed == 0) {
             err.println("no packs under " + home.dir.toAbsolutePath().normalize() + "/rules-drl or /decision-tables");
             return 1;
         }
-        int failed = 0;
         for (String id : ids) {
             try {
                 CompiledPack p = registry.load(id);
@@ -62,7 +69,8 @@ final class ValidateCommand implements Callable<Integer> {
                 err.println(e.getMessage());
                 failed++;
             } catch (PackRejected e) {
-                out.printf("%-10s does not compile, %d error(s):%n", id, e.errors().size());
+                out.printf(registry.misnamed(id).isEmpty() ? "%-10s does not compile, %d error(s):%n"
+                        : "%-10s is not a pack id, %d error(s):%n", id, e.errors().size());
                 for (PackError pe : e.errors()) {
                     out.println("  " + pe.describe());
                 }

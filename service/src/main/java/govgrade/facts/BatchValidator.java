@@ -4,7 +4,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 /**
  * Checks a bound batch before anything is graded and collects every violation, not just the
@@ -12,8 +11,6 @@ import java.util.regex.Pattern;
  * period, units); accounts and what units published have their own checks.
  */
 final class BatchValidator {
-    private static final Pattern PACK_ID = Pattern.compile("[a-z0-9][a-z0-9_-]*");
-
     private BatchValidator() {
     }
 
@@ -30,8 +27,8 @@ final class BatchValidator {
     private static void pack(String pack, Violations out) {
         if (pack == null || pack.isBlank()) {
             out.add("pack", "nothing", "the id of a criteria pack, e.g. \"shangqiu\"");
-        } else if (!PACK_ID.matcher(pack).matches()) {
-            out.add("pack", Violations.quote(pack), "a pack id of lower-case letters, digits, '-' or '_'");
+        } else if (!PackId.isValid(pack)) {
+            out.add("pack", Violations.quote(pack), "a pack id of " + PackId.RULE);
         }
     }
 

@@ -1,6 +1,7 @@
 package govgrade.published;
 
 import govgrade.packs.Budgets;
+import govgrade.packs.CompiledPack;
 import govgrade.packs.PackRejected;
 import govgrade.packs.PackUnavailable;
 import govgrade.packs.UnknownPack;
@@ -53,6 +54,12 @@ public final class DraftReview {
         PackCatalog.Draft draft = catalog.draft(pack, uploads, by, mayChangeCode);
         // The gate graded the draft already; comparing with the circulars grades it once more, which is cheap
         // next to a compile and keeps the gate's one question (does it grade?) apart from the review's.
-        return new Reviewed(draft, PackTests.run(catalog.version(pack, draft.version()), fixtures, budgets));
+        CompiledPack active;
+        try {
+            active = catalog.active(pack);
+        } catch (PackUnavailable e) {
+            active = null; // nothing serves yet: the draft can only differ from the circulars, not change a grading
+        }
+        return new Reviewed(draft, PackTests.run(catalog.version(pack, draft.version()), fixtures, budgets, active));
     }
 }

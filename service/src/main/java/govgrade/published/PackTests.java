@@ -3,6 +3,7 @@ package govgrade.published;
 import govgrade.facts.Batch;
 import govgrade.facts.BatchReader;
 import govgrade.facts.BatchRejected;
+import govgrade.grading.GradedRun;
 import govgrade.grading.Grading;
 import govgrade.packs.Budgets;
 import govgrade.packs.CompiledPack;
@@ -17,88 +18,153 @@ import java.util.stream.Stream;
 
 /**
  * A pack's tests: the published circulars in {@code fixtures/<pack>/} are its expected results.
- * Run against a candidate version, they tell which published figures the candidate would change,
- * the way staff's test tables do in the rule tools they may know.
+ * Two questions, kept apart: which published figures the tested version does not reproduce
+ * ("differs from the published figure"), and, against another version (the active one), which
+ * figures the tested version grades otherwise ("changed by this version"). A new pack that never
+ * matched its circular differs from it; it changed nothing.
  */
 public final class PackTests {
     private PackTests() {
     }
 
-    /** One fixture's outcome. */
-    public record FixtureResult(String fixture, Reconciler.Report report) {
+    /** One fixture's outcome; {@code changed} is empty without a version to compare with. */
+    public record FixtureResult(String fixture, Reconciler.Report report, List<FigureChanges.Change> changed) {
     }
 
-    /** All fixtures' outcomes, and the totals a person reads first. */
+    /**
+     * All fixtures' outcomes, and the totals a person reads first. {@code changed} lists the
+     * published figures the tested version does not reproduce (the name the draft answer has
+     * always given them); {@code against} is the version compared with, or null, and
+     * {@code changedByVersion} what grades otherwise than under it.
+     */
     public record Outcome(String pack, String version, int fixtures, int figures, int reproduced, int knownDifferences,
-                          List<Reconciler.Difference> changed, List<FixtureResult> details) {
-        /** True when a published figure (not one the circular itself got wrong) would change. */
+                          List<Reconciler.Difference> changed, List<FixtureResult> details, String against,
+                          List<FigureChanges.Change> changedByVersion) {
+        /** True when a published figure (not one the circular itself got wrong) is not reproduced. */
         public boolean changesPublishedFigures() {
             return !changed.isEmpty();
+        }
+
+        /** The published figures the tested version does not reproduce, known differences aside. */
+        public List<Reconciler.Difference> differsFromPublished() {
+            return changed;
+        }
+
+        /** True when the fixtures tested nothing: no fixture, or fixtures without a published figure. */
+        public boolean testedNothing() {
+            return figures == 0;
         }
 
         /** One line for people: what the tests say. */
         public String summary() {
             if (fixtures == 0) {
-                return "no fixtures for pack " + pack + " (fixtures/" + pack + "/*.expected.json)";
+                return "no fixtures for pack " + pack + " (fixtures/" + pack + "/*.json with *.expected.json): "
+                        + "nothing tested";
             }
-            return figures + " published figures in " + fixtures + " fixture(s): " + reproduced + " reproduced, "
-                    + knownDifferences + " known differences, " + (changed.isEmpty() ? "none changed"
-                    : changed.size() + " CHANGED by this version");
+            String s = figures + " published figures in " + fixtures + " fixture(s): " + reproduced + " reproduced, "
+                    + knownDifferences + " known differences, " + (changed.isEmpty()
+                    ? "none differs from the published figures"
+                    : changed.size() + " DIFFER from the published figures");
+            if (against == null) {
+                return s;
+            }
+            return s + "; against version " + against + ": " + (changedByVersion.isEmpty() ? "none changed"
+                    : changedByVersion.size() + " CHANGED by this version");
         }
     }
 
     /** {@link #run(CompiledPack, Path, Budgets)} under the default budgets (the CLI's test command). */
     public static Outcome run(CompiledPack candidate, Path fixturesRoot) throws IOException {
-        return run(candidate, fixturesRoot, Budgets.DEFAULTS);
+        return run(candidate, fixturesRoot, Budgets.DEFAULTS, null);
+    }
+
+    /** The tests of {@code candidate} alone: what differs from the published figures. */
+    public static Outcome run(CompiledPack candidate, Path fixturesRoot, Budgets budgets) throws IOException {
+        return run(candidate, fixturesRoot, budgets, null);
     }
 
     /**
      * Grades every {@code <name>.json} that has a {@code <name>.expected.json} beside it under
      * {@code candidate}, each within {@code budgets} as a request's grading is: a draft's tests run
      * its rules before anyone published it, so a rule that never stops fails them with
-     * {@link EvaluationFailed} instead of holding the draft request.
+     * {@link EvaluationFailed} instead of holding the draft request. With {@code baseline} (the
+     * active version; null or the candidate itself: none), each batch is graded under it as well
+     * and the published figures the two grade otherwise are listed.
      */
-    public static Outcome run(CompiledPack candidate, Path fixturesRoot, Budgets budgets) throws IOException {
+    public static Outcome run(CompiledPack candidate, Path fixturesRoot, Budgets budgets, CompiledPack baseline)
+            throws IOException {
+        CompiledPack against = baseline == null || baseline.version().equals(candidate.version()) ? null : baseline;
         Path dir = fixturesRoot.resolve(candidate.id());
         List<FixtureResult> details = new ArrayList<>();
-        if (Files.isDirectory(dir)) {
-            List<Path> expected;
-            try (Stream<Path> s = Files.list(dir)) {
-                expected = s.filter(p -> p.getFileName().toString().endsWith(".expected.json")).sorted().toList();
-            }
-            for (Path e : expected) {
-                Path batchFile = dir.resolve(e.getFileName().toString().replace(".expected.json", ".json"));
-                if (Files.exists(batchFile)) {
-                    details.add(new FixtureResult(dir.getFileName() + "/" + batchFile.getFileName(),
-                            runOne(candidate, batchFile, e, budgets)));
-                }
+        for (Path e : expectedFiles(dir)) {
+            Path batchFile = batchOf(e);
+            if (Files.exists(batchFile)) {
+                details.add(runOne(candidate, against, batchFile, e, budgets));
             }
         }
         int figures = 0;
         int same = 0;
         int known = 0;
-        List<Reconciler.Difference> changed = new ArrayList<>();
+        List<Reconciler.Difference> differ = new ArrayList<>();
+        List<FigureChanges.Change> changed = new ArrayList<>();
         for (FixtureResult f : details) {
             figures += f.report().figures();
             same += f.report().reproduced();
             known += f.report().knownDifferences().size();
-            changed.addAll(f.report().differences());
+            differ.addAll(f.report().differences());
+            changed.addAll(f.changed());
         }
-        return new Outcome(candidate.id(), candidate.version(), details.size(), figures, same, known, changed, details);
+        return new Outcome(candidate.id(), candidate.version(), details.size(), figures, same, known, differ, details,
+                against == null ? null : against.version(), changed);
     }
 
-    private static Reconciler.Report runOne(CompiledPack candidate, Path batchFile, Path expectedFile,
-                                            Budgets budgets) throws IOException {
-        Batch batch;
+    /** The circulars' files of a pack's fixture folder ({@code *.expected.json}), sorted; none without the folder. */
+    public static List<Path> expectedFiles(Path dir) throws IOException {
+        if (!Files.isDirectory(dir)) {
+            return List.of();
+        }
+        try (Stream<Path> s = Files.list(dir)) {
+            return s.filter(p -> p.getFileName().toString().endsWith(".expected.json")).sorted().toList();
+        }
+    }
+
+    /** The batch a circular's file is the published result of: {@code x.json} beside {@code x.expected.json}. */
+    public static Path batchOf(Path expectedFile) {
+        return expectedFile.resolveSibling(expectedFile.getFileName().toString().replace(".expected.json", ".json"));
+    }
+
+    /** One fixture: {@code batchFile} graded under {@code candidate} and compared with {@code expectedFile}. */
+    public static Reconciler.Report test(CompiledPack candidate, Path batchFile, Path expectedFile, Budgets budgets)
+            throws IOException {
+        return Reconciler.compare(grade(candidate, read(candidate, batchFile), budgets), published(expectedFile));
+    }
+
+    private static FixtureResult runOne(CompiledPack candidate, CompiledPack against, Path batchFile,
+                                        Path expectedFile, Budgets budgets) throws IOException {
+        Batch batch = read(candidate, batchFile);
+        PublishedFigures published = published(expectedFile);
+        Reconciler.Report report = Reconciler.compare(grade(candidate, batch, budgets), published);
+        List<FigureChanges.Change> changed = against == null ? List.of()
+                : FigureChanges.between(Reconciler.compare(grade(against, batch, budgets), published), report);
+        String name = batchFile.getParent().getFileName() + "/" + batchFile.getFileName();
+        return new FixtureResult(name, report, changed);
+    }
+
+    private static GradedRun grade(CompiledPack pack, Batch batch, Budgets budgets) {
+        return Grading.grade(batch, pack, "pack-test", budgets);
+    }
+
+    private static Batch read(CompiledPack candidate, Path batchFile) throws IOException {
         try (InputStream in = Files.newInputStream(batchFile)) {
-            batch = BatchReader.read(in, candidate.id());
+            return BatchReader.read(in, candidate.id());
         } catch (BatchRejected e) {
             throw new IOException("fixture " + batchFile + " is not a valid batch: " + e.getMessage(), e);
         }
-        PublishedFigures published;
+    }
+
+    private static PublishedFigures published(Path expectedFile) throws IOException {
         try (InputStream in = Files.newInputStream(expectedFile)) {
-            published = PublishedFigures.readJson(in);
+            return PublishedFigures.readJson(in);
         }
-        return Reconciler.compare(Grading.grade(batch, candidate, "pack-test", budgets), published);
     }
 }

@@ -36,8 +36,9 @@ class PublishedCircularsTest {
             // 6 news posts, no error anywhere in the unit: excellent, not fail.
             "meixian-u3|news", "EXCELLENT");
 
+    /** The five whose known rows were worked out by hand; every pack's fixtures are held by published.EveryFixtureTest. */
     static List<String> packs() {
-        return Fixtures.PACKS;
+        return Fixtures.BUNDLED_FIVE;
     }
 
     @ParameterizedTest

@@ -28,7 +28,7 @@ class PackEndpointsTest extends ServiceOnAPort {
             assertEquals(16, h.at("/packs/" + p).asText().length());
         }
         JsonNode list = client.get("/api/v1/packs").json();
-        assertEquals(5, list.size());
+        assertEquals(Fixtures.PACKS.size(), list.size());
         JsonNode one = client.get("/api/v1/packs/meixian").json();
         assertEquals("ok", one.get("status").asText());
         assertEquals(0, one.get("errors").size());
