@@ -84,6 +84,16 @@ class PackWordsReportTest {
     }
 
     @Test
+    void meiCountysBundledPackPrintsItsCircularsWordsForTheNewsAnnex() throws Exception {
+        GradedRun run = Fixtures.grade("meixian");
+        try (XSSFWorkbook wb = report(run)) {
+            assertEquals(List.of("汇总", "政务新媒体", "栏目保障", "各镇快讯、部门动态"), sheetNames(wb));
+            assertTrue(title(wb.getSheet("各镇快讯、部门动态")).startsWith("各镇快讯、部门动态检查结果　meixian 版本 "));
+            assertTrue(title(wb.getSheet("汇总")).startsWith("检查结果汇总　meixian 版本 "));
+        }
+    }
+
+    @Test
     void aPackThatSaysNothingReportsInTheReportsOwnWordsAndItsRunsJsonIsUnchanged() throws Exception {
         GradedRun run = Fixtures.grade("shangqiu");
         assertNull(run.report());
