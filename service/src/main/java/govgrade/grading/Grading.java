@@ -36,6 +36,6 @@ public final class Grading {
         List<GradedRun.Summary> summaries = Summaries.of(results, pack.criteria().summaryTotal());
         return new GradedRun(runId, new GradedRun.PackRef(pack.id(), pack.version()),
                 new GradedRun.PeriodOut(period.from(), period.to(), period.effectiveCheckDate()), results, summaries,
-                pack.criteria().report().isEmpty() ? null : pack.criteria().report());
+                pack.criteria().report().saysNothing() ? null : pack.criteria().report());
     }
 }

@@ -29,7 +29,7 @@ public record ReportWords(String summarySheet, String title, Map<String, Channel
     }
 
     /** True when the pack names nothing: its runs carry no words and its report is the default one. */
-    public boolean isEmpty() {
+    public boolean saysNothing() {
         return summarySheet == null && title == null && channels.isEmpty();
     }
 

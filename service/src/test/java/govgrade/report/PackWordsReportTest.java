@@ -75,7 +75,9 @@ class PackWordsReportTest {
     void aStoredOrPrintedRunCarriesTheWordsSoItsReportNeedsNoPack() throws Exception {
         GradedRun run = namedRun();
         String json = new String(ResultJson.write(run), StandardCharsets.UTF_8);
-        assertTrue(json.contains("\"report\":{\"summarySheet\":\"通报汇总\""), json.substring(json.lastIndexOf("\"report\"")));
+        assertTrue(json.endsWith(",\"report\":{\"summarySheet\":\"通报汇总\",\"title\":\"眉县政府网站和政务新媒体检查情况\","
+                + "\"channels\":{\"new-media\":{\"sheet\":\"附件3 政务新媒体\"},\"news\":{\"sheet\":\"动态信息\","
+                + "\"title\":\"附件2 动态信息更新情况\"}}}}"), json.substring(json.lastIndexOf("\"report\"")));
         GradedRun back = ResultJson.readRun(json.getBytes(StandardCharsets.UTF_8));
         assertEquals(run.report(), back.report());
         try (XSSFWorkbook wb = report(back)) {
