@@ -1,6 +1,7 @@
 package govgrade.grading;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import govgrade.rules.ReportWords;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
@@ -8,7 +9,16 @@ import java.util.Map;
 
 /** The graded result of one batch, in the shape CONTRACT.md fixes. Field order is the JSON order. */
 @JsonInclude(JsonInclude.Include.ALWAYS)
-public record GradedRun(String run, PackRef pack, PeriodOut period, List<Result> results, List<Summary> summaries) {
+public record GradedRun(String run, PackRef pack, PeriodOut period, List<Result> results, List<Summary> summaries,
+                        @JsonInclude(JsonInclude.Include.NON_NULL) ReportWords report) {
+
+    /**
+     * A run whose pack names nothing of its report. {@code report} is the words the pack gives
+     * its Excel report (sheet names, titles); null, and left out of the JSON, where it gives none.
+     */
+    public GradedRun(String run, PackRef pack, PeriodOut period, List<Result> results, List<Summary> summaries) {
+        this(run, pack, period, results, summaries, null);
+    }
 
     /** Which criteria graded: the pack and its version (content hash). */
     public record PackRef(String id, String version) {

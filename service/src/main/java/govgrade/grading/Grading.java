@@ -35,6 +35,7 @@ public final class Grading {
         List<GradedRun.Result> results = ResultAssembler.assemble(firing, pack.criteria());
         List<GradedRun.Summary> summaries = Summaries.of(results, pack.criteria().summaryTotal());
         return new GradedRun(runId, new GradedRun.PackRef(pack.id(), pack.version()),
-                new GradedRun.PeriodOut(period.from(), period.to(), period.effectiveCheckDate()), results, summaries);
+                new GradedRun.PeriodOut(period.from(), period.to(), period.effectiveCheckDate()), results, summaries,
+                pack.criteria().report().saysNothing() ? null : pack.criteria().report());
     }
 }

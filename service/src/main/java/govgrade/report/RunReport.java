@@ -36,16 +36,18 @@ public final class RunReport implements AutoCloseable {
         this.wb = wb;
     }
 
-    /** The report of {@code run} laid out: the 汇总 sheet, then a sheet per channel in the run. */
+    /**
+     * The report of {@code run} laid out: the 汇总 sheet, then a sheet per channel in the run,
+     * named and titled in the words the run's pack gives them ({@link GradedRun#report()}).
+     */
     public static RunReport of(GradedRun run) {
         return laid(wb -> {
             ReportStyles styles = new ReportStyles(wb.getXSSFWorkbook());
             String heading = heading(run);
-            SummarySheet.write(wb, styles, "检查结果汇总　" + heading, run);
-            byChannel(run.results()).forEach((channel, results) -> {
-                String name = channelName(channel);
-                ChannelSheet.write(wb, styles, name, name + "检查结果　" + heading, results);
-            });
+            Wording words = new Wording(run.report());
+            SummarySheet.write(wb, styles, words, words.summaryTitle() + "　" + heading, run);
+            byChannel(run.results()).forEach((channel, results) -> ChannelSheet.write(wb, styles,
+                    words.channel(channel), words.channelTitle(channel) + "　" + heading, results));
         });
     }
 

@@ -22,12 +22,12 @@ final class SummarySheet {
     private SummarySheet() {
     }
 
-    static void write(SXSSFWorkbook wb, ReportStyles styles, String title, GradedRun run) {
+    static void write(SXSSFWorkbook wb, ReportStyles styles, Wording words, String title, GradedRun run) {
         List<Grade> grades = gradesIn(run.summaries());
         Map<String, String> labels = GradeLabels.of(run.results());
         List<String> headers = new ArrayList<>(List.of("地区", "检查类别", "检查数", "不合格数", "合格率"));
         grades.forEach(g -> headers.add(GradeLabels.heading(g.name(), labels)));
-        TableSheet.write(wb, NAME, styles, title, headers, table -> {
+        TableSheet.write(wb, words.summarySheet(), styles, title, headers, table -> {
             if (run.summaries().isEmpty()) {
                 // Ranked counts alone (e.g. Luoshan's disclosure tables) have no grades to summarise.
                 table.spanningRow("本次检查未评定等级，无合格率可汇总。", styles.cell(Kind.TEXT));
@@ -35,7 +35,7 @@ final class SummarySheet {
             for (GradedRun.Summary s : run.summaries()) {
                 Row row = table.row();
                 table.text(row, 0, s.region(), styles.cell(Kind.TEXT));
-                table.text(row, 1, RunReport.channelName(s.channel()), styles.cell(Kind.TEXT));
+                table.text(row, 1, words.channel(s.channel()), styles.cell(Kind.TEXT));
                 table.number(row, 2, s.checked(), styles.cell(Kind.NUMBER));
                 table.number(row, 3, s.failed(), styles.cell(Kind.NUMBER));
                 table.percent(row, PASS_RATE_COLUMN, s.passRate(), styles.cell(Kind.PERCENT));

@@ -3,6 +3,7 @@ package govgrade.rules;
 import govgrade.facts.Platform;
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.HashMap;
@@ -31,9 +32,11 @@ public final class Criteria {
     private final Map<String, Integer> problemOrder;
     private final RankMethod rankMethod;
     private final Set<String> declared;
+    private final ReportWords report;
 
     private Criteria(Map<String, BigDecimal> numbers, Map<String, String> settings, Map<Grade, String> gradeLabels,
-                     Map<String, String> problemLabels, Map<String, Grade> problemGrades, RankMethod rankMethod, Set<String> declared) {
+                     Map<String, String> problemLabels, Map<String, Grade> problemGrades, RankMethod rankMethod, Set<String> declared,
+                     ReportWords report) {
         this.numbers = Map.copyOf(numbers);
         this.settings = Map.copyOf(settings);
         this.gradeLabels = new EnumMap<>(gradeLabels);
@@ -41,6 +44,7 @@ public final class Criteria {
         this.problemGrades = Map.copyOf(problemGrades);
         this.rankMethod = rankMethod;
         this.declared = Set.copyOf(declared);
+        this.report = report;
         Map<String, Integer> order = new HashMap<>();
         int i = 0;
         for (String code : problemLabels.keySet()) {
@@ -97,7 +101,20 @@ public final class Criteria {
             }
         }
         labels.forEach(ordered::putIfAbsent);
-        return new Criteria(numbers, settings, gradeLabels, ordered, problemGrades, method, declared);
+        return new Criteria(numbers, settings, gradeLabels, ordered, problemGrades, method, declared, ReportWords.NONE);
+    }
+
+    /**
+     * These criteria with the words the pack gives its report ({@code packs.tables.ReportSheet}
+     * reads and checks them at their cells; they are data, not rules, so no Criterion carries them).
+     */
+    public Criteria withReport(ReportWords words) {
+        // The constructor numbers problems in the order of the map it is given: hand it that order.
+        Map<String, String> ordered = new LinkedHashMap<>();
+        problemLabels.keySet().stream().sorted(Comparator.comparingInt(this::problemOrder))
+                .forEach(k -> ordered.put(k, problemLabels.get(k)));
+        return new Criteria(numbers, settings, gradeLabels, ordered, problemGrades, rankMethod, declared,
+                words == null ? ReportWords.NONE : words);
     }
 
     private static BigDecimal number(Criterion c) {
@@ -199,6 +216,11 @@ public final class Criteria {
     /** The region name of a summary over all regions, or empty for none. */
     public String summaryTotal() {
         return setting(SUMMARY_TOTAL);
+    }
+
+    /** The sheet names and titles the pack gives its report; {@link ReportWords#NONE} where it says nothing. */
+    public ReportWords report() {
+        return report;
     }
 
     /** True when some table row has this key, valid or not (an invalid one is reported at its cell). */

@@ -25,6 +25,11 @@ final class ReportSheets {
         return new XSSFWorkbook(new ByteArrayInputStream(out.toByteArray()));
     }
 
+    /** The name of a channel's sheet in the report of {@code run}: its pack's word, or the report's own. */
+    static String sheetOf(GradedRun run, String channel) {
+        return new Wording(run.report()).channel(channel);
+    }
+
     static List<String> headers(XSSFSheet sheet) {
         XSSFRow row = sheet.getRow(1);
         List<String> out = new ArrayList<>();

@@ -43,7 +43,7 @@ class RunReportCellsTest {
                 if (results.isEmpty()) {
                     continue;
                 }
-                XSSFSheet sheet = wb.getSheet(c.chineseName());
+                XSSFSheet sheet = wb.getSheet(ReportSheets.sheetOf(run, c.code()));
                 List<String> headers = headers(sheet);
                 List<String> groups = new ArrayList<>();
                 List<String> printed = new ArrayList<>();
@@ -73,9 +73,10 @@ class RunReportCellsTest {
 
     @Test
     void failedAndPoorGradesAreFilledRedAndExcellentGreen() throws Exception {
-        try (XSSFWorkbook wb = report(Fixtures.grade("meixian"))) {
+        GradedRun run = Fixtures.grade("meixian");
+        try (XSSFWorkbook wb = report(run)) {
             Map<String, String> fills = new HashMap<>();
-            for (String name : List.of("政务新媒体", "栏目保障", "快讯动态")) {
+            for (String name : List.of("new-media", "columns", "news").stream().map(c -> ReportSheets.sheetOf(run, c)).toList()) {
                 XSSFSheet sheet = wb.getSheet(name);
                 int col = headers(sheet).indexOf("等级");
                 for (Row row : rowsBelowHeader(sheet)) {

@@ -36,7 +36,7 @@ class RunReportSheetsTest {
         List<String> expected = new ArrayList<>(List.of("汇总"));
         for (Channel c : Channel.values()) {
             if (run.results().stream().anyMatch(r -> r.channel().equals(c.code()))) {
-                expected.add(c.chineseName());
+                expected.add(ReportSheets.sheetOf(run, c.code()));
             }
         }
         try (XSSFWorkbook wb = report(run)) {
@@ -73,7 +73,7 @@ class RunReportSheetsTest {
         GradedRun run = Fixtures.grade("meixian");
         GradedRun.Result many = run.results().stream().filter(r -> r.problems().size() > 1).findFirst().orElseThrow();
         try (XSSFWorkbook wb = report(run)) {
-            XSSFSheet sheet = wb.getSheet(Channel.parse(many.channel()).chineseName());
+            XSSFSheet sheet = wb.getSheet(ReportSheets.sheetOf(run, many.channel()));
             List<String> headers = headers(sheet);
             int col = headers.indexOf("存在问题");
             Row row = rowsBelowHeader(sheet).stream()

@@ -3,9 +3,11 @@ package govgrade.packs.tables;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.SortedMap;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.ss.usermodel.DateUtil;
@@ -58,6 +60,12 @@ public final class RuleWorkbook {
         this.cells = Map.copyOf(cells);
         this.drl = Map.copyOf(drl);
         this.failures = Map.copyOf(failures);
+    }
+
+    /** The non-empty cells of {@code sheet} as Drools read them, row by row (0-based); none for no such sheet. */
+    SortedMap<Integer, SortedMap<Integer, String>> cellsOf(String sheet) {
+        SheetRecorder recorder = cells.get(sheet);
+        return recorder == null ? Collections.emptySortedMap() : recorder.rows();
     }
 
     /** Sheets with text past {@link #MAX_ROWS}, in workbook order. */
