@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Reads the accounts of a batch: each account's fields, its posts, messages and stated gaps. Posts
@@ -13,8 +14,9 @@ import java.util.List;
  * million posts are a few hundred distinct ones.
  */
 final class AccountBinder {
-    private static final String[] ACCOUNT = {"id", "name", "platform", "unit", "region", "posts", "lastUpdate",
-        "originals", "reposts", "recommendedReposts", "longestGap", "longestOriginalGap", "findings", "messages"};
+    static final String[] ACCOUNT = {"id", "name", "platform", "unit", "region", "posts", "lastUpdate",
+        "originals", "reposts", "recommendedReposts", "longestGap", "longestOriginalGap", "findings", "messages",
+        "figures"};
     private static final String[] POST = {"date", "original", "recommended"};
     private static final String[] MESSAGE = {"received", "answered"};
     private static final String[] SPAN = {"from", "to"};
@@ -56,6 +58,7 @@ final class AccountBinder {
         Batch.DateSpan longestOriginalGap = null;
         List<Batch.Finding> findings = null;
         List<Batch.Message> messages = null;
+        Map<String, Object> figures = null;
         while (c.nextField()) {
             switch (c.name()) {
                 case "id" -> id = c.string();
@@ -72,11 +75,12 @@ final class AccountBinder {
                 case "longestOriginalGap" -> longestOriginalGap = span();
                 case "findings" -> findings = BatchBinder.findings(c, limits);
                 case "messages" -> messages = messages();
+                case "figures" -> figures = FiguresBinder.figures(c);
                 default -> c.unknownField();
             }
         }
         return new Batch.Account(id, name, platform, unit, region, posts, lastUpdate, originals, reposts,
-                recommendedReposts, longestGap, longestOriginalGap, findings, messages);
+                recommendedReposts, longestGap, longestOriginalGap, findings, messages, figures);
     }
 
     /** Null where the field is null or not an array (reported): an account without posts. */

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A fact batch exactly as CONTRACT.md names it. Records stay close to the JSON; lists a
@@ -32,9 +33,19 @@ public record Batch(String pack, Period period, List<Unit> units, List<Account> 
         }
     }
 
-    public record Unit(String id, String name, Group group, String region, List<Finding> findings) {
+    /**
+     * {@code figures}, here and on accounts, columns and activity: the figures the pack declares
+     * there (its 数据项 sheet), by name; null where the batch gives none. Checked against the pack
+     * by {@link DeclaredFigures}.
+     */
+    public record Unit(String id, String name, Group group, String region, List<Finding> findings,
+                       @JsonInclude(JsonInclude.Include.NON_NULL) Map<String, Object> figures) {
         public Unit {
             findings = orEmpty(findings);
+        }
+
+        public Unit(String id, String name, Group group, String region, List<Finding> findings) {
+            this(id, name, group, region, findings, null);
         }
     }
 
@@ -42,10 +53,18 @@ public record Batch(String pack, Period period, List<Unit> units, List<Account> 
     public record Account(String id, String name, Platform platform, String unit, String region,
                           List<Post> posts, LocalDate lastUpdate, Integer originals, Integer reposts,
                           Integer recommendedReposts, DateSpan longestGap, DateSpan longestOriginalGap,
-                          List<Finding> findings, List<Message> messages) {
+                          List<Finding> findings, List<Message> messages, Map<String, Object> figures) {
         public Account {
             findings = orEmpty(findings);
             messages = orEmpty(messages);
+        }
+
+        public Account(String id, String name, Platform platform, String unit, String region, List<Post> posts,
+                       LocalDate lastUpdate, Integer originals, Integer reposts, Integer recommendedReposts,
+                       DateSpan longestGap, DateSpan longestOriginalGap, List<Finding> findings,
+                       List<Message> messages) {
+            this(id, name, platform, unit, region, posts, lastUpdate, originals, reposts, recommendedReposts,
+                    longestGap, longestOriginalGap, findings, messages, null);
         }
 
         /** Posts given (possibly none): the service derives counts and gaps itself. */
@@ -73,17 +92,27 @@ public record Batch(String pack, Period period, List<Unit> units, List<Account> 
     public record Finding(String code, String note) {
     }
 
-    public record Column(String unit, String name, Cadence cadence, Integer updates, List<Finding> findings) {
+    public record Column(String unit, String name, Cadence cadence, Integer updates, List<Finding> findings,
+                         @JsonInclude(JsonInclude.Include.NON_NULL) Map<String, Object> figures) {
         public Column {
             findings = orEmpty(findings);
+        }
+
+        public Column(String unit, String name, Cadence cadence, Integer updates, List<Finding> findings) {
+            this(unit, name, cadence, updates, findings, null);
         }
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Activity(String unit, Channel channel, Integer posts, Integer submitted, Integer adopted,
-                           Integer adoptedInMonth, List<Finding> findings) {
+                           Integer adoptedInMonth, List<Finding> findings, Map<String, Object> figures) {
         public Activity {
             findings = orEmpty(findings);
+        }
+
+        public Activity(String unit, Channel channel, Integer posts, Integer submitted, Integer adopted,
+                        Integer adoptedInMonth, List<Finding> findings) {
+            this(unit, channel, posts, submitted, adopted, adoptedInMonth, findings, null);
         }
     }
 }

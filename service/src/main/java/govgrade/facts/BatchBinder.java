@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Reads a batch's JSON into {@link Batch} as CONTRACT.md types it: the head (pack, period), units,
@@ -14,10 +15,10 @@ import java.util.List;
 final class BatchBinder {
     private static final String[] BATCH = {"pack", "period", "units", "accounts", "columns", "activity"};
     private static final String[] PERIOD = {"from", "to", "checkDate"};
-    private static final String[] UNIT = {"id", "name", "group", "region", "findings"};
-    private static final String[] COLUMN = {"unit", "name", "cadence", "updates", "findings"};
-    private static final String[] ACTIVITY = {"unit", "channel", "posts", "submitted", "adopted", "adoptedInMonth",
-        "findings"};
+    static final String[] UNIT = {"id", "name", "group", "region", "findings", "figures"};
+    static final String[] COLUMN = {"unit", "name", "cadence", "updates", "findings", "figures"};
+    static final String[] ACTIVITY = {"unit", "channel", "posts", "submitted", "adopted", "adoptedInMonth",
+        "findings", "figures"};
     private static final String[] FINDING = {"code", "note"};
 
     private final JsonCursor c;
@@ -87,6 +88,7 @@ final class BatchBinder {
         Group group = null;
         String region = null;
         List<Batch.Finding> findings = null;
+        Map<String, Object> figures = null;
         while (c.nextField()) {
             switch (c.name()) {
                 case "id" -> id = c.string();
@@ -94,10 +96,11 @@ final class BatchBinder {
                 case "group" -> group = c.parsed(Group::parse, "township or department");
                 case "region" -> region = c.string();
                 case "findings" -> findings = findings(c, limits);
+                case "figures" -> figures = FiguresBinder.figures(c);
                 default -> c.unknownField();
             }
         }
-        return new Batch.Unit(id, name, group, region, findings);
+        return new Batch.Unit(id, name, group, region, findings, figures);
     }
 
     private Batch.Column column() throws IOException {
@@ -109,6 +112,7 @@ final class BatchBinder {
         Cadence cadence = null;
         Integer updates = null;
         List<Batch.Finding> findings = null;
+        Map<String, Object> figures = null;
         while (c.nextField()) {
             switch (c.name()) {
                 case "unit" -> unit = c.string();
@@ -116,10 +120,11 @@ final class BatchBinder {
                 case "cadence" -> cadence = c.parsed(Cadence::parse, "a cadence such as 2/month");
                 case "updates" -> updates = c.whole();
                 case "findings" -> findings = findings(c, limits);
+                case "figures" -> figures = FiguresBinder.figures(c);
                 default -> c.unknownField();
             }
         }
-        return new Batch.Column(unit, name, cadence, updates, findings);
+        return new Batch.Column(unit, name, cadence, updates, findings, figures);
     }
 
     private Batch.Activity activity() throws IOException {
@@ -133,6 +138,7 @@ final class BatchBinder {
         Integer adopted = null;
         Integer adoptedInMonth = null;
         List<Batch.Finding> findings = null;
+        Map<String, Object> figures = null;
         while (c.nextField()) {
             switch (c.name()) {
                 case "unit" -> unit = c.string();
@@ -142,10 +148,11 @@ final class BatchBinder {
                 case "adopted" -> adopted = c.whole();
                 case "adoptedInMonth" -> adoptedInMonth = c.whole();
                 case "findings" -> findings = findings(c, limits);
+                case "figures" -> figures = FiguresBinder.figures(c);
                 default -> c.unknownField();
             }
         }
-        return new Batch.Activity(unit, channel, posts, submitted, adopted, adoptedInMonth, findings);
+        return new Batch.Activity(unit, channel, posts, submitted, adopted, adoptedInMonth, findings, figures);
     }
 
     /** The findings of a unit, account, column or activity entry. */
