@@ -90,6 +90,15 @@ final class BatchFile {
             }
             throw new Refused(BAD_PACK);
         }
+        try {
+            pack.figures().check(batch, pack.id(), limits.errorsListed());
+        } catch (BatchRejected e) {
+            err.println(file + ": the batch cannot be graded with pack " + pack.id() + ":");
+            for (Violation v : e.violations()) {
+                err.println("  " + v.message());
+            }
+            throw new Refused(BAD_BATCH);
+        }
         try (Progress.Step step = progress.step("grading " + subjects(batch), 0)) {
             return Grading.grade(batch, pack, localRunId(digest, pack.version()));
         } catch (EvaluationFailed e) {

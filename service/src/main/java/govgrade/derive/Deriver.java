@@ -25,7 +25,7 @@ public final class Deriver {
         Map<String, UnitFact> units = new LinkedHashMap<>();
         for (Batch.Unit u : b.units()) {
             units.put(u.id(), new UnitFact(u.id(), u.name(), u.group(), u.region(),
-                    unitCodes.getOrDefault(u.id(), Set.of())));
+                    unitCodes.getOrDefault(u.id(), Set.of()), u.figures()));
         }
 
         List<NewMediaAccount> accounts = new ArrayList<>(b.accounts().size());
@@ -36,14 +36,15 @@ public final class Deriver {
         List<UnitActivity> activity = new ArrayList<>(b.activity().size());
         for (Batch.Activity a : b.activity()) {
             activity.add(new UnitActivity(units.get(a.unit()), a.channel(), a.posts(), a.submitted(), a.adopted(),
-                    a.adoptedInMonth(), codes(a.findings()), true));
+                    a.adoptedInMonth(), codes(a.findings()), true, a.figures()));
         }
 
         Dues dues = new Dues(p.from(), p.to());
         Map<String, List<ColumnFact>> byUnit = new LinkedHashMap<>();
         for (Batch.Column c : b.columns()) {
             byUnit.computeIfAbsent(c.unit(), k -> new ArrayList<>())
-                    .add(new ColumnFact(c.name(), c.cadence(), c.updates(), dues.due(c.cadence()), codes(c.findings())));
+                    .add(new ColumnFact(c.name(), c.cadence(), c.updates(), dues.due(c.cadence()), codes(c.findings()),
+                            c.figures()));
         }
         List<UnitColumns> columns = new ArrayList<>(byUnit.size());
         byUnit.forEach((unit, cols) -> columns.add(new UnitColumns(units.get(unit), cols)));
@@ -101,7 +102,7 @@ public final class Deriver {
             daysSince = null;
         }
         return new NewMediaAccount(a.id(), a.name(), a.platform(), unit, region, counts, last, daysSince,
-                gaps, originalGaps, codes(a.findings()), Replies.of(a.messages(), check));
+                gaps, originalGaps, codes(a.findings()), Replies.of(a.messages(), check), a.figures());
     }
 
     private static List<DateSpan> span(Batch.DateSpan s) {

@@ -3,8 +3,10 @@ package govgrade.derive;
 import govgrade.facts.Channel;
 import govgrade.facts.Group;
 import govgrade.facts.Platform;
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -27,6 +29,7 @@ public final class NewMediaAccount implements Subject {
     private final PostDays gaps;
     private final PostDays originalGaps;
     private final Set<String> findingCodes;
+    private final DeclaredValues declared;
     private final Replies replies;
     private final FigureReads reads = new FigureReads();
     /** The reply limit the rules counted late replies against, the first time they asked. */
@@ -35,7 +38,7 @@ public final class NewMediaAccount implements Subject {
     NewMediaAccount(String id, String name, Platform platform, UnitFact unit, String region,
                     Counts counts, LocalDate lastUpdate, Integer daysSinceLastUpdate,
                     PostDays gaps, PostDays originalGaps, Set<String> findingCodes,
-                    Replies replies) {
+                    Replies replies, Map<String, Object> figures) {
         this.id = id;
         this.name = name;
         this.platform = platform;
@@ -51,6 +54,7 @@ public final class NewMediaAccount implements Subject {
         this.originalGaps = originalGaps;
         this.findingCodes = Set.copyOf(findingCodes);
         this.replies = replies;
+        this.declared = new DeclaredValues(figures, true);
     }
 
     /** Post counts; any may be null where the batch gives neither posts nor that aggregate. */
@@ -192,5 +196,44 @@ public final class NewMediaAccount implements Subject {
     @Override
     public String toString() {
         return "account " + id;
+    }
+
+    /** A declared count (计数) of this account, by its name on the pack's 数据项 sheet; null where the batch gives none. */
+    public Integer count(String name) {
+        return declared.count(name);
+    }
+
+    /** A declared number (数值), as a BigDecimal; null where the batch gives none. */
+    public BigDecimal number(String name) {
+        return declared.number(name);
+    }
+
+    /** A declared text (文本); null where the batch gives none. */
+    public String text(String name) {
+        return declared.text(name);
+    }
+
+    /** A declared date (日期); null where the batch gives none. */
+    public LocalDate date(String name) {
+        return declared.date(name);
+    }
+
+    /** A declared yes/no (是否); null where the batch gives none. */
+    public Boolean yes(String name) {
+        return declared.yes(name);
+    }
+
+    /**
+     * A declared figure of any type, as the batch gives it (Integer, BigDecimal, String or Boolean;
+     * a date as its YYYY-MM-DD string), for code that reads figures by a name it is given.
+     */
+    public Object declared(String name) {
+        return declared.declared(name);
+    }
+
+    /** The declared figures rules read of this account while grading it, name to value (null where absent). */
+    @Override
+    public Map<String, Object> declaredRead() {
+        return declared.read();
     }
 }

@@ -2,6 +2,7 @@ package govgrade.derive;
 
 import govgrade.facts.Channel;
 import govgrade.facts.Group;
+import java.util.Map;
 
 /**
  * What a result is about: an account on the new-media channel, or a unit on one of its website
@@ -31,4 +32,12 @@ public interface Subject {
      * none; asking does not count as a read. Grading copies the figures read into the result.
      */
     Object figure(Figure f);
+
+    /**
+     * The figures the pack declares (its 数据项 sheet) that rules read of this subject while grading
+     * it, name to value; empty where they read none. Grading copies them into the result.
+     */
+    default Map<String, Object> declaredRead() {
+        return Map.of();
+    }
 }

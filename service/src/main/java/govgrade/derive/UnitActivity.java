@@ -2,6 +2,9 @@ package govgrade.derive;
 
 import govgrade.facts.Channel;
 import govgrade.facts.Group;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -16,11 +19,12 @@ public final class UnitActivity implements Subject {
     private final Integer adopted;
     private final Integer adoptedInMonth;
     private final Set<String> findingCodes;
+    private final DeclaredValues declared;
     private final boolean listed;
     private final FigureReads reads = new FigureReads();
 
     UnitActivity(UnitFact unit, Channel channel, Integer posts, Integer submitted, Integer adopted,
-                 Integer adoptedInMonth, Set<String> findingCodes, boolean listed) {
+                 Integer adoptedInMonth, Set<String> findingCodes, boolean listed, Map<String, Object> figures) {
         this.unit = unit;
         this.channel = channel;
         this.posts = posts;
@@ -29,6 +33,7 @@ public final class UnitActivity implements Subject {
         this.adoptedInMonth = adoptedInMonth;
         this.findingCodes = Set.copyOf(findingCodes);
         this.listed = listed;
+        this.declared = new DeclaredValues(figures, true);
     }
 
     /**
@@ -36,7 +41,7 @@ public final class UnitActivity implements Subject {
      * its criteria expect every unit to report (Shangnan's zero-submission units).
      */
     public static UnitActivity notListed(UnitFact unit, String channel) {
-        return new UnitActivity(unit, Channel.parse(channel), null, null, null, null, Set.of(), false);
+        return new UnitActivity(unit, Channel.parse(channel), null, null, null, null, Set.of(), false, null);
     }
 
     @Override
@@ -126,5 +131,44 @@ public final class UnitActivity implements Subject {
     /** A finding anywhere in what the unit published (columns, other channels, accounts included). */
     public boolean unitHasFinding(String code) {
         return unit.hasFinding(code);
+    }
+
+    /** A declared count (计数) of this activity entry, by its name on the pack's 数据项 sheet; null where the batch gives none. */
+    public Integer count(String name) {
+        return declared.count(name);
+    }
+
+    /** A declared number (数值), as a BigDecimal; null where the batch gives none. */
+    public BigDecimal number(String name) {
+        return declared.number(name);
+    }
+
+    /** A declared text (文本); null where the batch gives none. */
+    public String text(String name) {
+        return declared.text(name);
+    }
+
+    /** A declared date (日期); null where the batch gives none. */
+    public LocalDate date(String name) {
+        return declared.date(name);
+    }
+
+    /** A declared yes/no (是否); null where the batch gives none. */
+    public Boolean yes(String name) {
+        return declared.yes(name);
+    }
+
+    /**
+     * A declared figure of any type, as the batch gives it (Integer, BigDecimal, String or Boolean;
+     * a date as its YYYY-MM-DD string), for code that reads figures by a name it is given.
+     */
+    public Object declared(String name) {
+        return declared.declared(name);
+    }
+
+    /** The declared figures rules read of this activity entry while grading it, name to value (null where absent). */
+    @Override
+    public Map<String, Object> declaredRead() {
+        return declared.read();
     }
 }

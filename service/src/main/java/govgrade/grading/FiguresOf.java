@@ -23,7 +23,7 @@ final class FiguresOf {
                 integer(s, Figure.RECOMMENDED_REPOSTS), integer(s, Figure.MESSAGES),
                 integer(s, Figure.LATE_REPLIES), decimal(s, Figure.LONGEST_REPLY_HOURS, 1),
                 s.wasRead(Figure.LAST_UPDATE) ? (LocalDate) s.figure(Figure.LAST_UPDATE) : null,
-                integer(s, Figure.DAYS_SINCE_LAST_UPDATE));
+                integer(s, Figure.DAYS_SINCE_LAST_UPDATE), s.declaredRead().isEmpty() ? null : s.declaredRead());
     }
 
     private static Integer integer(Subject s, Figure f) {

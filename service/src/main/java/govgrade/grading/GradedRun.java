@@ -46,7 +46,20 @@ public record GradedRun(String run, PackRef pack, PeriodOut period, List<Result>
     public record Figures(Integer posts, Integer submitted, Integer adoptedInMonth, Integer adopted,
                           Integer updates, BigDecimal due, Integer originals, Integer reposts,
                           Integer recommendedReposts, Integer messages, Integer lateReplies,
-                          BigDecimal longestReplyHours, LocalDate lastUpdate, Integer daysSinceLastUpdate) {
+                          BigDecimal longestReplyHours, LocalDate lastUpdate, Integer daysSinceLastUpdate,
+                          @JsonInclude(JsonInclude.Include.NON_EMPTY) Map<String, Object> declared) {
+
+        /**
+         * Built-in figures only. {@code declared}: the figures the pack declares (its 数据项 sheet)
+         * that rules read, by name; empty, and left out of the JSON, where they read none.
+         */
+        public Figures(Integer posts, Integer submitted, Integer adoptedInMonth, Integer adopted, Integer updates,
+                       BigDecimal due, Integer originals, Integer reposts, Integer recommendedReposts,
+                       Integer messages, Integer lateReplies, BigDecimal longestReplyHours, LocalDate lastUpdate,
+                       Integer daysSinceLastUpdate) {
+            this(posts, submitted, adoptedInMonth, adopted, updates, due, originals, reposts, recommendedReposts,
+                    messages, lateReplies, longestReplyHours, lastUpdate, daysSinceLastUpdate, null);
+        }
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)

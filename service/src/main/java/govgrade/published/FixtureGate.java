@@ -1,6 +1,7 @@
 package govgrade.published;
 
 import govgrade.facts.Batch;
+import govgrade.facts.BatchLimits;
 import govgrade.facts.BatchReader;
 import govgrade.facts.BatchRejected;
 import govgrade.grading.Grading;
@@ -79,6 +80,7 @@ public final class FixtureGate implements VersionGate {
             Batch read = BatchReader.read(in, candidate.id());
             batch = new Batch(candidate.id(), read.period(), read.units(), read.accounts(), read.columns(),
                     read.activity());
+            candidate.figures().check(batch, candidate.id(), BatchLimits.DEFAULTS.errorsListed());
         } catch (BatchRejected e) {
             // A fixture that is no batch says nothing about the version: not its fault, not a pass either.
             errors.add(PackError.inFile(what, "the test batch is not a valid batch: " + clip(e.getMessage())));

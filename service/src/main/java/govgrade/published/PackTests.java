@@ -1,6 +1,7 @@
 package govgrade.published;
 
 import govgrade.facts.Batch;
+import govgrade.facts.BatchLimits;
 import govgrade.facts.BatchReader;
 import govgrade.facts.BatchRejected;
 import govgrade.grading.GradedRun;
@@ -156,7 +157,9 @@ public final class PackTests {
 
     private static Batch read(CompiledPack candidate, Path batchFile) throws IOException {
         try (InputStream in = Files.newInputStream(batchFile)) {
-            return BatchReader.read(in, candidate.id());
+            Batch batch = BatchReader.read(in, candidate.id());
+            candidate.figures().check(batch, candidate.id(), BatchLimits.DEFAULTS.errorsListed());
+            return batch;
         } catch (BatchRejected e) {
             throw new IOException("fixture " + batchFile + " is not a valid batch: " + e.getMessage(), e);
         }

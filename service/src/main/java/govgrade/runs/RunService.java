@@ -67,6 +67,8 @@ public final class RunService {
                     "\"" + packFromUrl + "\", the pack the URL names (or leave pack out of the body)")));
         }
         CompiledPack pack = catalog.active(batch.pack());
+        // Read before the pack was known; what the pack declares is checked now, worded as reading's mistakes.
+        pack.figures().check(batch, pack.id(), limits.errorsListed());
         String runId = RunIds.next();
         GradedRun run = Grading.grade(batch, pack, runId, budgets);
         byte[] response = ResultJson.write(run);

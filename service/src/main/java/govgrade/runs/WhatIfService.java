@@ -54,6 +54,12 @@ public final class WhatIfService {
             throw new StoredBatchInvalid(runId, e);
         }
         CompiledPack against = version == null ? catalog.active(pack) : catalog.version(pack, version);
+        try {
+            // Another version may declare other figures: the stored batch must fit the one it is regraded with.
+            against.figures().check(batch, against.id(), runs.limits().errorsListed());
+        } catch (BatchRejected e) {
+            throw new StoredBatchInvalid(runId, e);
+        }
         GradedRun after = Grading.grade(batch, against, runId, runs.budgets());
         String id = RunIds.next();
         WhatIf answer = WhatIf.between(id, before, after);

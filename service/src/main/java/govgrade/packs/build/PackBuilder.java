@@ -1,10 +1,12 @@
 package govgrade.packs.build;
 
+import govgrade.facts.DeclaredFigures;
 import govgrade.packs.Budgets;
 import govgrade.packs.CompiledPack;
 import govgrade.packs.PackError;
 import govgrade.packs.PackRejected;
 import govgrade.packs.PackSource;
+import govgrade.packs.tables.FigureSheet;
 import java.util.ArrayList;
 import java.util.List;
 import org.kie.api.KieBase;
@@ -53,13 +55,14 @@ public final class PackBuilder {
         CriteriaCollector.Collected collected = CriteriaCollector.collect(src.id(), src.version(), base, layout.workbooks(),
                 budgets);
         errors.addAll(collected.errors());
+        DeclaredFigures figures = FigureSheet.declared(layout.workbooks().values());
         if (collected.criteria() != null) {
-            errors.addAll(ReferenceCheck.check(src, collected.criteria()));
+            errors.addAll(ReferenceCheck.check(src, collected.criteria(), figures));
         }
         if (!errors.isEmpty()) {
             throw new PackRejected(src.id(), errors);
         }
         int rules = base.getKiePackages().stream().mapToInt(p -> p.getRules().size()).sum();
-        return new CompiledPack(src.id(), src.version(), base, collected.criteria(), rules, src);
+        return new CompiledPack(src.id(), src.version(), base, collected.criteria(), rules, src, figures);
     }
 }

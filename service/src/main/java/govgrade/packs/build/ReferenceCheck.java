@@ -1,5 +1,7 @@
 package govgrade.packs.build;
 
+import govgrade.facts.DeclaredFigures;
+import govgrade.facts.FigurePlace;
 import govgrade.packs.PackError;
 import govgrade.packs.PackSource;
 import govgrade.rules.Criteria;
@@ -44,20 +46,27 @@ final class ReferenceCheck {
     private final String file;
     private final String source;
     private final Criteria criteria;
+    private final FigureReferences figures;
     private final List<PackError> out = new ArrayList<>();
+    /** The place of the pattern whose constraints are being read, null outside one (or for another type). */
+    private FigurePlace pattern;
 
-    private ReferenceCheck(String file, String source, Criteria criteria) {
+    private ReferenceCheck(String file, String source, Criteria criteria, DeclaredFigures figures) {
         this.file = file;
         this.source = source;
         this.criteria = criteria;
+        this.figures = new FigureReferences(figures);
     }
 
-    /** The names the pack's DRL files use and its tables do not define, each at its file and line. */
-    static List<PackError> check(PackSource src, Criteria criteria) {
+    /**
+     * The names the pack's DRL files use and its tables do not define, and the figures they read
+     * that its 数据项 sheet does not declare, each at its file and line.
+     */
+    static List<PackError> check(PackSource src, Criteria criteria, DeclaredFigures figures) {
         List<PackError> out = new ArrayList<>();
         src.files().forEach((f, bytes) -> {
             if (f.toLowerCase().endsWith(".drl")) {
-                out.addAll(check(f, new String(bytes, StandardCharsets.UTF_8), criteria));
+                out.addAll(check(f, new String(bytes, StandardCharsets.UTF_8), criteria, figures));
             }
         });
         return out;
@@ -80,8 +89,13 @@ final class ReferenceCheck {
         return out;
     }
 
-    /** One DRL file; a file Drools cannot parse yields nothing here (the build has reported it). */
+    /** One DRL file of a pack that declares no figures. */
     static List<PackError> check(String file, String drl, Criteria criteria) {
+        return check(file, drl, criteria, DeclaredFigures.NONE);
+    }
+
+    /** One DRL file; a file Drools cannot parse yields nothing here (the build has reported it). */
+    static List<PackError> check(String file, String drl, Criteria criteria, DeclaredFigures figures) {
         PackageDescr pkg;
         DrlParser parser = new DrlParser();
         try {
@@ -92,7 +106,7 @@ final class ReferenceCheck {
         if (pkg == null || parser.hasErrors()) {
             return List.of();
         }
-        ReferenceCheck c = new ReferenceCheck(file, drl, criteria);
+        ReferenceCheck c = new ReferenceCheck(file, drl, criteria, figures);
         for (RuleDescr r : pkg.getRules()) {
             c.walk(r.getLhs(), r.getLine(), r.getStartCharacter());
             if (r.getConsequence() instanceof String code) {
@@ -120,7 +134,10 @@ final class ReferenceCheck {
         } else if (d instanceof FromDescr f) {
             scan(f.getExpression(), locate(f.getExpression(), -1, from), here);
         } else if (d instanceof PatternDescr p) {
+            FigurePlace outer = pattern;
+            pattern = FigureReferences.placeOf(p.getObjectType());
             walk((BaseDescr) p.getConstraint(), here, start);
+            pattern = outer;
             walk(p.getSource(), here, start);
         } else if (d instanceof AccumulateDescr a) {
             a.getDescrs().forEach(x -> walk(x, here, start));
@@ -170,10 +187,17 @@ final class ReferenceCheck {
                 add(first, text, m, "reports problem " + m.group(1) + ", which has no wording in the pack's problem table");
             }
         }
+        for (FigureReferences.Misuse u : figures.check(text, pattern)) {
+            add(first, text, u.start(), u.message());
+        }
     }
 
     private void add(int first, String text, Matcher m, String message) {
-        int line = first + (int) text.substring(0, m.start()).chars().filter(ch -> ch == '\n').count();
+        add(first, text, m.start(), message);
+    }
+
+    private void add(int first, String text, int start, String message) {
+        int line = first + (int) text.substring(0, start).chars().filter(ch -> ch == '\n').count();
         out.add(PackError.inDrl(file, line, message));
     }
 
