@@ -205,6 +205,9 @@ public final class PackMeaning {
             }
         }
         if (!ruleSheet) {
+            if (sheet.equals(FigureSheet.SHEET)) {
+                code.putAll(declaringCells(rec));
+            }
             return new SheetCells(all, code);
         }
         code.putAll(all);
@@ -216,6 +219,37 @@ public final class PackMeaning {
             }
         }
         return new SheetCells(all, code);
+    }
+
+    /**
+     * The cells of the 数据项 sheet that change what batches must carry and rules may read: its
+     * header row and its 名称, 对象, 类型 and 必填 columns. 含义 and note columns are wording.
+     */
+    private static SortedMap<Long, String> declaringCells(SheetRecorder rec) {
+        SortedMap<Long, String> code = new TreeMap<>();
+        Set<String> headings = Set.of(FigureSheet.NAME, FigureSheet.PLACE, FigureSheet.TYPE, FigureSheet.REQUIRED);
+        Set<Integer> cols = new TreeSet<>();
+        int header = -1;
+        for (int r = 0; r <= rec.lastRow(); r++) {
+            Map<Integer, String> row = rec.row(r);
+            if (header < 0 && row.containsValue(FigureSheet.NAME)) {
+                header = r;
+                for (var c : row.entrySet()) {
+                    code.put(place(r, c.getKey()), c.getValue());
+                    if (headings.contains(c.getValue().trim())) {
+                        cols.add(c.getKey());
+                    }
+                }
+            } else if (header >= 0) {
+                for (int col : cols) {
+                    String text = row.get(col);
+                    if (text != null) {
+                        code.put(place(r, col), text);
+                    }
+                }
+            }
+        }
+        return code;
     }
 
     /** Row and column (0-based) in one sortable number: rows first. */
