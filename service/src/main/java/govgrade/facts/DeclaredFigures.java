@@ -82,10 +82,9 @@ public final class DeclaredFigures {
         }
     }
 
-    private void entry(Map<String, Object> figures, FigurePlace place, int index, String pack, Violations out) {
-        if (figures == null) {
-            return;
-        }
+    /** {@code figures} null: the entry gives none, which is fine unless the pack requires one there. */
+    private void entry(Map<String, Object> given, FigurePlace place, int index, String pack, Violations out) {
+        Map<String, Object> figures = given == null ? Map.of() : given;
         String at = place.list() + "[" + index + "].figures";
         Map<String, DeclaredFigure> declared = byPlace.getOrDefault(place, Map.of());
         for (Map.Entry<String, Object> e : figures.entrySet()) {

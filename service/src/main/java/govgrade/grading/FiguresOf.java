@@ -6,6 +6,8 @@ import govgrade.grading.GradedRun.Figures;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * The figures a subject was graded on: those of its figures the rules read, copied from the
@@ -23,7 +25,22 @@ final class FiguresOf {
                 integer(s, Figure.RECOMMENDED_REPOSTS), integer(s, Figure.MESSAGES),
                 integer(s, Figure.LATE_REPLIES), decimal(s, Figure.LONGEST_REPLY_HOURS, 1),
                 s.wasRead(Figure.LAST_UPDATE) ? (LocalDate) s.figure(Figure.LAST_UPDATE) : null,
-                integer(s, Figure.DAYS_SINCE_LAST_UPDATE), s.declaredRead().isEmpty() ? null : s.declaredRead());
+                integer(s, Figure.DAYS_SINCE_LAST_UPDATE), declared(s));
+    }
+
+    /** The declared figures rules read that the subject has, as the built-in ones: an absent one is left out. */
+    private static Map<String, Object> declared(Subject s) {
+        Map<String, Object> read = s.declaredRead();
+        if (read.isEmpty()) {
+            return null;
+        }
+        Map<String, Object> out = new LinkedHashMap<>();
+        read.forEach((name, value) -> {
+            if (value != null) {
+                out.put(name, value);
+            }
+        });
+        return out.isEmpty() ? null : out;
     }
 
     private static Integer integer(Subject s, Figure f) {
