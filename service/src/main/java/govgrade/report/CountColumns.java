@@ -4,7 +4,10 @@ import govgrade.grading.GradedRun;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.temporal.TemporalAccessor;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Function;
 
 /**
@@ -38,9 +41,24 @@ final class CountColumns {
     private CountColumns() {
     }
 
-    /** The known columns at least one of {@code results} has a value for, in annex order. */
+    /**
+     * The known columns at least one of {@code results} has a value for, in annex order; then the
+     * figures the pack declares that its rules read (its 数据项 sheet), headed by their names, in
+     * the order the results first show them. A pack that declares none prints what it always did.
+     */
     static List<Column> of(List<GradedRun.Result> results) {
-        return KNOWN.stream().filter(c -> results.stream().anyMatch(r -> value(r, c) != null)).toList();
+        List<Column> out = new ArrayList<>(KNOWN.stream()
+                .filter(c -> results.stream().anyMatch(r -> value(r, c) != null)).toList());
+        Set<String> declared = new LinkedHashSet<>();
+        for (GradedRun.Result r : results) {
+            if (r.figures() != null && r.figures().declared() != null) {
+                declared.addAll(r.figures().declared().keySet());
+            }
+        }
+        for (String name : declared) {
+            out.add(new Column(name, name, f -> f.declared() == null ? null : f.declared().get(name)));
+        }
+        return out;
     }
 
     /**
@@ -54,6 +72,9 @@ final class CountColumns {
         }
         if (v instanceof CharSequence || v instanceof TemporalAccessor) {
             return v.toString();
+        }
+        if (v instanceof Boolean b) {
+            return b ? "是" : "否";
         }
         return null;
     }
