@@ -227,6 +227,7 @@ public final class NewMediaAccount implements Subject {
      * A declared figure of any type, as the batch gives it (Integer, BigDecimal, String or Boolean;
      * a date as its YYYY-MM-DD string), for code that reads figures by a name it is given.
      */
+    @Override
     public Object declared(String name) {
         return declared.declared(name);
     }

@@ -34,6 +34,16 @@ public interface Subject {
     Object figure(Figure f);
 
     /**
+     * A figure the pack declares (its 数据项 sheet) on this subject, as the batch gives it (Integer,
+     * BigDecimal, String or Boolean; a date as its YYYY-MM-DD text), null where absent; a read,
+     * shown in the result. For code that reads figures by a name it is given (a weighted sum's
+     * table): a subject with no figures of its own (a unit's columns) has none.
+     */
+    default Object declared(String name) {
+        return null;
+    }
+
+    /**
      * The figures the pack declares (its 数据项 sheet) that rules read of this subject while grading
      * it, name to value; empty where they read none. Grading copies them into the result.
      */
