@@ -3,7 +3,6 @@ package govgrade.facts;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import java.io.IOException;
-import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
@@ -101,31 +100,21 @@ final class JsonCursor {
         return names[depth - 1];
     }
 
+    /** The parser, for a reader of values this class does not type ({@link FiguresBinder}). */
+    JsonParser parser() {
+        return p;
+    }
+
+    /** Where mistakes go, for the same reader. */
+    Violations violations() {
+        return out;
+    }
+
     /** The field the cursor stands on is not one the object knows: reported, skipped. */
     void unknownField() throws IOException {
         String[] known = fields[depth - 1].clone();
         Arrays.sort(known);
         out.unreadable(path(), "unknown field " + Violations.quote(name()), "one of " + String.join(", ", known));
-        p.skipChildren();
-    }
-
-    /**
-     * The field the cursor stands on is the {@code count}th of an object with room for fewer: the
-     * first such is reported as over the limit, every one is skipped unread.
-     */
-    void over(int count, String name) throws IOException {
-        if (count == DeclaredFigures.MAX_PER_PLACE + 1) {
-            out.overLimit(path(), "more than " + DeclaredFigures.MAX_PER_PLACE + " figures", "at most "
-                    + DeclaredFigures.MAX_PER_PLACE + " figures in one object (a pack declares at most "
-                    + DeclaredFigures.MAX_PER_PLACE + " at one place)");
-        }
-        p.skipChildren();
-    }
-
-    /** A field of an object with open names (figures) given a second time: reported, skipped. */
-    void repeated(String name) throws IOException {
-        out.unreadable(path(), "the field " + Violations.quote(name) + " a second time",
-                "each field once (a repeated key is ambiguous: which one counts?)");
         p.skipChildren();
     }
 
@@ -203,40 +192,6 @@ final class JsonCursor {
             return t == JsonToken.VALUE_TRUE;
         }
         wrongUnlessNull("true or false");
-        return null;
-    }
-
-    /**
-     * A string, number or boolean, as a declared figure holds it: an Integer for a whole number that
-     * fits one, a BigDecimal for any other number, a String or a Boolean; null for null or a value
-     * of another kind (reported).
-     */
-    Object scalar() throws IOException {
-        JsonToken t = p.currentToken();
-        if (t == JsonToken.VALUE_STRING) {
-            return string();
-        }
-        if (t == JsonToken.VALUE_TRUE || t == JsonToken.VALUE_FALSE) {
-            return t == JsonToken.VALUE_TRUE;
-        }
-        if (t == JsonToken.VALUE_NUMBER_INT && p.getNumberType() == JsonParser.NumberType.INT) {
-            return p.getIntValue();
-        }
-        if (t == JsonToken.VALUE_NUMBER_INT || t == JsonToken.VALUE_NUMBER_FLOAT) {
-            // Text first: 1e999999999 as a BigDecimal is cheap to hold and costly to print; refuse it by its length.
-            if (p.getTextLength() > 40) {
-                out.unreadable(path(), Violations.cut(p.getText(), Violations.ECHO), "a number of at most 40 characters");
-                return null;
-            }
-            // And its exponent: 1e-999999999 is short, but its plain form (a report cell) is a gigabyte.
-            BigDecimal d = new BigDecimal(p.getText());
-            if (Math.abs(d.scale()) > 40) {
-                out.unreadable(path(), Violations.cut(p.getText(), Violations.ECHO), "a number written in plain digits");
-                return null;
-            }
-            return d;
-        }
-        wrongUnlessNull("a string, a number or true/false");
         return null;
     }
 
