@@ -47,7 +47,8 @@ public final class History {
         }
         if (why == null) {
             why = chain.missingTo() == null ? "no earlier period was supplied"
-                    : "no period ending " + chain.missingTo() + " was carried by the batch or stored for the pack";
+                    : "no period ending " + chain.missingTo() + " was supplied: not carried by the batch, not stored "
+                    + "for the pack (nor given with --earlier)";
         }
         this.whyUnknown = why;
     }
