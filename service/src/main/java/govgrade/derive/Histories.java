@@ -30,6 +30,11 @@ public final class Histories {
         }
     }
 
+    /** The earlier periods rules read of {@code s} while grading it, for its result (not for rules). */
+    public static List<History.Read> readsOf(Subject s) {
+        return s.getHistory().reads();
+    }
+
     /** The end dates the chain looks for, nearest first: what a supplier must find, one at a time. */
     public static LocalDate endOfPeriodBefore(LocalDate start) {
         return start.minusDays(1);

@@ -103,7 +103,7 @@ public final class History {
     }
 
     /** The periods rules read, nearest first; an unknown one says why. Asking does not count as a read. */
-    public List<Read> reads() {
+    List<Read> reads() {
         List<Read> out = new ArrayList<>();
         for (int b = 1; b <= 63 && (reads >>> b) != 0; b++) {
             if ((reads & (1L << b)) == 0) {

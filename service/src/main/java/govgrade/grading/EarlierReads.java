@@ -1,5 +1,6 @@
 package govgrade.grading;
 
+import govgrade.derive.Histories;
 import govgrade.derive.History;
 import govgrade.derive.Subject;
 import govgrade.grading.GradedRun.EarlierRead;
@@ -15,7 +16,7 @@ final class EarlierReads {
     }
 
     static List<EarlierRead> of(Subject s) {
-        List<History.Read> reads = s.getHistory().reads();
+        List<History.Read> reads = Histories.readsOf(s);
         if (reads.isEmpty()) {
             return null;
         }
