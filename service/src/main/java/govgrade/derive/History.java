@@ -13,7 +13,7 @@ import java.util.List;
  * noted, as figure reads are, so the result can say which earlier run (or the batch) it rests on.
  */
 public final class History {
-    /** A subject with nothing supplied (one a rule made up): every period back is unknown. Not shared: it notes reads. */
+    /** A subject with nothing supplied (one a rule made up): all unknown. Not shared: it notes reads. */
     static History none() {
         return new History(new Chain(List.of(), null), null);
     }

@@ -92,7 +92,8 @@ final class EarlierBinder {
             switch (c.name()) {
                 case "type" -> type = c.string();
                 case "id" -> id = c.string();
-                case "channel" -> channel = c.parsed(Channel::parse, "new-media, columns, news, disclosure, submissions or adoption");
+                case "channel" -> channel = c.parsed(Channel::parse,
+                        "new-media, columns, news, disclosure, submissions or adoption");
                 case "grade" -> grade = c.string();
                 case "problems" -> problems = problems();
                 case "figures" -> figures = figures();

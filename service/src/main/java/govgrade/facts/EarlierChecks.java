@@ -98,7 +98,8 @@ final class EarlierChecks {
                         "each subject once in a period");
             }
             if (x.grade() != null && !GRADES.contains(x.grade())) {
-                out.add(at + ".grade", Violations.quote(x.grade()), "a grade code: EXCELLENT, GOOD, PASS, FAIL or POOR");
+                out.add(at + ".grade", Violations.quote(x.grade()),
+                        "a grade code: EXCELLENT, GOOD, PASS, FAIL or POOR");
             }
             for (int k = 0; k < x.problems().size(); k++) {
                 String code = x.problems().get(k);

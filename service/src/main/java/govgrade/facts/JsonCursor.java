@@ -184,7 +184,8 @@ final class JsonCursor {
             if (p.getTextLength() <= 40) {
                 return p.getDecimalValue();
             }
-            out.unreadable(path(), "the number " + Violations.cut(p.getText(), Violations.ECHO), "a number of at most 40 characters");
+            out.unreadable(path(), "the number " + Violations.cut(p.getText(), Violations.ECHO),
+                    "a number of at most 40 characters");
             return null;
         }
         wrongUnlessNull("a number");
