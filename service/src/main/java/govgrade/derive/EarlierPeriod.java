@@ -54,12 +54,12 @@ public final class EarlierPeriod {
     }
 
     public boolean hasProblem(String code) {
-        return result.problems().contains(code);
+        return code != null && result.problems().contains(code);
     }
 
     /** A figure then by name (posts, submitted, or a pack's own); null where it was not given. */
     public BigDecimal figure(String name) {
-        return result.figures().get(name);
+        return name == null ? null : result.figures().get(name);
     }
 
     public Map<String, BigDecimal> getFigures() {

@@ -138,7 +138,10 @@ final class EarlierBinder {
                 c.wrongUnlessNull("");
                 continue;
             }
-            map.put(name, c.number());
+            BigDecimal v = c.number();
+            if (v != null) {
+                map.put(name, v); // null is the same as leaving the figure out, as everywhere in a batch
+            }
         }
         return map;
     }

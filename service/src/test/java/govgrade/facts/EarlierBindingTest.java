@@ -75,6 +75,12 @@ class EarlierBindingTest {
     }
 
     @Test
+    void aNullFigureIsLeftOutAsANullFieldIsEverywhere() {
+        Batch b = read(withEarlier(MAY.replace("\"ownFigure\": 2.5", "\"ownFigure\": null")));
+        assertEquals(java.util.Set.of("posts"), b.earlier().get(0).results().get(0).figures().keySet());
+    }
+
+    @Test
     void aRepeatedFigureIsRefused() {
         String twice = MAY.replace("\"posts\": 0,", "\"posts\": 0, \"posts\": 1,");
         assertEquals("earlier[0].results[0].figures.posts", only(withEarlier(twice)).path());
