@@ -133,7 +133,7 @@ final class EarlierBinder {
                 continue;
             }
             if (map.size() >= limits.findingsPerEntry()) {
-                c.refuse("more than " + limits.findingsPerEntry() + " figures", "at most " + limits.findingsPerEntry()
+                c.overLimit("more than " + limits.findingsPerEntry() + " figures", "at most " + limits.findingsPerEntry()
                         + " figures (raise with " + BatchLimits.FINDINGS + ")");
                 c.wrongUnlessNull("");
                 continue;

@@ -197,6 +197,11 @@ final class JsonCursor {
         out.unreadable(path(), what, expected);
     }
 
+    /** The value the cursor stands on is past a limit of {@link BatchLimits}: reported at its path (413). */
+    void overLimit(String what, String expected) {
+        out.overLimit(path(), what, expected);
+    }
+
     Boolean bool() throws IOException {
         JsonToken t = p.currentToken();
         if (t == JsonToken.VALUE_TRUE || t == JsonToken.VALUE_FALSE) {

@@ -97,5 +97,11 @@ class EarlierBindingTest {
         BatchRejected results = assertThrows(BatchRejected.class,
                 () -> BatchReader.read(in(withEarlier(two)), null, one));
         assertMentions(results.violations().get(0).expected(), "--max-earlier-results");
+        BatchLimits oneFigure = new BatchLimits(31, 10, 10, 10, 10, 10, 10, 1, 500, 100);
+        BatchRejected figures = assertThrows(BatchRejected.class,
+                () -> BatchReader.read(in(withEarlier(MAY)), null, oneFigure));
+        assertTrue(figures.overLimit());
+        assertEquals("earlier[0].results[0].figures.ownFigure", figures.violations().get(0).path());
+        assertMentions(figures.violations().get(0).expected(), "--max-findings");
     }
 }
