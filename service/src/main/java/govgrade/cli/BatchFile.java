@@ -1,5 +1,6 @@
 package govgrade.cli;
 
+import govgrade.derive.PastPeriod;
 import govgrade.facts.Batch;
 import govgrade.facts.BatchLimits;
 import govgrade.facts.BatchReader;
@@ -7,6 +8,7 @@ import govgrade.facts.BatchRejected;
 import govgrade.facts.Violation;
 import govgrade.grading.GradedRun;
 import govgrade.grading.Grading;
+import govgrade.packs.Budgets;
 import govgrade.packs.CompiledPack;
 import govgrade.packs.PackError;
 import govgrade.packs.PackRejected;
@@ -26,6 +28,7 @@ import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -56,6 +59,12 @@ final class BatchFile {
 
     static GradedRun grade(Path file, Path home, BatchLimits limits, PrintWriter err, Progress progress)
             throws Refused, IOException {
+        return grade(file, List.of(), home, limits, err, progress);
+    }
+
+    /** As above, with earlier periods read from result files ({@link EarlierFiles}); the batch's own win. */
+    static GradedRun grade(Path file, List<Path> earlierFiles, Path home, BatchLimits limits, PrintWriter err,
+                           Progress progress) throws Refused, IOException {
         PackHome registry = new PackHome(home);
         EarlyPack early = EarlyPack.start(file, registry);
         // One pass over the file: the run id's hash is taken as the batch is read.
@@ -77,6 +86,7 @@ final class BatchFile {
             }
             throw new Refused(BAD_BATCH);
         }
+        List<PastPeriod> earlier = EarlierFiles.read(earlierFiles, batch.pack(), limits.earlierPeriods(), err);
         CompiledPack pack;
         try (Progress.Step step = progress.step("compiling pack " + batch.pack(), 0)) {
             pack = early.load(batch.pack(), registry);
@@ -100,7 +110,8 @@ final class BatchFile {
             throw new Refused(BAD_BATCH);
         }
         try (Progress.Step step = progress.step("grading " + subjects(batch), 0)) {
-            return Grading.grade(batch, pack, localRunId(digest, pack.version()));
+            return Grading.grade(batch, earlier, limits.earlierPeriods(), pack, localRunId(digest, pack.version()),
+                    Budgets.DEFAULTS);
         } catch (EvaluationFailed e) {
             err.println(e.getMessage());
             throw new Refused(BAD_PACK);

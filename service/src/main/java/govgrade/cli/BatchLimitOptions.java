@@ -41,9 +41,17 @@ final class BatchLimitOptions {
             description = "mistakes listed when a batch is refused; the rest are counted (default ${DEFAULT-VALUE})")
     int errorsListed = D.errorsListed();
 
+    @Option(names = "--max-earlier-periods", paramLabel = "N",
+            description = "earlier periods a batch carries, and how far back stored runs are chained (default ${DEFAULT-VALUE})")
+    int earlierPeriods = D.earlierPeriods();
+
+    @Option(names = "--max-earlier-results", paramLabel = "N",
+            description = "results of one earlier period a batch carries (default ${DEFAULT-VALUE})")
+    int earlierResults = D.earlierResults();
+
     /** The limits given; throws IllegalArgumentException naming an option out of range. */
     BatchLimits limits() {
         return new BatchLimits(periodDays, units, accounts, columns, activity, posts, messages, findings, stringChars,
-                errorsListed);
+                errorsListed, earlierPeriods, earlierResults);
     }
 }

@@ -5,9 +5,12 @@ import govgrade.grading.GradedRun;
 import govgrade.grading.ResultJson;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
@@ -25,6 +28,11 @@ final class GradeCommand implements Callable<Integer> {
 
     @Parameters(paramLabel = "FILE.json", description = "the fact batch; its pack field names the criteria pack")
     Path file;
+
+    @Option(names = "--earlier", paramLabel = "RESULT.json",
+            description = "an earlier period's result, as grade printed it (repeatable); a period the batch "
+                    + "carries in its \"earlier\" list wins over a file for the same period")
+    List<Path> earlier = new ArrayList<>();
 
     @Mixin
     Home home;
@@ -52,7 +60,7 @@ final class GradeCommand implements Callable<Integer> {
         Progress progress = progressOption.start(err, "grade");
         GradedRun run;
         try {
-            run = BatchFile.grade(file, home.dir, limits(), err, progress);
+            run = BatchFile.grade(file, earlier, home.dir, limits(), err, progress);
         } catch (BatchFile.Refused e) {
             return e.exitCode;
         }

@@ -16,7 +16,27 @@ public final class Deriver {
     private Deriver() {
     }
 
+    /** The batch derived, its subjects' histories from the earlier periods it carries. */
     public static DerivedBatch derive(Batch b) {
+        return derive(b, List.of(), govgrade.facts.BatchLimits.EARLIER_PERIODS);
+    }
+
+    /**
+     * The batch derived, its subjects' histories from the periods it carries and then {@code stored}
+     * (a period the batch carries wins over a stored one ending the same day), at most {@code limit} back.
+     */
+    public static DerivedBatch derive(Batch b, List<PastPeriod> stored, int limit) {
+        DerivedBatch d = facts(b);
+        List<PastPeriod> periods = new ArrayList<>(b.earlier().size() + stored.size());
+        for (Batch.Earlier e : b.earlier()) {
+            periods.add(PastPeriod.of(e));
+        }
+        periods.addAll(stored);
+        Histories.attach(d, periods, limit);
+        return d;
+    }
+
+    private static DerivedBatch facts(Batch b) {
         Batch.Period p = b.period();
         LocalDate check = p.effectiveCheckDate();
         PeriodFact period = new PeriodFact(p.from(), p.to(), check);

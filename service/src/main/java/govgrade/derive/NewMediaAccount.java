@@ -32,6 +32,7 @@ public final class NewMediaAccount implements Subject {
     private final DeclaredValues declared;
     private final Replies replies;
     private final FigureReads reads = new FigureReads();
+    private History history = History.none();
     /** The reply limit the rules counted late replies against, the first time they asked. */
     private Number replyLimit;
 
@@ -169,6 +170,16 @@ public final class NewMediaAccount implements Subject {
     /** The longest wait for an answer in hours (unanswered messages wait until the check date ends). */
     public double getLongestReplyHours() {
         return reads.read(Figure.LONGEST_REPLY_HOURS, replies.longestHours());
+    }
+
+    /** This subject's earlier periods; see {@link History}. */
+    @Override
+    public History getHistory() {
+        return history;
+    }
+
+    void attach(History h) {
+        history = h;
     }
 
     @Override

@@ -24,6 +24,9 @@ public interface Subject {
     /** The summary bucket; null where the batch names none. */
     String getRegion();
 
+    /** The subject's earlier periods: grade, problems and figures one, two, n periods back. */
+    History getHistory();
+
     /** True when some rule read {@code f} of this subject while grading it. */
     boolean wasRead(Figure f);
 

@@ -22,6 +22,7 @@ public final class UnitActivity implements Subject {
     private final DeclaredValues declared;
     private final boolean listed;
     private final FigureReads reads = new FigureReads();
+    private History history = History.none();
 
     UnitActivity(UnitFact unit, Channel channel, Integer posts, Integer submitted, Integer adopted,
                  Integer adoptedInMonth, Set<String> findingCodes, boolean listed, Map<String, Object> figures) {
@@ -110,6 +111,16 @@ public final class UnitActivity implements Subject {
 
     public boolean hasFinding(String code) {
         return findingCodes.contains(code);
+    }
+
+    /** This subject's earlier periods; see {@link History}. */
+    @Override
+    public History getHistory() {
+        return history;
+    }
+
+    void attach(History h) {
+        history = h;
     }
 
     @Override

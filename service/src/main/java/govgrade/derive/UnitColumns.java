@@ -16,6 +16,7 @@ public final class UnitColumns implements Subject {
     private final BigDecimal due;
     private final Set<String> columnFindingCodes;
     private final FigureReads reads = new FigureReads();
+    private History history = History.none();
 
     UnitColumns(UnitFact unit, List<ColumnFact> columns) {
         this.unit = unit;
@@ -97,6 +98,16 @@ public final class UnitColumns implements Subject {
 
     public boolean unitHasFinding(String code) {
         return unit.hasFinding(code);
+    }
+
+    /** This subject's earlier periods; see {@link History}. */
+    @Override
+    public History getHistory() {
+        return history;
+    }
+
+    void attach(History h) {
+        history = h;
     }
 
     @Override

@@ -2,6 +2,7 @@ package govgrade.facts;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.LocalDate;
+import java.math.BigDecimal;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
@@ -12,13 +13,21 @@ import java.util.Map;
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Batch(String pack, Period period, List<Unit> units, List<Account> accounts,
-                    List<Column> columns, List<Activity> activity) {
+                    List<Column> columns, List<Activity> activity,
+                    @JsonInclude(JsonInclude.Include.NON_EMPTY) List<Earlier> earlier) {
 
     public Batch {
         units = orEmpty(units);
         accounts = orEmpty(accounts);
         columns = orEmpty(columns);
         activity = orEmpty(activity);
+        earlier = orEmpty(earlier);
+    }
+
+    /** A batch that carries no earlier periods. */
+    public Batch(String pack, Period period, List<Unit> units, List<Account> accounts, List<Column> columns,
+                 List<Activity> activity) {
+        this(pack, period, units, accounts, columns, activity, List.of());
     }
 
     static <T> List<T> orEmpty(List<T> list) {
@@ -113,6 +122,26 @@ public record Batch(String pack, Period period, List<Unit> units, List<Account> 
         public Activity(String unit, Channel channel, Integer posts, Integer submitted, Integer adopted,
                         Integer adoptedInMonth, List<Finding> findings) {
             this(unit, channel, posts, submitted, adopted, adoptedInMonth, findings, null);
+        }
+    }
+
+    /** An earlier period the batch carries: what its subjects were graded, and their figures. */
+    public record Earlier(Period period, List<EarlierResult> results) {
+        public Earlier {
+            results = orEmpty(results);
+        }
+    }
+
+    /**
+     * One subject's result in an earlier period, keyed as results are (type, id, channel). Figures
+     * are by name: the built-in ones (posts, submitted ...) or a pack's declared ones.
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record EarlierResult(String type, String id, Channel channel, String grade, List<String> problems,
+                                Map<String, BigDecimal> figures) {
+        public EarlierResult {
+            problems = orEmpty(problems);
+            figures = figures == null ? Map.of() : figures;
         }
     }
 }

@@ -13,7 +13,7 @@ import java.util.Map;
  * limit while read, so nothing past a limit is ever built.
  */
 final class BatchBinder {
-    private static final String[] BATCH = {"pack", "period", "units", "accounts", "columns", "activity"};
+    private static final String[] BATCH = {"pack", "period", "units", "accounts", "columns", "activity", "earlier"};
     private static final String[] PERIOD = {"from", "to", "checkDate"};
     static final String[] UNIT = {"id", "name", "group", "region", "findings", "figures"};
     static final String[] COLUMN = {"unit", "name", "cadence", "updates", "findings", "figures"};
@@ -44,6 +44,7 @@ final class BatchBinder {
         List<Batch.Account> accounts = null;
         List<Batch.Column> columns = null;
         List<Batch.Activity> activity = null;
+        List<Batch.Earlier> earlier = null;
         while (c.nextField()) {
             switch (c.name()) {
                 case "pack" -> pack = c.string();
@@ -55,10 +56,11 @@ final class BatchBinder {
                         BatchLimits.COLUMNS, this::column);
                 case "activity" -> activity = list("activity entries", "an array of activity entries",
                         limits.activity(), BatchLimits.ACTIVITY, this::activity);
+                case "earlier" -> earlier = new EarlierBinder(c, limits).earlier();
                 default -> c.unknownField();
             }
         }
-        return new Batch(pack, period, units, accounts, columns, activity);
+        return new Batch(pack, period, units, accounts, columns, activity, earlier);
     }
 
     private Batch.Period period() throws IOException {

@@ -16,9 +16,12 @@ package govgrade.facts;
  * @param findingsPerEntry   findings of one unit, account, column or activity entry
  * @param stringChars        characters of any string (ids, names, regions, notes)
  * @param errorsListed       mistakes listed in a refusal; the rest are counted
+ * @param earlierPeriods     earlier periods a batch carries (also how far back the service chains stored runs)
+ * @param earlierResults     results of one earlier period
  */
 public record BatchLimits(int periodDays, int units, int accounts, int columns, int activity, int postsPerAccount,
-                          int messagesPerAccount, int findingsPerEntry, int stringChars, int errorsListed) {
+                          int messagesPerAccount, int findingsPerEntry, int stringChars, int errorsListed,
+                          int earlierPeriods, int earlierResults) {
 
     /**
      * A leap year is the longest period a circular covers; the national batch (150,000 accounts,
@@ -26,6 +29,9 @@ public record BatchLimits(int periodDays, int units, int accounts, int columns, 
      */
     public static final BatchLimits DEFAULTS = new BatchLimits(366, 100_000, 200_000, 200_000, 400_000, 20_000,
             10_000, 1_000, 500, 100);
+
+    /** Two years of monthly periods: the longest run of months a circular counts ("连续N个月"), with room. */
+    public static final int EARLIER_PERIODS = 24;
 
     /** The option of {@code serve} (and {@code grade}) that raises each limit, as refusals name it. */
     static final String PERIOD_DAYS = "--max-period-days";
@@ -38,6 +44,8 @@ public record BatchLimits(int periodDays, int units, int accounts, int columns, 
     static final String FINDINGS = "--max-findings";
     static final String STRING_CHARS = "--max-string-chars";
     static final String ERRORS_LISTED = "--max-errors-listed";
+    static final String EARLIER_PERIODS_FLAG = "--max-earlier-periods";
+    static final String EARLIER_RESULTS = "--max-earlier-results";
 
     public BatchLimits {
         positive(periodDays, PERIOD_DAYS);
@@ -50,10 +58,29 @@ public record BatchLimits(int periodDays, int units, int accounts, int columns, 
         positive(findingsPerEntry, FINDINGS);
         positive(stringChars, STRING_CHARS);
         positive(errorsListed, ERRORS_LISTED);
+        positive(earlierPeriods, EARLIER_PERIODS_FLAG);
+        positive(earlierResults, EARLIER_RESULTS);
         // Past this a single account's day bitmaps alone outgrow a small heap (4-digit years span 3.65M days).
         if (periodDays > 3_660_000) {
             throw new IllegalArgumentException(PERIOD_DAYS + " " + periodDays + " is longer than any 4-digit-year period");
         }
+    }
+
+    /**
+     * Limits with the default earlier-period limits: 24 periods, and as many results in each as
+     * a batch may have units and accounts together.
+     */
+    public BatchLimits(int periodDays, int units, int accounts, int columns, int activity, int postsPerAccount,
+                       int messagesPerAccount, int findingsPerEntry, int stringChars, int errorsListed) {
+        this(periodDays, units, accounts, columns, activity, postsPerAccount, messagesPerAccount, findingsPerEntry,
+                stringChars, errorsListed, EARLIER_PERIODS, (int) Math.min(Integer.MAX_VALUE, (long) units + accounts
+                        + activity));
+    }
+
+    /** These limits with other earlier-period limits. */
+    public BatchLimits withEarlier(int periods, int results) {
+        return new BatchLimits(periodDays, units, accounts, columns, activity, postsPerAccount, messagesPerAccount,
+                findingsPerEntry, stringChars, errorsListed, periods, results);
     }
 
     private static void positive(int n, String flag) {

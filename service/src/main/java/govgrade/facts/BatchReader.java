@@ -52,7 +52,7 @@ public final class BatchReader {
         }
         if (packFromUrl != null && (batch.pack() == null || batch.pack().isBlank())) {
             batch = new Batch(packFromUrl, batch.period(), batch.units(), batch.accounts(), batch.columns(),
-                    batch.activity());
+                    batch.activity(), batch.earlier());
         }
         // Past thousands of unreadable values, what the checks would add is noise: the count says enough.
         if (!out.tooManyToCheck()) {

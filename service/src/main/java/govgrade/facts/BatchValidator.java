@@ -22,6 +22,7 @@ final class BatchValidator {
         AccountChecks.check(b.accounts(), units, b.period(), countDays, out);
         PublishedChecks.columns(b.columns(), units, out);
         PublishedChecks.activity(b.activity(), units, out);
+        EarlierChecks.check(b.earlier(), b.period(), out);
     }
 
     private static void pack(String pack, Violations out) {

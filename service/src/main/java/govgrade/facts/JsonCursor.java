@@ -3,6 +3,7 @@ package govgrade.facts;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
@@ -184,6 +185,31 @@ final class JsonCursor {
             wrongUnlessNull("a whole number");
         }
         return null;
+    }
+
+    /** Any JSON number, as written (5, 5.5, 1e3); a string or another value is refused. */
+    BigDecimal number() throws IOException {
+        JsonToken t = p.currentToken();
+        if (t == JsonToken.VALUE_NUMBER_INT || t == JsonToken.VALUE_NUMBER_FLOAT) {
+            if (p.getTextLength() <= 40) {
+                return p.getDecimalValue();
+            }
+            out.unreadable(path(), "the number " + Violations.cut(p.getText(), Violations.ECHO),
+                    "a number of at most 40 characters");
+            return null;
+        }
+        wrongUnlessNull("a number");
+        return null;
+    }
+
+    /** The value the cursor stands on is read but not acceptable here: reported at its path. */
+    void refuse(String what, String expected) {
+        out.unreadable(path(), what, expected);
+    }
+
+    /** The value the cursor stands on is past a limit of {@link BatchLimits}: reported at its path (413). */
+    void overLimit(String what, String expected) {
+        out.overLimit(path(), what, expected);
     }
 
     Boolean bool() throws IOException {

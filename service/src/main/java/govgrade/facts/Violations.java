@@ -24,7 +24,7 @@ final class Violations {
     private static final int EXPECTED_CHARS = 1000;
     /** Paths remembered so a later check does not report a bad value twice; past this, checks stop. */
     private static final int REMEMBERED = 10_000;
-    private static final Pattern FINDING_CODE = Pattern.compile("[A-Z][A-Z0-9_]*");
+    static final Pattern FINDING_CODE = Pattern.compile("[A-Z][A-Z0-9_]*");
 
     private final int listed;
     private final List<Violation> found = new ArrayList<>();

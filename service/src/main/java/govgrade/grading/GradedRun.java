@@ -34,7 +34,24 @@ public record GradedRun(String run, PackRef pack, PeriodOut period, List<Result>
     @JsonInclude(JsonInclude.Include.ALWAYS)
     public record Result(SubjectRef subject, String channel, String grade, String label, BigDecimal score,
                          Integer rank, List<ProblemOut> problems, List<Because> because,
-                         @JsonInclude(JsonInclude.Include.NON_NULL) Figures figures) {
+                         @JsonInclude(JsonInclude.Include.NON_NULL) Figures figures,
+                         @JsonInclude(JsonInclude.Include.NON_EMPTY) List<EarlierRead> earlier) {
+
+        /** A result whose rules read no earlier period. */
+        public Result(SubjectRef subject, String channel, String grade, String label, BigDecimal score, Integer rank,
+                      List<ProblemOut> problems, List<Because> because, Figures figures) {
+            this(subject, channel, grade, label, score, rank, problems, because, figures, null);
+        }
+    }
+
+    /**
+     * An earlier period the rules read of the subject: {@code back} periods before this one, from
+     * the batch ({@code source} "batch") or a stored run ({@code source} "run", {@code run} its id);
+     * or unknown ({@code missing} says why, {@code to} is the day it would have ended), which
+     * stopped the rule there. Left out of the JSON where no rule read an earlier period.
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record EarlierRead(int back, LocalDate from, LocalDate to, String source, String run, String missing) {
     }
 
     /**

@@ -2,6 +2,7 @@ package govgrade.grading;
 
 import govgrade.derive.DerivedBatch;
 import govgrade.derive.Deriver;
+import govgrade.derive.PastPeriod;
 import govgrade.facts.Batch;
 import govgrade.packs.Budgets;
 import govgrade.packs.CompiledPack;
@@ -27,6 +28,15 @@ public final class Grading {
      */
     public static GradedRun grade(Batch batch, CompiledPack pack, String runId, Budgets budgets) {
         return grade(Deriver.derive(batch), batch.period(), pack, runId, budgets);
+    }
+
+    /**
+     * As {@link #grade(Batch, CompiledPack, String, Budgets)}, with earlier periods supplied beside
+     * the batch's own (stored runs, result files): the batch's own win for the same period.
+     */
+    public static GradedRun grade(Batch batch, List<PastPeriod> supplied, int limit, CompiledPack pack, String runId,
+                                  Budgets budgets) {
+        return grade(Deriver.derive(batch, supplied, limit), batch.period(), pack, runId, budgets);
     }
 
     static GradedRun grade(DerivedBatch derived, Batch.Period period, CompiledPack pack, String runId,

@@ -10,6 +10,7 @@ import govgrade.rules.Criteria;
 import govgrade.rules.Grade;
 import govgrade.rules.Outcome;
 import govgrade.rules.Problem;
+import govgrade.rules.ProblemWording;
 import govgrade.rules.RankKey;
 import govgrade.rules.Score;
 import govgrade.rules.Verdict;
@@ -105,16 +106,20 @@ final class ResultAssembler {
         Grade g = verdict == null ? null : verdict.getGrade();
         return new Result(ref(s), s.getChannel().code(), g == null ? null : g.name(),
                 g == null ? null : criteria.gradeLabel(g), score == null ? null : tidy(score.getValue()), rank,
-                List.copyOf(printed), because, FiguresOf.of(s));
+                List.copyOf(printed), because, FiguresOf.of(s), EarlierReads.of(s));
     }
 
-    /** The pack's wording, with {from} and {to} replaced by the problem's days as MM-DD. */
+    /**
+     * The pack's wording, with {from} and {to} replaced by the problem's days as MM-DD, and any other
+     * {name} (or {name:中文}) by the value the rule recorded on the problem ({@link Wording}).
+     */
     static String label(String template, Problem p) {
-        if (p.getSpan() == null) {
-            return template;
+        String t = template;
+        if (p.getSpan() != null) {
+            t = t.replace("{from}", MONTH_DAY.format(p.getSpan().getFrom()))
+                    .replace("{to}", MONTH_DAY.format(p.getSpan().getTo()));
         }
-        return template.replace("{from}", MONTH_DAY.format(p.getSpan().getFrom()))
-                .replace("{to}", MONTH_DAY.format(p.getSpan().getTo()));
+        return ProblemWording.fill(t, p.getFacts());
     }
 
     private static BigDecimal tidy(BigDecimal v) {

@@ -79,7 +79,7 @@ public final class FixtureGate implements VersionGate {
         try {
             Batch read = BatchReader.read(in, candidate.id());
             batch = new Batch(candidate.id(), read.period(), read.units(), read.accounts(), read.columns(),
-                    read.activity());
+                    read.activity(), read.earlier());
             candidate.figures().check(batch, candidate.id(), BatchLimits.DEFAULTS.errorsListed());
         } catch (BatchRejected e) {
             // A fixture that is no batch says nothing about the version: not its fault, not a pass either.

@@ -1,5 +1,6 @@
 package govgrade.runs;
 
+import govgrade.derive.PastPeriod;
 import govgrade.facts.Batch;
 import govgrade.facts.BatchLimits;
 import govgrade.facts.BatchReader;
@@ -70,10 +71,25 @@ public final class RunService {
         // Read before the pack was known; what the pack declares is checked now, worded as reading's mistakes.
         pack.figures().check(batch, pack.id(), limits.errorsListed());
         String runId = RunIds.next();
-        GradedRun run = Grading.grade(batch, pack, runId, budgets);
+        GradedRun run = Grading.grade(batch, earlier(batch, pack.id(), Long.MAX_VALUE), limits.earlierPeriods(), pack,
+                runId, budgets);
         byte[] response = ResultJson.write(run);
-        runs.save(runId, pack.id(), pack.version(), body, response, rows(run));
+        runs.save(runId, pack.id(), pack.version(), batch.period().from().toString(), batch.period().to().toString(),
+                body, response, rows(run));
         return new Graded(runId, run, response);
+    }
+
+    /**
+     * The earlier periods supplied for {@code batch} from the runs of {@code pack} stored before
+     * the run numbered {@code before} (see {@link StoredPeriods}).
+     */
+    List<PastPeriod> earlier(Batch batch, String pack, long before) throws SQLException, IOException {
+        return StoredPeriods.chain(runs, pack, batch, limits, before);
+    }
+
+    /** Where a stored run stands in the order runs were stored. */
+    long order(String runId) throws UnknownRun, SQLException {
+        return runs.order(runId).orElseThrow(() -> new UnknownRun(runId));
     }
 
     /** What a posted batch may hold. */

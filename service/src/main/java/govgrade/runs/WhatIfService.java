@@ -60,7 +60,9 @@ public final class WhatIfService {
         } catch (BatchRejected e) {
             throw new StoredBatchInvalid(runId, e);
         }
-        GradedRun after = Grading.grade(batch, against, runId, runs.budgets());
+        // The earlier periods the run read: from the runs stored before it, as when it was graded.
+        GradedRun after = Grading.grade(batch, runs.earlier(batch, stored.pack(), runs.order(runId)),
+                runs.limits().earlierPeriods(), against, runId, runs.budgets());
         String id = RunIds.next();
         WhatIf answer = WhatIf.between(id, before, after);
         byte[] body = ResultJson.write(answer);

@@ -26,6 +26,12 @@ public final class Runs {
      */
     public void save(String runId, String pack, String version, byte[] batchBody, byte[] response,
                      List<ResultRow> rows) throws SQLException {
+        save(runId, pack, version, null, null, batchBody, response, rows);
+    }
+
+    /** As {@link #save(String, String, String, byte[], byte[], List)}, with the period graded (YYYY-MM-DD). */
+    public void save(String runId, String pack, String version, String periodFrom, String periodTo, byte[] batchBody,
+                     byte[] response, List<ResultRow> rows) throws SQLException {
         String hash = sha256(batchBody);
         byte[] packedBatch = Gzip.pack(batchBody);
         byte[] packedResult = Gzip.pack(response);
@@ -50,13 +56,16 @@ public final class Runs {
                 }
             }
             try (PreparedStatement s = c.prepareStatement(
-                    "INSERT INTO runs (id, batch_id, pack, version, created_at, result) VALUES (?, ?, ?, ?, ?, ?)")) {
+                    "INSERT INTO runs (id, batch_id, pack, version, created_at, result, period_from, period_to) "
+                            + "VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
                 s.setString(1, runId);
                 s.setLong(2, batchId);
                 s.setString(3, pack);
                 s.setString(4, version);
                 s.setString(5, now);
                 s.setBytes(6, packedResult);
+                s.setString(7, periodFrom);
+                s.setString(8, periodTo);
                 s.executeUpdate();
             }
             try (PreparedStatement s = c.prepareStatement("INSERT INTO results (run_id, seq, subject_type, subject_id, "
@@ -96,6 +105,41 @@ public final class Runs {
                     }
                     return Optional.of(new StoredRun(r.getString(1), r.getString(2), r.getString(3), r.getString(4),
                             Gzip.unpack(r.getBytes(5)), Gzip.unpack(r.getBytes(6))));
+                }
+            }
+        });
+    }
+
+    /**
+     * The latest run stored of {@code pack} whose period ends on {@code periodTo} (YYYY-MM-DD),
+     * among those stored before the run numbered {@code before} ({@link #order}; Long.MAX_VALUE: all).
+     */
+    public Optional<StoredRun> latestEnding(String pack, String periodTo, long before) throws SQLException {
+        return db.read(c -> {
+            try (PreparedStatement s = c.prepareStatement("SELECT r.id, r.pack, r.version, r.created_at, b.body, "
+                    + "r.result FROM runs r JOIN batches b ON b.id = r.batch_id WHERE r.pack = ? AND r.period_to = ? "
+                    + "AND r.rowid < ? ORDER BY r.rowid DESC LIMIT 1")) {
+                s.setString(1, pack);
+                s.setString(2, periodTo);
+                s.setLong(3, before);
+                try (ResultSet r = s.executeQuery()) {
+                    if (!r.next()) {
+                        return Optional.empty();
+                    }
+                    return Optional.of(new StoredRun(r.getString(1), r.getString(2), r.getString(3), r.getString(4),
+                            Gzip.unpack(r.getBytes(5)), Gzip.unpack(r.getBytes(6))));
+                }
+            }
+        });
+    }
+
+    /** Where a run stands in the order runs were stored (its rowid: runs are never deleted); empty if unknown. */
+    public Optional<Long> order(String runId) throws SQLException {
+        return db.read(c -> {
+            try (PreparedStatement s = c.prepareStatement("SELECT rowid FROM runs WHERE id = ?")) {
+                s.setString(1, runId);
+                try (ResultSet r = s.executeQuery()) {
+                    return r.next() ? Optional.of(r.getLong(1)) : Optional.<Long>empty();
                 }
             }
         });

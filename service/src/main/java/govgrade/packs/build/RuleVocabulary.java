@@ -2,6 +2,8 @@ package govgrade.packs.build;
 
 import govgrade.derive.ColumnFact;
 import govgrade.derive.DateSpan;
+import govgrade.derive.EarlierPeriod;
+import govgrade.derive.History;
 import govgrade.derive.NewMediaAccount;
 import govgrade.derive.PeriodFact;
 import govgrade.derive.Subject;
@@ -68,7 +70,8 @@ final class RuleVocabulary {
     private static final List<Class<?>> TYPES = List.of(
             // the fact model and the rule vocabulary
             Subject.class, UnitFact.class, UnitActivity.class, UnitColumns.class, NewMediaAccount.class,
-            ColumnFact.class, DateSpan.class, PeriodFact.class, Platform.class, Channel.class, Group.class,
+            ColumnFact.class, DateSpan.class, PeriodFact.class, History.class, EarlierPeriod.class, Platform.class,
+            Channel.class, Group.class,
             Criteria.class, Criterion.class, Criterion.Kind.class, Grade.class, Outcome.class, Problem.class,
             RankKey.class, RankMethod.class, Score.class, Verdict.class,
             // values

@@ -3,6 +3,7 @@ package govgrade.packs.tables;
 import govgrade.facts.Platform;
 import govgrade.rules.Criteria;
 import govgrade.rules.Grade;
+import govgrade.rules.ProblemWording;
 import govgrade.rules.RankMethod;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -132,6 +133,9 @@ public final class CriteriaTableChecks {
             checkSetting(t, key, v, cell);
         } else if (template.contains(PROBLEM_LABEL) && (v.contains("{from}") != v.contains("{to}"))) {
             add(t, cell, "问题写法中 {from} 与 {to} 须成对出现", "{from} and {to} must appear together in a wording");
+        } else if (template.contains(PROBLEM_LABEL) && ProblemWording.check(v) != null) {
+            ProblemWording.Mistake m = ProblemWording.check(v);
+            add(t, cell, "问题写法有误：" + m.chinese(), "problem wording: " + m.english());
         }
     }
 
