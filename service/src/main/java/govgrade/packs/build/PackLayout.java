@@ -5,6 +5,7 @@ import govgrade.packs.tables.BandTableChecks;
 import govgrade.packs.tables.CriteriaTableChecks;
 import govgrade.packs.tables.ReportSheet;
 import govgrade.packs.tables.RuleWorkbook;
+import govgrade.packs.tables.ScoringSheets;
 import govgrade.packs.tables.TableCheck;
 import govgrade.packs.tables.ValueCellChecks;
 import java.io.ByteArrayInputStream;
@@ -95,6 +96,7 @@ final class PackLayout {
         checks.addAll(CriteriaTableChecks.check(wb, wholeNumbers));
         checks.addAll(BandTableChecks.check(wb));
         checks.addAll(ReportSheet.check(wb));
+        checks.addAll(ScoringSheets.check(wb));
         if (!checks.isEmpty()) {
             Map<String, TableCheck> onePerCell = new LinkedHashMap<>();
             checks.forEach(c -> onePerCell.putIfAbsent(c.sheet() + "!" + c.cell(), c));

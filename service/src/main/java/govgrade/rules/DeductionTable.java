@@ -1,0 +1,39 @@
+package govgrade.rules;
+
+import java.math.BigDecimal;
+import java.util.Map;
+
+/**
+ * A 扣分 sheet: a score that starts at 满分 and loses points per occurrence of a problem, each
+ * problem's loss capped by its 单项上限, the score never below 最低分 (null: no floor).
+ */
+public record DeductionTable(String name, BigDecimal start, BigDecimal floor, Map<String, Item> items) {
+
+    /** Points per occurrence and the cap on one problem's loss (null: none). */
+    public record Item(BigDecimal each, BigDecimal cap) {
+        BigDecimal points(int count) {
+            BigDecimal p = each.multiply(BigDecimal.valueOf(count));
+            return cap != null && p.compareTo(cap) > 0 ? cap : p;
+        }
+    }
+
+    public DeductionTable {
+        items = Map.copyOf(items);
+    }
+
+    /**
+     * The score left after {@code counts} (problem code to occurrences); a code the sheet has no
+     * row for costs nothing, as a problem the circular does not score.
+     */
+    public BigDecimal score(Map<String, Integer> counts) {
+        BigDecimal lost = BigDecimal.ZERO;
+        for (Map.Entry<String, Integer> e : counts.entrySet()) {
+            Item item = items.get(e.getKey());
+            if (item != null && e.getValue() != null && e.getValue() > 0) {
+                lost = lost.add(item.points(e.getValue()));
+            }
+        }
+        BigDecimal left = start.subtract(lost);
+        return floor != null && left.compareTo(floor) < 0 ? floor : left;
+    }
+}
