@@ -46,7 +46,7 @@ final class RateSheet {
         }
         List<Integer> rows = p.rows();
         if (rows.size() != 1) {
-            p.add(RuleWorkbook.address(p.headerRow() + (rows.isEmpty() ? 2 : rows.get(1) + 1), 0),
+            p.add(RuleWorkbook.address(rows.isEmpty() ? p.headerRow() + 2 : rows.get(1) + 1, 0),
                     "“比率”表只能有一行数据（此表有 " + rows.size() + " 行）；每个比率一张工作表",
                     "a 比率 sheet holds exactly one row (this one has " + rows.size() + "); one sheet per rate");
             return null;
