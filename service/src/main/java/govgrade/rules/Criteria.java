@@ -217,7 +217,7 @@ public final class Criteria {
 
     /** The grade of the 分档 sheet {@code table} for {@code score}; null outside its outermost bounds. */
     public Grade band(String table, Number score) {
-        return scoring.get(table, BandTable.class, ScoringTables.Kind.BAND).grade(decimal(score));
+        return scoring.get(table, BandTable.class, ScoringTables.Kind.BAND).grade(ScoringTables.decimal(score));
     }
 
     /**
@@ -225,19 +225,12 @@ public final class Criteria {
      * {@link Problem} (collected in the rule) or a problem code, one occurrence each.
      */
     public BigDecimal deduct(String table, Collection<?> problems) {
-        Map<String, Integer> counts = new HashMap<>();
-        for (Object p : problems) {
-            String code = p instanceof Problem problem ? problem.getCode() : String.valueOf(p);
-            counts.merge(code, 1, Integer::sum);
-        }
-        return scoring.get(table, DeductionTable.class, ScoringTables.Kind.DEDUCTION).score(counts);
+        return scoring.get(table, DeductionTable.class, ScoringTables.Kind.DEDUCTION).score(DeductionTable.counts(problems));
     }
 
     /** The score the 扣分 sheet {@code table} leaves after {@code counts}: problem code to occurrences. */
     public BigDecimal deduct(String table, Map<String, ? extends Number> counts) {
-        Map<String, Integer> whole = new HashMap<>();
-        counts.forEach((code, n) -> whole.put(code, n == null ? 0 : n.intValue()));
-        return scoring.get(table, DeductionTable.class, ScoringTables.Kind.DEDUCTION).score(whole);
+        return scoring.get(table, DeductionTable.class, ScoringTables.Kind.DEDUCTION).score(DeductionTable.counts(counts));
     }
 
     /** The weighted sum of the 加权 sheet {@code table} over the subject's figures. */
@@ -252,19 +245,13 @@ public final class Criteria {
 
     /** The rate of the 比率 sheet {@code table} over numbers the rule has (its 分子 and 分母 columns unused). */
     public BigDecimal rate(String table, Number numerator, Number denominator) {
-        return scoring.get(table, RateTable.class, ScoringTables.Kind.RATE).of(decimal(numerator), decimal(denominator));
+        return scoring.get(table, RateTable.class, ScoringTables.Kind.RATE).of(ScoringTables.decimal(numerator),
+                ScoringTables.decimal(denominator));
     }
 
     /** The pack's scoring tables; the build checks the names rules call against them. */
     public ScoringTables scoring() {
         return scoring;
-    }
-
-    private static BigDecimal decimal(Number n) {
-        if (n == null || n instanceof BigDecimal) {
-            return (BigDecimal) n;
-        }
-        return n instanceof Integer || n instanceof Long ? BigDecimal.valueOf(n.longValue()) : new BigDecimal(n.toString());
     }
 
     // ---- read by the grading stage ----

@@ -1,6 +1,8 @@
 package govgrade.rules;
 
 import java.math.BigDecimal;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.Map;
 
 /**
@@ -15,6 +17,22 @@ public record DeductionTable(String name, BigDecimal start, BigDecimal floor, Ma
             BigDecimal p = each.multiply(BigDecimal.valueOf(count));
             return cap != null && p.compareTo(cap) > 0 ? cap : p;
         }
+    }
+
+    /** Problem outcomes or codes, one occurrence each, to counts by code. */
+    static Map<String, Integer> counts(Collection<?> problems) {
+        Map<String, Integer> counts = new HashMap<>();
+        for (Object p : problems) {
+            counts.merge(p instanceof Problem problem ? problem.getCode() : String.valueOf(p), 1, Integer::sum);
+        }
+        return counts;
+    }
+
+    /** Counts as a rule's map gives them, whole. */
+    static Map<String, Integer> counts(Map<String, ? extends Number> given) {
+        Map<String, Integer> counts = new HashMap<>();
+        given.forEach((code, n) -> counts.put(code, n == null ? 0 : n.intValue()));
+        return counts;
     }
 
     public DeductionTable {

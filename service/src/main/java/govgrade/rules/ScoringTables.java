@@ -1,5 +1,6 @@
 package govgrade.rules;
 
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -90,6 +91,14 @@ public final class ScoringTables {
             }
         });
         return out;
+    }
+
+    /** A number a rule passes (an Integer count, a BigDecimal score, a double) as a BigDecimal; null stays null. */
+    static BigDecimal decimal(Number n) {
+        if (n == null || n instanceof BigDecimal) {
+            return (BigDecimal) n;
+        }
+        return n instanceof Integer || n instanceof Long ? BigDecimal.valueOf(n.longValue()) : new BigDecimal(n.toString());
     }
 
     <T> T get(String name, Class<T> type, Kind kind) {
