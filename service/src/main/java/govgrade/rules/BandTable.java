@@ -1,7 +1,9 @@
 package govgrade.rules;
 
 import java.math.BigDecimal;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A 分档 sheet: score bands to grades, each band from its lower bound (included) to its upper
@@ -19,6 +21,17 @@ public record BandTable(String name, List<Band> bands) {
 
     public BandTable {
         bands = List.copyOf(bands);
+    }
+
+    /** Each band as the sheet says it, for an explanation: "60 ≤ x < 80" to its grade. */
+    Map<String, Object> describe() {
+        Map<String, Object> out = new LinkedHashMap<>();
+        for (Band b : bands) {
+            String range = (b.lower() == null ? "" : b.lower().toPlainString() + " ≤ ") + "x"
+                    + (b.upper() == null ? "" : " < " + b.upper().toPlainString());
+            out.put(range, b.grade().name());
+        }
+        return out;
     }
 
     /** The grade of the band {@code score} falls in; null below the lowest or from the highest bound on. */

@@ -3,6 +3,7 @@ package govgrade.rules;
 import java.math.BigDecimal;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -33,6 +34,16 @@ public record DeductionTable(String name, BigDecimal start, BigDecimal floor, Ma
         Map<String, Integer> counts = new HashMap<>();
         given.forEach((code, n) -> counts.put(code, n == null ? 0 : n.intValue()));
         return counts;
+    }
+
+    /** 满分, 最低分 and each problem's points and cap, for an explanation. */
+    Map<String, Object> describe() {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("满分", start);
+        out.put("最低分", floor);
+        items.entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(e -> out.put(e.getKey(),
+                e.getValue().each().toPlainString() + (e.getValue().cap() == null ? "" : ", ≤ " + e.getValue().cap().toPlainString())));
+        return out;
     }
 
     public DeductionTable {

@@ -3,6 +3,8 @@ package govgrade.rules;
 import govgrade.derive.Subject;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * A 比率 sheet: 分子 ÷ 分母 × 倍数, rounded to 小数位 places the way 舍入 says; where the
@@ -10,6 +12,18 @@ import java.math.RoundingMode;
  */
 public record RateTable(String name, String numerator, String denominator, BigDecimal multiplier, int scale,
                         RoundingMode rounding, BigDecimal whenZero) {
+
+    /** The sheet's row and the subject's figures it names, for an explanation. */
+    Map<String, Object> describe(Subject s) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put(numerator, ScoringFigures.value(s, numerator));
+        out.put(denominator, ScoringFigures.value(s, denominator));
+        out.put("倍数", multiplier);
+        out.put("小数位", scale);
+        out.put("舍入", rounding.name());
+        out.put("分母为零时", whenZero);
+        return out;
+    }
 
     /** The rate of the subject's figures named by the sheet; a missing numerator counts as 0. */
     public BigDecimal of(Subject s) {

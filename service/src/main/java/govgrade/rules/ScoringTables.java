@@ -1,5 +1,6 @@
 package govgrade.rules;
 
+import govgrade.derive.Subject;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -99,6 +100,27 @@ public final class ScoringTables {
             return (BigDecimal) n;
         }
         return n instanceof Integer || n instanceof Long ? BigDecimal.valueOf(n.longValue()) : new BigDecimal(n.toString());
+    }
+
+    /** What table {@code name} holds, with the figures of {@code s} it reads, its kind first; for an explanation. */
+    Map<String, Object> describe(String name, Subject s) {
+        Object t = tables.get(name);
+        Kind kind = kindOf(name);
+        if (kind == null) {
+            throw new IllegalStateException("the pack has no scoring sheet named " + name);
+        }
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("kind", kind.word());
+        if (t instanceof BandTable b) {
+            out.putAll(b.describe());
+        } else if (t instanceof DeductionTable d) {
+            out.putAll(d.describe());
+        } else if (t instanceof WeightTable w) {
+            out.putAll(w.describe(s));
+        } else {
+            out.putAll(((RateTable) t).describe(s));
+        }
+        return out;
     }
 
     <T> T get(String name, Class<T> type, Kind kind) {

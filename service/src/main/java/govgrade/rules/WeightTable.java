@@ -12,6 +12,16 @@ public record WeightTable(String name, Map<String, BigDecimal> weights) {
         weights = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(weights));
     }
 
+    /** Each figure's weight and the subject's value of it, for an explanation: "0.2 × 27". */
+    Map<String, Object> describe(Subject s) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        weights.forEach((figure, w) -> {
+            BigDecimal v = ScoringFigures.value(s, figure);
+            out.put(figure, w.toPlainString() + " × " + (v == null ? "0" : v.toPlainString()));
+        });
+        return out;
+    }
+
     /** Σ weight × figure, a figure the subject does not have counting as 0. */
     public BigDecimal sum(Subject s) {
         BigDecimal total = BigDecimal.ZERO;

@@ -40,6 +40,7 @@ final class ReferenceCheck {
     private static final Pattern SETTING_USE = Pattern.compile("\\.(?:setting|platforms)\\(\\s*\"([^\"]+)\"\\s*\\)");
     private static final Pattern PROBLEM_USE = Pattern.compile("Problem\\.of\\([^,]+,[^,]+,\\s*\"([A-Z0-9_]+)\"\\s*\\)");
     private static final Pattern TABLE_USE = Pattern.compile("\\.(band|deduct|weighted|rate)\\(\\s*\"([^\"]+)\"");
+    private static final Pattern USING_USE = Pattern.compile("\\.using\\(\\s*[^,()]+,\\s*\"([^\"]+)\"");
     private static final Pattern WHOLE_NUMBER_USE = Pattern.compile("\\.integer\\(\\s*\"([^\"]+)\"\\s*\\)");
     private static final Pattern COMMENT = Pattern.compile("//[^\n]*|/\\*(?s:.*?)\\*/");
 
@@ -169,6 +170,11 @@ final class ReferenceCheck {
         }
         for (Matcher m = TABLE_USE.matcher(text); m.find(); ) {
             tableUse(first, text, m);
+        }
+        for (Matcher m = USING_USE.matcher(text); m.find(); ) {
+            if (criteria.scoring().kindOf(m.group(1)) == null) {
+                add(first, text, m, "using(..., \"" + m.group(1) + "\") names a scoring sheet the pack's workbook does not have");
+            }
         }
         for (Matcher m = PROBLEM_USE.matcher(text); m.find(); ) {
             if (!criteria.hasProblem(m.group(1))) {

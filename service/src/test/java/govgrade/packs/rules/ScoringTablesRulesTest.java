@@ -67,7 +67,8 @@ class ScoringTablesRulesTest {
                 $ps : List() from collect( Problem( subject == $x ) )
             then
                 BigDecimal score = $c.deduct( "扣分", $ps );
-                insert( Score.of( drools, $x, score ).with( "采用率", $c.rate( "采用率", $x ) )
+                insert( Score.of( drools, $x, score ).with( "rate", $c.rate( "采用率", $x ) ).using( $c, "采用率" )
+                        .using( $c, "扣分" )
                         .with( "三分之一", $c.rate( "采用率", 1, 3 ) ) );
                 insert( Verdict.of( drools, $x, $c.band( "等级分档", score ) ) );
                 insert( RankKey.of( drools, $x, $c.weighted( "得分权重", $x ) ) );
@@ -127,8 +128,32 @@ class ScoringTablesRulesTest {
         assertEquals(10, unit(run, 10).rank());
         Map<String, Object> facts = unit(run, 1).because().stream().filter(b -> b.rule().equals("得分与等级"))
                 .findFirst().orElseThrow().facts();
-        assertEquals(new BigDecimal("92.5"), facts.get("采用率"), "25 / 27 cut, not rounded, to one place");
+        assertEquals(new BigDecimal("92.5"), facts.get("rate"), "25 / 27 cut, not rounded, to one place");
         assertEquals(new BigDecimal("33.3"), facts.get("三分之一"));
+    }
+
+    @Test
+    void usingATableRecordsWhatItHoldsAndTheFiguresItRead() throws Exception {
+        GradedRun run = grade(pack(RULES, ScoringTablesRulesTest::defaultBands));
+        Map<String, Object> facts = unit(run, 8).because().stream().filter(b -> b.rule().equals("得分与等级"))
+                .findFirst().orElseThrow().facts();
+        Map<?, ?> table = (Map<?, ?>) facts.get("扣分");
+        assertEquals("扣分", table.get("kind"));
+        assertEquals(0, new BigDecimal("100").compareTo((BigDecimal) table.get("满分")));
+        assertEquals("15, ≤ 20", table.get("FEW_ADOPTED"));
+        Map<?, ?> used = (Map<?, ?>) facts.get("采用率");
+        assertEquals("比率", used.get("kind"));
+        assertEquals(0, new BigDecimal("4").compareTo((BigDecimal) used.get("adopted")));
+        assertEquals(0, new BigDecimal("10").compareTo((BigDecimal) used.get("submitted")));
+        assertEquals("DOWN", used.get("舍入"));
+    }
+
+    @Test
+    void usingATableTheWorkbookDoesNotHaveIsRefusedAtItsLine() throws Exception {
+        String drl = RULES.replace(".using( $c, \"扣分\" )", ".using( $c, \"扣分表\" )");
+        PackRejected e = assertThrows(PackRejected.class, () -> grade(pack(drl, ScoringTablesRulesTest::defaultBands)));
+        assertEquals(1, e.errors().size(), () -> e.errors().stream().map(PackError::describe).toList().toString());
+        assertEquals(lineOf(drl, ".using( $c, \"扣分表\" )"), e.errors().get(0).line(), e.errors().get(0).describe());
     }
 
     @Test
