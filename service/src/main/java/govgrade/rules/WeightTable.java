@@ -2,6 +2,7 @@ package govgrade.rules;
 
 import govgrade.derive.Subject;
 import java.math.BigDecimal;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -9,7 +10,7 @@ import java.util.Map;
 public record WeightTable(String name, Map<String, BigDecimal> weights) {
 
     public WeightTable {
-        weights = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(weights));
+        weights = Collections.unmodifiableMap(new LinkedHashMap<>(weights));
     }
 
     /** Each figure's weight and the subject's value of it, for an explanation: "0.2 × 27". */

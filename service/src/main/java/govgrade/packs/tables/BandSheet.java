@@ -34,7 +34,7 @@ final class BandSheet {
         for (int r : p.rows()) {
             BigDecimal lo = p.number(p.text(r, LOWER), p.cell(r, LOWER), LOWER, false, null);
             BigDecimal hi = p.number(p.text(r, UPPER), p.cell(r, UPPER), UPPER, false, null);
-            bad |= lo == null && p.text(r, LOWER) != null || hi == null && p.text(r, UPPER) != null;
+            bad |= (lo == null && p.text(r, LOWER) != null) || (hi == null && p.text(r, UPPER) != null);
             String word = p.text(r, GRADE);
             Grade g = word == null ? null : grades.get(word);
             if (g == null) {

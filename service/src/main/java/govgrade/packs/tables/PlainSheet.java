@@ -2,6 +2,7 @@ package govgrade.packs.tables;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -74,7 +75,7 @@ final class PlainSheet {
     }
 
     String text(int row, String title) {
-        return cells.getOrDefault(row, java.util.Collections.emptySortedMap()).get(columns.get(title));
+        return cells.getOrDefault(row, Collections.emptySortedMap()).get(columns.get(title));
     }
 
     String cell(int row, String title) {
@@ -91,7 +92,7 @@ final class PlainSheet {
     }
 
     String textAt(int row, int col) {
-        return cells.getOrDefault(row, java.util.Collections.emptySortedMap()).get(col);
+        return cells.getOrDefault(row, Collections.emptySortedMap()).get(col);
     }
 
     /**

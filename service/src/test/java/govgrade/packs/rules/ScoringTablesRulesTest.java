@@ -10,9 +10,11 @@ import govgrade.packs.PackCopy;
 import govgrade.packs.PackError;
 import govgrade.packs.PackRejected;
 import govgrade.packs.ScoringSheetEdit;
+import govgrade.packs.catalog.PackHome;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -161,8 +163,8 @@ class ScoringTablesRulesTest {
         GradedRun before = grade(pack(RULES, ScoringTablesRulesTest::defaultBands));
         Path other = Files.createDirectories(home.resolve("edited"));
         PackCopy.copy("shangnan", other);
-        Files.copy(home.resolve(DRL), other.resolve(DRL), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-        Files.copy(home.resolve(XLSX), other.resolve(XLSX), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        Files.copy(home.resolve(DRL), other.resolve(DRL), StandardCopyOption.REPLACE_EXISTING);
+        Files.copy(home.resolve(XLSX), other.resolve(XLSX), StandardCopyOption.REPLACE_EXISTING);
         PackCopy.editWorkbook(other.resolve(XLSX), wb -> ScoringSheetEdit.bands(wb, "等级分档",
                 new Object[] {null, 60, "不合格"}, new Object[] {60, 85, "合格"}, new Object[] {85, 90, "良好"},
                 new Object[] {90, null, "优秀"}));
@@ -171,8 +173,8 @@ class ScoringTablesRulesTest {
         assertEquals("PASS", unit(after, 8).grade(), "80 is now below the 良好 band");
         assertEquals("GOOD", unit(after, 5).grade());
         assertTrue(!before.pack().version().equals(after.pack().version()));
-        var packs = new govgrade.packs.catalog.PackHome(home, Fixtures.PACKS_CACHE);
-        var edited = new govgrade.packs.catalog.PackHome(other, Fixtures.PACKS_CACHE);
+        PackHome packs = new PackHome(home, Fixtures.PACKS_CACHE);
+        PackHome edited = new PackHome(other, Fixtures.PACKS_CACHE);
         assertEquals(packs.load("shangnan").source().codeVersion(), edited.load("shangnan").source().codeVersion());
     }
 
