@@ -1,8 +1,10 @@
 package govgrade.rules;
 
+import govgrade.derive.Subject;
 import govgrade.facts.Platform;
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.EnumSet;
@@ -33,10 +35,11 @@ public final class Criteria {
     private final RankMethod rankMethod;
     private final Set<String> declared;
     private final ReportWords report;
+    private final ScoringTables scoring;
 
     private Criteria(Map<String, BigDecimal> numbers, Map<String, String> settings, Map<Grade, String> gradeLabels,
                      Map<String, String> problemLabels, Map<String, Grade> problemGrades, RankMethod rankMethod, Set<String> declared,
-                     ReportWords report) {
+                     ReportWords report, ScoringTables scoring) {
         this.numbers = Map.copyOf(numbers);
         this.settings = Map.copyOf(settings);
         this.gradeLabels = new EnumMap<>(gradeLabels);
@@ -45,6 +48,7 @@ public final class Criteria {
         this.rankMethod = rankMethod;
         this.declared = Set.copyOf(declared);
         this.report = report;
+        this.scoring = scoring;
         Map<String, Integer> order = new HashMap<>();
         int i = 0;
         for (String code : problemLabels.keySet()) {
@@ -101,7 +105,8 @@ public final class Criteria {
             }
         }
         labels.forEach(ordered::putIfAbsent);
-        return new Criteria(numbers, settings, gradeLabels, ordered, problemGrades, method, declared, ReportWords.NONE);
+        return new Criteria(numbers, settings, gradeLabels, ordered, problemGrades, method, declared, ReportWords.NONE,
+                ScoringTables.NONE);
     }
 
     /**
@@ -109,12 +114,25 @@ public final class Criteria {
      * reads and checks them at their cells; they are data, not rules, so no Criterion carries them).
      */
     public Criteria withReport(ReportWords words) {
-        // The constructor numbers problems in the order of the map it is given: hand it that order.
+        return new Criteria(numbers, settings, gradeLabels, orderedProblems(), problemGrades, rankMethod, declared,
+                words == null ? ReportWords.NONE : words, scoring);
+    }
+
+    /**
+     * These criteria with the pack's scoring tables ({@code packs.tables.ScoringSheets} reads and
+     * checks the 分档, 扣分, 加权 and 比率 sheets at their cells; like the report words they are data).
+     */
+    public Criteria withScoring(ScoringTables tables) {
+        return new Criteria(numbers, settings, gradeLabels, orderedProblems(), problemGrades, rankMethod, declared,
+                report, tables == null ? ScoringTables.NONE : tables);
+    }
+
+    /** The constructor numbers problems in the order of the map it is given: this is that order. */
+    private Map<String, String> orderedProblems() {
         Map<String, String> ordered = new LinkedHashMap<>();
         problemLabels.keySet().stream().sorted(Comparator.comparingInt(this::problemOrder))
                 .forEach(k -> ordered.put(k, problemLabels.get(k)));
-        return new Criteria(numbers, settings, gradeLabels, ordered, problemGrades, rankMethod, declared,
-                words == null ? ReportWords.NONE : words);
+        return ordered;
     }
 
     private static BigDecimal number(Criterion c) {
@@ -193,6 +211,47 @@ public final class Criteria {
     /** The grade a problem forces (a veto), or null where it is only recorded. */
     public Grade vetoGrade(String code) {
         return problemGrades.get(code);
+    }
+
+    // ---- scoring tables, each by the name of its sheet ----
+
+    /** The grade of the 分档 sheet {@code table} for {@code score}; null outside its outermost bounds. */
+    public Grade band(String table, Number score) {
+        return scoring.get(table, BandTable.class, ScoringTables.Kind.BAND).grade(ScoringTables.decimal(score));
+    }
+
+    /**
+     * The score the 扣分 sheet {@code table} leaves after {@code problems}: each element a
+     * {@link Problem} (collected in the rule) or a problem code, one occurrence each.
+     */
+    public BigDecimal deduct(String table, Collection<?> problems) {
+        return scoring.get(table, DeductionTable.class, ScoringTables.Kind.DEDUCTION).score(DeductionTable.counts(problems));
+    }
+
+    /** The score the 扣分 sheet {@code table} leaves after {@code counts}: problem code to occurrences. */
+    public BigDecimal deduct(String table, Map<String, ? extends Number> counts) {
+        return scoring.get(table, DeductionTable.class, ScoringTables.Kind.DEDUCTION).score(DeductionTable.counts(counts));
+    }
+
+    /** The weighted sum of the 加权 sheet {@code table} over the subject's figures. */
+    public BigDecimal weighted(String table, Subject subject) {
+        return scoring.get(table, WeightTable.class, ScoringTables.Kind.WEIGHTED).sum(subject);
+    }
+
+    /** The rate of the 比率 sheet {@code table} over the subject's figures its 分子 and 分母 name. */
+    public BigDecimal rate(String table, Subject subject) {
+        return scoring.get(table, RateTable.class, ScoringTables.Kind.RATE).of(subject);
+    }
+
+    /** The rate of the 比率 sheet {@code table} over numbers the rule has (its 分子 and 分母 columns unused). */
+    public BigDecimal rate(String table, Number numerator, Number denominator) {
+        return scoring.get(table, RateTable.class, ScoringTables.Kind.RATE).of(ScoringTables.decimal(numerator),
+                ScoringTables.decimal(denominator));
+    }
+
+    /** The pack's scoring tables; the build checks the names rules call against them. */
+    public ScoringTables scoring() {
+        return scoring;
     }
 
     // ---- read by the grading stage ----

@@ -32,6 +32,14 @@ public abstract class Outcome<T extends Outcome<T>> {
         return self();
     }
 
+    /**
+     * Records the scoring table {@code table} of {@code criteria} the rule used, under its name:
+     * its kind, what it holds and, for a 加权 or 比率 sheet, the subject's figures it read.
+     */
+    public T using(Criteria criteria, String table) {
+        return with(table, criteria.scoring().describe(table, subject));
+    }
+
     public Subject getSubject() {
         return subject;
     }

@@ -7,6 +7,7 @@ import govgrade.packs.bounds.EvaluationFailed;
 import govgrade.packs.bounds.FiringWatch;
 import govgrade.packs.tables.ReportSheet;
 import govgrade.packs.tables.RuleWorkbook;
+import govgrade.packs.tables.ScoringSheets;
 import govgrade.rules.Criteria;
 import govgrade.rules.Criterion;
 import java.util.ArrayList;
@@ -50,7 +51,8 @@ final class CriteriaCollector {
         workbooks.values().forEach(wb -> problemRows.addAll(wb.keysOf(PROBLEM_LABEL)));
         Criteria criteria = null;
         try {
-            criteria = Criteria.of(found, problemRows).withReport(ReportSheet.words(workbooks.values()));
+            criteria = Criteria.of(found, problemRows).withReport(ReportSheet.words(workbooks.values()))
+                    .withScoring(ScoringSheets.tables(workbooks.values()));
         } catch (IllegalArgumentException e) {
             // The tables' values passed their checks at their cells: this one came from elsewhere (DRL).
             errors.add(PackError.inFile(null, "a criterion the pack sets cannot be used: " + e.getMessage()));

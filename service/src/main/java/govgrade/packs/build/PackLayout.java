@@ -6,6 +6,7 @@ import govgrade.packs.tables.CriteriaTableChecks;
 import govgrade.packs.tables.FigureSheet;
 import govgrade.packs.tables.ReportSheet;
 import govgrade.packs.tables.RuleWorkbook;
+import govgrade.packs.tables.ScoringSheets;
 import govgrade.packs.tables.TableCheck;
 import govgrade.packs.tables.ValueCellChecks;
 import java.io.ByteArrayInputStream;
@@ -97,6 +98,7 @@ final class PackLayout {
         checks.addAll(BandTableChecks.check(wb));
         checks.addAll(ReportSheet.check(wb));
         checks.addAll(FigureSheet.check(wb));
+        checks.addAll(ScoringSheets.check(wb));
         if (!checks.isEmpty()) {
             Map<String, TableCheck> onePerCell = new LinkedHashMap<>();
             checks.forEach(c -> onePerCell.putIfAbsent(c.sheet() + "!" + c.cell(), c));

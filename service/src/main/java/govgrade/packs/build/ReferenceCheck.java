@@ -5,6 +5,7 @@ import govgrade.facts.FigurePlace;
 import govgrade.packs.PackError;
 import govgrade.packs.PackSource;
 import govgrade.rules.Criteria;
+import govgrade.rules.ScoringTables;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -40,6 +41,8 @@ final class ReferenceCheck {
     private static final Pattern NUMBER_USE = Pattern.compile("\\.(?:integer|decimal)\\(\\s*\"([^\"]+)\"\\s*\\)");
     private static final Pattern SETTING_USE = Pattern.compile("\\.(?:setting|platforms)\\(\\s*\"([^\"]+)\"\\s*\\)");
     private static final Pattern PROBLEM_USE = Pattern.compile("Problem\\.of\\([^,]+,[^,]+,\\s*\"([A-Z0-9_]+)\"\\s*\\)");
+    private static final Pattern TABLE_USE = Pattern.compile("\\.(band|deduct|weighted|rate)\\(\\s*\"([^\"]+)\"");
+    private static final Pattern USING_USE = Pattern.compile("\\.using\\(\\s*[^,()]+,\\s*\"([^\"]+)\"");
     private static final Pattern WHOLE_NUMBER_USE = Pattern.compile("\\.integer\\(\\s*\"([^\"]+)\"\\s*\\)");
     private static final Pattern COMMENT = Pattern.compile("//[^\n]*|/\\*(?s:.*?)\\*/");
 
@@ -182,6 +185,14 @@ final class ReferenceCheck {
                 add(first, text, m, "uses setting " + m.group(1) + ", which no row of the pack's decision tables sets");
             }
         }
+        for (Matcher m = TABLE_USE.matcher(text); m.find(); ) {
+            tableUse(first, text, m);
+        }
+        for (Matcher m = USING_USE.matcher(text); m.find(); ) {
+            if (criteria.scoring().kindOf(m.group(1)) == null) {
+                add(first, text, m, "using(..., \"" + m.group(1) + "\") names a scoring sheet the pack's workbook does not have");
+            }
+        }
         for (Matcher m = PROBLEM_USE.matcher(text); m.find(); ) {
             if (!criteria.hasProblem(m.group(1))) {
                 add(first, text, m, "reports problem " + m.group(1) + ", which has no wording in the pack's problem table");
@@ -190,6 +201,21 @@ final class ReferenceCheck {
         for (FigureReferences.Misuse u : figures.check(text, pattern)) {
             add(first, text, u.start(), u.message());
         }
+    }
+
+    /** A scoring function must name a sheet of its kind: band a 分档 sheet, rate a 比率 sheet ... */
+    private void tableUse(int first, String text, Matcher m) {
+        ScoringTables.Kind wanted = ScoringTables.Kind.ofFunction(m.group(1));
+        String name = m.group(2);
+        ScoringTables.Kind found = criteria.scoring().kindOf(name);
+        if (found == wanted) {
+            return;
+        }
+        List<String> names = criteria.scoring().names(wanted);
+        add(first, text, m, m.group(1) + "(\"" + name + "\") needs a " + wanted.word() + " sheet named " + name + " (cell A1 "
+                + wanted.word() + "), " + (found == null ? "which the pack's workbook does not have"
+                : "but that sheet is a " + found.word() + " sheet") + "; " + wanted.word() + " sheets: "
+                + (names.isEmpty() ? "none" : String.join(", ", names)));
     }
 
     private void add(int first, String text, Matcher m, String message) {

@@ -208,6 +208,10 @@ public final class PackMeaning {
             if (sheet.equals(FigureSheet.SHEET)) {
                 code.putAll(declaringCells(rec));
             }
+            // A scoring sheet's kind and headers are code: rules call the table by name for what its kind computes.
+            for (int[] c : ScoringSheets.codeCells(rec.rows())) {
+                code.put(place(c[0], c[1]), all.get(place(c[0], c[1])));
+            }
             return new SheetCells(all, code);
         }
         code.putAll(all);
