@@ -5,6 +5,7 @@ import govgrade.packs.CompiledPack;
 import govgrade.packs.PackError;
 import govgrade.packs.PackRejected;
 import govgrade.packs.PackSource;
+import govgrade.packs.RuleLibrary;
 import java.util.ArrayList;
 import java.util.List;
 import org.kie.api.KieBase;
@@ -36,7 +37,8 @@ public final class PackBuilder {
                     "the pack has no .drl or .xlsx files")));
         }
         PackLayout layout = PackLayout.of(src.files());
-        List<PackError> errors = new ArrayList<>(layout.errors());
+        List<PackError> errors = new ArrayList<>(RuleLibrary.unknownIncludes(src.files()));
+        errors.addAll(layout.errors());
         // Before Drools compiles anything: a refused name must never reach a compiler, let alone a session.
         List<PackError> refused = RuleCodeCheck.check(layout.resources(), layout.origins());
         if (!refused.isEmpty()) {

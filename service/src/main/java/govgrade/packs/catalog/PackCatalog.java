@@ -4,6 +4,7 @@ import govgrade.packs.CompiledPack;
 import govgrade.packs.PackError;
 import govgrade.packs.PackRejected;
 import govgrade.packs.PackSource;
+import govgrade.packs.RuleLibrary;
 import govgrade.packs.PackUnavailable;
 import govgrade.packs.UnknownPack;
 import govgrade.packs.UnknownVersion;
@@ -265,6 +266,8 @@ public final class PackCatalog {
         SortedMap<String, byte[]> files = new TreeMap<>(base.files());
         Map<String, String> placed = DraftFiles.place(pack, base.files().keySet(), uploads.keySet());
         placed.forEach((name, path) -> files.put(path, uploads.get(name)));
+        // A changed include line takes in (or drops) library files; those kept keep the base version's text.
+        RuleLibrary.resolve(home.home(), files);
         PackSource fresh = PackMeaning.source(pack, files);
         if (!mayChangeCode) {
             Verdicts.requireSameCode(base, fresh);
