@@ -64,6 +64,14 @@ class NewPackCommandTest {
         out.getBuffer().setLength(0);
         assertEquals(0, run("test", "xining-chengzhong", "--home", home.toString()), out + " " + err);
         assertTrue(out.toString().contains("9 published figures in 1 fixture(s): 9 reproduced"), out.toString());
+
+        // A copy that drops the veto rule still validates, and says the 问题 sheet's grade now does nothing.
+        Path drlFile = home.resolve("rules-drl/xining-chengzhong/xining-chengzhong.drl");
+        Files.writeString(drlFile, drl.replace("// include: veto, findings", "// include: findings"));
+        out.getBuffer().setLength(0);
+        assertEquals(0, run("validate", "xining-chengzhong", "--home", home.toString()), out + " " + err);
+        assertTrue(out.toString().contains("[问题!D11]") && out.toString().contains("no rule of the pack applies vetoes"),
+                out.toString());
     }
 
     @Test

@@ -38,4 +38,22 @@ class DraftWarningsTest extends ServiceOnAPort {
         assertEquals(201, clean.status(), clean.text());
         assertEquals(0, clean.json().get("warnings").size(), clean.text());
     }
+
+    @Test
+    void aDraftIncludeTakesInTheLibraryFileAndAnUnknownOneIsRefusedAtItsLine() throws Exception {
+        String drl = Files.readString(Path.of("rules-drl/luoshan/luoshan.drl"));
+        TestClient.Response r = client.upload("/api/v1/packs/luoshan/drafts", Map.of("luoshan.drl",
+                drl.replace("// include: stale", "// include: stale, findings").getBytes(StandardCharsets.UTF_8)), TOKEN);
+        assertEquals(201, r.status(), r.text());
+        assertEquals(0, r.json().get("warnings").size(), r.text());
+
+        int line = (int) drl.lines().takeWhile(l -> !l.equals("// include: stale")).count() + 1;
+        TestClient.Response bad = client.upload("/api/v1/packs/luoshan/drafts", Map.of("luoshan.drl",
+                drl.replace("// include: stale", "// include: stale, stail").getBytes(StandardCharsets.UTF_8)), TOKEN);
+        assertTrue(bad.status() == 400 || bad.status() == 422, bad.text());
+        JsonNode e = bad.json().get("errors").get(0);
+        assertEquals("rules-drl/luoshan/luoshan.drl", e.get("file").asText(), bad.text());
+        assertEquals(line, e.get("line").asInt(), bad.text());
+        assertTrue(e.get("message").asText().contains("rules-lib/stail.drl"), bad.text());
+    }
 }
