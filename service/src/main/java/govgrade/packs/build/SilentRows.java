@@ -15,8 +15,9 @@ import java.util.Optional;
  * Warnings, not errors, for rows of a pack's tables that change nothing: a parameter no rule
  * reads, a problem no rule can produce, a problem grade while no rule applies vetoes. An officer
  * who edits such a cell sees the pack validate and the results stay the same; the warning says
- * why, at the cell. "Read" is judged from the text of the pack's DRL and the library files it
- * includes, comments aside: a rule naming the key as a string literal reads it.
+ * why, at the cell. "Read" is judged from the text of the pack's DRL, the library files it
+ * includes and its own rule tables (not the criteria sheets), comments aside: a rule naming the
+ * key as a string literal reads it.
  */
 public final class SilentRows {
     private static final String NUMBER = "Criterion.number(";
@@ -37,18 +38,46 @@ public final class SilentRows {
                 code.append(ReferenceCheck.blankComments(new String(bytes, StandardCharsets.UTF_8))).append('\n');
             }
         });
-        String drl = code.toString();
-        List<PackError> out = new ArrayList<>();
+        List<String> files = new ArrayList<>();
+        List<RuleWorkbook> workbooks = new ArrayList<>();
         src.files().forEach((path, bytes) -> {
             if (PackSource.isWorkbook(path)) {
                 try {
-                    out.addAll(check(path, RuleWorkbook.read(new ByteArrayInputStream(bytes)), drl));
+                    RuleWorkbook wb = RuleWorkbook.read(new ByteArrayInputStream(bytes));
+                    files.add(path);
+                    workbooks.add(wb);
+                    code.append(tableRules(wb));
                 } catch (IOException e) {
                     // Not a workbook: the build says so as an error.
                 }
             }
         });
+        String drl = code.toString();
+        List<PackError> out = new ArrayList<>();
+        for (int i = 0; i < files.size(); i++) {
+            out.addAll(check(files.get(i), workbooks.get(i), drl));
+        }
         return out;
+    }
+
+    /**
+     * The rules a workbook's own rule tables make (a band or deduction table may give a problem or
+     * read a parameter), criteria sheets aside: their rules name every key, which would count every
+     * row as read.
+     */
+    private static String tableRules(RuleWorkbook wb) {
+        StringBuilder out = new StringBuilder();
+        for (String sheet : wb.ruleSheets()) {
+            try {
+                String generated = wb.drl(sheet);
+                if (!generated.contains("Criterion.")) {
+                    out.append(ReferenceCheck.blankComments(generated)).append('\n');
+                }
+            } catch (RuntimeException e) {
+                // A sheet Drools cannot turn into rules: the build says where.
+            }
+        }
+        return out.toString();
     }
 
     private static List<PackError> check(String file, RuleWorkbook wb, String drl) {

@@ -90,4 +90,35 @@ class SilentRowsTest {
                 && w.get(0).message().contains("// include: veto") && w.get(0).message().contains("单项否决"),
                 w.get(0).message());
     }
+
+    @Test
+    void aProblemARuleTableGivesIsProduced() throws Exception {
+        PackCopy.copy("luoshan", home);
+        PackCopy.editWorkbook(home.resolve("decision-tables/luoshan/luoshan.xlsx"), wb -> {
+            Sheet problems = wb.getSheet("问题");
+            Row r = problems.createRow(problems.getLastRowNum() + 1);
+            r.createCell(0).setCellValue("FEW_POSTS");
+            r.createCell(1).setCellValue("发布少于 3 条");
+            r.createCell(2).setCellValue("发布过少");
+        });
+        List<PackError> w = warnings("luoshan");
+        assertEquals(1, w.size(), w.toString());
+        assertTrue(w.get(0).message().contains("problem FEW_POSTS"), w.toString());
+
+        PackCopy.editWorkbook(home.resolve("decision-tables/luoshan/luoshan.xlsx"), wb -> {
+            Sheet s = wb.createSheet("发布过少");
+            String[][] rows = {{"RuleSet", "govgrade.packs.luoshan.tables"},
+                    {"Import", "govgrade.derive.UnitActivity, govgrade.rules.Problem"}, {}, {"RuleTable 发布过少"},
+                    {"CONDITION", "ACTION"}, {"$x : UnitActivity"},
+                    {"posts < $param", "insert( Problem.of( drools, $x, \"$param\" ) );"},
+                    {"发布条数少于", "问题"}, {"3", "FEW_POSTS"}};
+            for (int i = 0; i < rows.length; i++) {
+                Row row = s.createRow(i);
+                for (int c = 0; c < rows[i].length; c++) {
+                    row.createCell(c).setCellValue(rows[i][c]);
+                }
+            }
+        });
+        assertEquals(List.of(), warnings("luoshan"), "the 发布过少 table gives FEW_POSTS");
+    }
 }
