@@ -23,9 +23,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Hot reload for installations that edit pack files in place. A change under rules-drl/ or
- * decision-tables/ schedules its pack (one under rules-lib/, every pack) for a look once the folder has been quiet for a moment;
- * the files must then read the same twice in a row (an editor saving in several steps is not
- * done yet), and only a version that compiles becomes active. Compiling happens on this
+ * decision-tables/ schedules its pack (one under rules-lib/, every pack: any may include the
+ * file) for a look once the folder has been quiet for a moment; the files must then read the
+ * same twice in a row (an editor saving in several steps is not done yet), and only a version
+ * that compiles becomes active. Compiling happens on this
  * watcher's own thread, never on a request's.
  */
 public final class PackWatcher implements AutoCloseable {
@@ -92,7 +93,7 @@ public final class PackWatcher implements AutoCloseable {
                         registerTree(changed);
                     }
                     if (isLibrary(changed)) {
-                        // Any pack may include the file: each is read again, and only those whose meaning changed get a version.
+                        // Each pack is read again; only those whose meaning changed get a version.
                         catalog.home().ids().forEach(this::schedule);
                     } else {
                         packOf(changed).ifPresent(this::schedule);
