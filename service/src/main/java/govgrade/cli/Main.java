@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
 @Command(name = "govgrade", mixinStandardHelpOptions = true, version = "govgrade 0.1",
         description = "Grades government websites and new-media accounts by county criteria packs.",
         subcommands = {GradeCommand.class, ValidateCommand.class, ServeCommand.class, TestCommand.class,
-            ReconcileCommand.class, ReportCommand.class})
+            ReconcileCommand.class, ReportCommand.class, NewPackCommand.class})
 public final class Main implements Runnable {
 
     public static void main(String[] args) {

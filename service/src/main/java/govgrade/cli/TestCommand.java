@@ -6,6 +6,7 @@ import govgrade.packs.PackError;
 import govgrade.packs.catalog.PackHome;
 import govgrade.packs.PackRejected;
 import govgrade.packs.UnknownPack;
+import govgrade.packs.build.SilentRows;
 import govgrade.published.FigureChanges;
 import govgrade.published.PackTests;
 import govgrade.published.Reconciler;
@@ -96,6 +97,7 @@ final class TestCommand implements Callable<Integer> {
                     continue;
                 }
                 print(out, p, o);
+                SilentRows.of(p.source()).forEach(w -> out.println("  " + w.describe()));
                 failed += o.changesPublishedFigures() || !o.changedByVersion().isEmpty() ? 1 : 0;
                 untested += o.testedNothing() ? 1 : 0;
             }

@@ -5,6 +5,7 @@ import govgrade.packs.PackError;
 import govgrade.packs.catalog.PackHome;
 import govgrade.packs.PackRejected;
 import govgrade.packs.UnknownPack;
+import govgrade.packs.build.SilentRows;
 import govgrade.published.FixtureGate;
 import java.io.PrintWriter;
 import java.util.List;
@@ -65,6 +66,7 @@ final class ValidateCommand implements Callable<Integer> {
                 }
                 out.printf("%-10s version %s  ok (%d rules, %d files)%n", id, p.version(), p.ruleCount(),
                         p.source().files().size());
+                SilentRows.of(p.source()).forEach(w -> out.println("  " + w.describe()));
             } catch (UnknownPack e) {
                 err.println(e.getMessage());
                 failed++;

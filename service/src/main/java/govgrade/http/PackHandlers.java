@@ -85,13 +85,13 @@ final class PackHandlers {
 
     /** A draft's answer; fields in this order, the order they were always written in. */
     record DraftAnswer(String id, String version, String status, boolean alreadyStored, List<String> changedFiles,
-                       boolean changesPublishedFigures, Tests tests) {
+                       boolean changesPublishedFigures, Tests tests, List<PackError> warnings) {
         static DraftAnswer of(DraftReview.Reviewed r) {
             PackTests.Outcome t = r.tests();
             // Criteria do change, so a draft that alters a published figure may still be published; it says so.
             return new DraftAnswer(r.draft().pack(), r.draft().version(), "draft", r.draft().existed(),
                     r.draft().files(), t.changesPublishedFigures(), new Tests(t.summary(), t.fixtures(), t.figures(),
-                    t.reproduced(), t.knownDifferences(), t.changed()));
+                    t.reproduced(), t.knownDifferences(), t.changed()), r.draft().warnings());
         }
     }
 

@@ -41,7 +41,10 @@ public final class PackSource {
         return storedVersion.equals(version) ? this : new PackSource(id, files, storedVersion, codeVersion);
     }
 
-    /** A pack's files in {@code home/rules-drl/<id>} and {@code home/decision-tables/<id>}. */
+    /**
+     * A pack's files in {@code home/rules-drl/<id>} and {@code home/decision-tables/<id>}, and the
+     * library files its DRL includes from {@code home/rules-lib} ({@link RuleLibrary}).
+     */
     public static SortedMap<String, byte[]> filesOnDisk(Path home, String id) throws IOException {
         SortedMap<String, byte[]> files = new TreeMap<>();
         for (String dir : new String[] {DRL_DIR, TABLE_DIR}) {
@@ -59,6 +62,9 @@ public final class PackSource {
             } catch (UncheckedIOException e) {
                 throw e.getCause();
             }
+        }
+        if (!files.isEmpty()) {
+            RuleLibrary.resolve(home, files);
         }
         return files;
     }

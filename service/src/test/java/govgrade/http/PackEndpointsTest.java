@@ -51,7 +51,8 @@ class PackEndpointsTest extends ServiceOnAPort {
         List<String> fields = new ArrayList<>();
         draft.json().fieldNames().forEachRemaining(fields::add);
         assertEquals(List.of("id", "version", "status", "alreadyStored", "changedFiles", "changesPublishedFigures",
-                "tests"), fields);
+                "tests", "warnings"), fields);
+        assertEquals(0, draft.json().get("warnings").size(), "Mei county's rows all do something");
         assertEquals(Set.of("summary", "fixtures", "figures", "reproduced", "knownDifferences", "changed"),
                 toSet(draft.json().get("tests").fieldNames()));
         assertTrue(draft.json().at("/tests/summary").asText().contains("CHANGED by this version"),

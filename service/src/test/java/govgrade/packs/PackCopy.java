@@ -30,6 +30,14 @@ public final class PackCopy {
                 }
             }
         }
+        // The shared rule library the pack's DRL includes, as an installation has it beside the packs.
+        Path lib = home.resolve(RuleLibrary.LIB_DIR);
+        Files.createDirectories(lib);
+        try (Stream<Path> s = Files.list(Path.of(RuleLibrary.LIB_DIR))) {
+            for (Path f : (Iterable<Path>) s::iterator) {
+                Files.copy(f, lib.resolve(f.getFileName()), StandardCopyOption.REPLACE_EXISTING);
+            }
+        }
         return home;
     }
 

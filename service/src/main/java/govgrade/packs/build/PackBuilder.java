@@ -6,6 +6,7 @@ import govgrade.packs.CompiledPack;
 import govgrade.packs.PackError;
 import govgrade.packs.PackRejected;
 import govgrade.packs.PackSource;
+import govgrade.packs.RuleLibrary;
 import govgrade.packs.tables.FigureSheet;
 import java.util.ArrayList;
 import java.util.List;
@@ -38,7 +39,8 @@ public final class PackBuilder {
                     "the pack has no .drl or .xlsx files")));
         }
         PackLayout layout = PackLayout.of(src.files());
-        List<PackError> errors = new ArrayList<>(layout.errors());
+        List<PackError> errors = new ArrayList<>(RuleLibrary.unknownIncludes(src.files()));
+        errors.addAll(layout.errors());
         // Before Drools compiles anything: a refused name must never reach a compiler, let alone a session.
         List<PackError> refused = RuleCodeCheck.check(layout.resources(), layout.origins());
         if (!refused.isEmpty()) {

@@ -232,7 +232,7 @@ final class ReferenceCheck {
     }
 
     /** Comments turned to spaces, line breaks kept, so a commented-out use is no use and lines still count. */
-    private static String blankComments(String code) {
+    static String blankComments(String code) {
         Matcher m = COMMENT.matcher(code);
         StringBuilder sb = new StringBuilder();
         while (m.find()) {

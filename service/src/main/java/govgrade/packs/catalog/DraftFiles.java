@@ -1,6 +1,7 @@
 package govgrade.packs.catalog;
 
 import govgrade.packs.PackSource;
+import govgrade.packs.RuleLibrary;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -25,7 +26,9 @@ final class DraftFiles {
     static Map<String, String> place(String pack, Set<String> existing, Collection<String> uploads)
             throws UploadRefused {
         List<String> workbooks = existing.stream().filter(PackSource::isWorkbook).toList();
-        List<String> drls = existing.stream().filter(p -> p.toLowerCase(Locale.ROOT).endsWith(".drl")).toList();
+        // Library files come with the include lines, never by upload: an upload replaces the pack's own rule file.
+        List<String> drls = existing.stream().filter(p -> p.toLowerCase(Locale.ROOT).endsWith(".drl"))
+                .filter(p -> !RuleLibrary.isLibraryFile(p)).toList();
         Map<String, String> out = new LinkedHashMap<>();
         Map<String, String> byTarget = new HashMap<>();
         for (String name : uploads) {

@@ -5,8 +5,10 @@ import govgrade.packs.PackError;
 import govgrade.packs.PackRejected;
 import govgrade.packs.PackSource;
 import govgrade.packs.PackUnavailable;
+import govgrade.packs.RuleLibrary;
 import govgrade.packs.UnknownPack;
 import govgrade.packs.UnknownVersion;
+import govgrade.packs.build.SilentRows;
 import govgrade.packs.tables.PackMeaning;
 import govgrade.store.PackVersions;
 import java.io.IOException;
@@ -59,7 +61,7 @@ public final class PackCatalog {
     }
 
     /** A draft's outcome: its version, and whether the same files were stored already. */
-    public record Draft(String pack, String version, boolean existed, List<String> files) {
+    public record Draft(String pack, String version, boolean existed, List<String> files, List<PackError> warnings) {
     }
 
     /**
@@ -118,6 +120,7 @@ public final class PackCatalog {
                 store.seeDisk(id, src.version());
             }
             LOG.info("pack {}: version {} active", id, current.version());
+            warn(src);
             return false;
         }
         PackSource candidate = stored.map(src::storedAs).orElse(src);
@@ -142,6 +145,7 @@ public final class PackCatalog {
         diskErrors.remove(id);
         onDisk.put(id, v);
         store.seeDisk(id, src.version());
+        warn(src);
         if (current != null && current.version().equals(v)) {
             return false;
         }
@@ -242,6 +246,11 @@ public final class PackCatalog {
         return store.versions(pack);
     }
 
+    /** Rows of the files on disk that change nothing, in the log where whoever edits them on disk looks. */
+    private static void warn(PackSource src) {
+        SilentRows.of(src).forEach(w -> LOG.warn("pack {}: {}", src.id(), w.describe()));
+    }
+
     /** A draft by a rule author: any file may change. */
     public Draft draft(String pack, Map<String, byte[]> uploads, String by) throws UnknownPack, PackUnavailable,
             PackRejected, UploadRefused, CodeChangeRefused, VersionRefused, IOException, SQLException {
@@ -265,6 +274,8 @@ public final class PackCatalog {
         SortedMap<String, byte[]> files = new TreeMap<>(base.files());
         Map<String, String> placed = DraftFiles.place(pack, base.files().keySet(), uploads.keySet());
         placed.forEach((name, path) -> files.put(path, uploads.get(name)));
+        // A changed include line takes in (or drops) library files; those kept keep the base version's text.
+        RuleLibrary.resolve(home.home(), files);
         PackSource fresh = PackMeaning.source(pack, files);
         if (!mayChangeCode) {
             Verdicts.requireSameCode(base, fresh);
@@ -276,7 +287,7 @@ public final class PackCatalog {
         if (!refusal.isEmpty()) {
             throw new VersionRefused(pack, src.version(), refusal);
         }
-        return new Draft(pack, src.version(), stored.isPresent(), List.copyOf(placed.values()));
+        return new Draft(pack, src.version(), stored.isPresent(), List.copyOf(placed.values()), SilentRows.of(src));
     }
 
     /** Publishing by a rule author. */

@@ -1,6 +1,7 @@
 package govgrade.packs.catalog;
 
 import govgrade.packs.PackSource;
+import govgrade.packs.RuleLibrary;
 import java.io.IOException;
 import java.nio.file.ClosedWatchServiceException;
 import java.nio.file.FileSystems;
@@ -22,9 +23,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Hot reload for installations that edit pack files in place. A change under rules-drl/ or
- * decision-tables/ schedules its pack for a look once the folder has been quiet for a moment;
- * the files must then read the same twice in a row (an editor saving in several steps is not
- * done yet), and only a version that compiles becomes active. Compiling happens on this
+ * decision-tables/ schedules its pack (one under rules-lib/, every pack: any may include the
+ * file) for a look once the folder has been quiet for a moment; the files must then read the
+ * same twice in a row (an editor saving in several steps is not done yet), and only a version
+ * that compiles becomes active. Compiling happens on this
  * watcher's own thread, never on a request's.
  */
 public final class PackWatcher implements AutoCloseable {
@@ -48,7 +50,7 @@ public final class PackWatcher implements AutoCloseable {
         this.home = home.toAbsolutePath().normalize();
         this.quietMillis = quietMillis;
         this.watch = FileSystems.getDefault().newWatchService();
-        for (String d : new String[] {PackSource.DRL_DIR, PackSource.TABLE_DIR}) {
+        for (String d : new String[] {PackSource.DRL_DIR, PackSource.TABLE_DIR, RuleLibrary.LIB_DIR}) {
             Path root = this.home.resolve(d);
             if (Files.isDirectory(root)) {
                 registerTree(root);
@@ -90,7 +92,12 @@ public final class PackWatcher implements AutoCloseable {
                     if (e.kind() == StandardWatchEventKinds.ENTRY_CREATE && Files.isDirectory(changed)) {
                         registerTree(changed);
                     }
-                    packOf(changed).ifPresent(this::schedule);
+                    if (isLibrary(changed)) {
+                        // Each pack is read again; only those whose meaning changed get a version.
+                        catalog.home().ids().forEach(this::schedule);
+                    } else {
+                        packOf(changed).ifPresent(this::schedule);
+                    }
                 }
                 if (!key.reset()) {
                     dirs.remove(key);
@@ -101,6 +108,11 @@ public final class PackWatcher implements AutoCloseable {
         } catch (IOException e) {
             LOG.error("pack watching stopped: {}", e.getMessage());
         }
+    }
+
+    private boolean isLibrary(Path p) {
+        Path rel = home.relativize(p.toAbsolutePath().normalize());
+        return rel.getNameCount() >= 1 && rel.getName(0).toString().equals(RuleLibrary.LIB_DIR);
     }
 
     /** The pack a changed path belongs to: the folder right under rules-drl/ or decision-tables/. */

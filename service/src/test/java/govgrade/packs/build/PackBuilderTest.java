@@ -129,13 +129,13 @@ class PackBuilderTest {
 
         @Test
         void aParameterRowTheDrlNeedsIsReportedAtTheDrlLineThatUsesIt() throws Exception {
-            PackCopy.copy("luoshan", home);
-            PackCopy.editWorkbook(home.resolve("decision-tables/luoshan/luoshan.xlsx"),
+            PackCopy.copy("shangqiu", home);
+            PackCopy.editWorkbook(home.resolve("decision-tables/shangqiu/shangqiu.xlsx"),
                     wb -> PackCopy.rowOf(wb, "参数", "staleDays").getCell(0).setCellValue("staleDayz"));
-            PackRejected e = assertThrows(PackRejected.class, () -> new PackHome(home).load("luoshan"));
-            List<String> drl = Files.readAllLines(home.resolve("rules-drl/luoshan/luoshan.drl"));
+            PackRejected e = assertThrows(PackRejected.class, () -> new PackHome(home).load("shangqiu"));
+            List<String> drl = Files.readAllLines(home.resolve("rules-drl/shangqiu/shangqiu.drl"));
             PackError err = e.errors().get(0);
-            assertEquals("rules-drl/luoshan/luoshan.drl", err.file());
+            assertEquals("rules-drl/shangqiu/shangqiu.drl", err.file());
             assertTrue(drl.get(err.line() - 1).contains("\"staleDays\""), "line " + err.line());
             assertTrue(err.message().contains("staleDays"), err.message());
         }

@@ -20,16 +20,16 @@ class ReferenceCheckTest {
     }
 
     @Test
-    void luoshansRulesNeedStaleDaysOnTheConditionLineAndTheConsequenceLine() throws Exception {
-        String drl = Files.readString(Fixtures.HOME.resolve("rules-drl/luoshan/luoshan.drl"));
+    void shangqiusRulesNeedStaleDaysOnTheConditionLineAndTheConsequenceLine() throws Exception {
+        String drl = Files.readString(Fixtures.HOME.resolve("rules-drl/shangqiu/shangqiu.drl"));
         List<String> lines = drl.lines().toList();
         Criteria withoutStaleDays = criteria(new Criterion(Criterion.Kind.PROBLEM_LABEL, "NO_UPDATE_2_WEEKS", "2周无更新"));
 
-        List<PackError> errors = ReferenceCheck.check("rules-drl/luoshan/luoshan.drl", drl, withoutStaleDays);
+        List<PackError> errors = ReferenceCheck.check("rules-drl/shangqiu/shangqiu.drl", drl, withoutStaleDays);
 
         assertEquals(2, errors.size(), errors.toString());
         for (PackError e : errors) {
-            assertEquals("rules-drl/luoshan/luoshan.drl", e.file());
+            assertEquals("rules-drl/shangqiu/shangqiu.drl", e.file());
             assertTrue(lines.get(e.line() - 1).contains("$c.integer( \"staleDays\" )"), e.describe());
             assertEquals("uses parameter staleDays, which no row of the pack's decision tables sets", e.message());
         }

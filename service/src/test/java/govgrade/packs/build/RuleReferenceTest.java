@@ -5,10 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import govgrade.packs.PackError;
+import govgrade.packs.PackSource;
 import java.io.IOException;
 import java.lang.reflect.Field;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -21,7 +23,6 @@ import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -210,12 +211,15 @@ class RuleReferenceTest {
                 .map(m -> m.group(1)).collect(Collectors.toCollection(TreeSet::new));
     }
 
+    /** The pack's DRL and the library files it includes (rules-lib/), as the pack compiles them. */
     private static String packDrl(String pack) {
-        try (Stream<Path> files = Files.list(Path.of("rules-drl", pack))) {
+        try {
             StringBuilder all = new StringBuilder();
-            for (Path p : files.filter(p -> p.toString().endsWith(".drl")).sorted().toList()) {
-                all.append(Files.readString(p)).append('\n');
-            }
+            PackSource.filesOnDisk(Path.of("."), pack).forEach((path, bytes) -> {
+                if (path.endsWith(".drl")) {
+                    all.append(new String(bytes, StandardCharsets.UTF_8)).append('\n');
+                }
+            });
             return all.toString();
         } catch (IOException e) {
             throw new IllegalStateException(e);
