@@ -69,7 +69,9 @@ final class NewPackCommand implements Callable<Integer> {
         out.println("What to edit next (下一步):");
         out.println("  1. " + xlsx + ": 参数 (the numbers: days, counts, points), 等级 (how the circular words each grade),");
         out.println("     问题 (how it words each problem; a grade in 评定等级 makes the problem a veto), 设置 (ranking,");
-        out.println("     the summary's total row), 报表 (the report's sheet names and titles). Change only the value cells.");
+        out.println("     the summary's total row), 数据项 (figures a batch carries beyond the built-in ones), 扣分 (points");
+        out.println("     per problem), 等级分档 (score bands to grades), 报表 (the report's sheet names and titles). Change");
+        out.println("     only the value cells; delete the sheets and rules the circular does not use.");
         out.println("  2. " + drl + ": the shared rules the pack includes (\"// include: veto, findings, stale, pass\")");
         out.println("     and its own rules (docs/rule-reference.md lists what a rule can read and produce).");
         out.println("  3. fixtures/" + id + "/" + id + ".json: a real batch of the circular's period; " + id

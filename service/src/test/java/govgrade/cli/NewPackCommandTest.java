@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import govgrade.packs.RuleLibrary;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -66,6 +68,25 @@ class NewPackCommandTest {
         // The starter grows with the house's sheet kinds: any number of figures, all reproduced.
         assertTrue(out.toString().matches("(?s).*\\b(\\d+) published figures in 1 fixture\\(s\\): \\1 reproduced, 0 known "
                 + "differences, none differs from the published figures.*"), out.toString());
+
+        // Each of the starter's parts grades: a declared figure (数据项 totalPosts 0 gives 本期未发布信息), an
+        // earlier period (the batch's June gives 连续两期, and the result names the period it read), the
+        // 扣分 sheet (100 less 10 and 30) and the 等级分档 sheet (60 is 合格, 100 优秀; the veto wins over 40).
+        out.getBuffer().setLength(0);
+        assertEquals(0, run("grade", home.resolve("fixtures/xining-chengzhong/xining-chengzhong.json").toString(),
+                "--home", home.toString()), err.toString());
+        JsonNode results = new ObjectMapper().readTree(out.toString()).get("results");
+        assertEquals(3, results.size(), out.toString());
+        JsonNode a1 = results.get(0);
+        JsonNode a2 = results.get(1);
+        JsonNode a3 = results.get(2);
+        assertEquals("EXCELLENT 100.0", a1.get("grade").asText() + " " + a1.get("score").asText(), a1.toString());
+        assertEquals("FAIL 40.0", a2.get("grade").asText() + " " + a2.get("score").asText(), a2.toString());
+        assertEquals("连续两期两周未更新", a2.get("problems").get(1).get("label").asText(), a2.toString());
+        assertEquals("batch", a2.get("earlier").get(0).get("source").asText(), a2.toString());
+        assertEquals("PASS 60.0", a3.get("grade").asText() + " " + a3.get("score").asText(), a3.toString());
+        assertEquals("本期未发布信息", a3.get("problems").get(1).get("label").asText(), a3.toString());
+        assertEquals(0, a3.get("figures").get("declared").get("totalPosts").asInt(), a3.toString());
 
         // A copy that drops the veto rule still validates, and says the 问题 sheet's grade now does nothing.
         Path drlFile = home.resolve("rules-drl/xining-chengzhong/xining-chengzhong.drl");
