@@ -1,5 +1,6 @@
 package govgrade.packs.build;
 
+import govgrade.facts.Channel;
 import govgrade.facts.DeclaredFigures;
 import govgrade.facts.FigurePlace;
 import govgrade.packs.PackError;
@@ -8,6 +9,7 @@ import govgrade.rules.Criteria;
 import govgrade.rules.ScoringTables;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
@@ -15,6 +17,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import org.drools.drl.ast.descr.AccumulateDescr;
 import org.drools.drl.ast.descr.BaseDescr;
 import org.drools.drl.ast.descr.CollectDescr;
@@ -43,6 +46,9 @@ final class ReferenceCheck {
     private static final Pattern PROBLEM_USE = Pattern.compile("Problem\\.of\\([^,]+,[^,]+,\\s*\"([A-Z0-9_]+)\"\\s*\\)");
     private static final Pattern TABLE_USE = Pattern.compile("\\.(band|deduct|weighted|rate)\\(\\s*\"([^\"]+)\"");
     private static final Pattern USING_USE = Pattern.compile("\\.using\\(\\s*[^,()]+,\\s*\"([^\"]+)\"");
+    /** A channel named by its code as text: a typo there would make a condition that never holds, silently. */
+    private static final Pattern CHANNEL_USE = Pattern.compile(
+            "(channelCode\\s*(?:==|!=)\\s*|notListed\\([^,()]+,\\s*)\"([^\"]*)\"");
     private static final Pattern WHOLE_NUMBER_USE = Pattern.compile("\\.integer\\(\\s*\"([^\"]+)\"\\s*\\)");
     private static final Pattern COMMENT = Pattern.compile("//[^\n]*|/\\*(?s:.*?)\\*/");
 
@@ -196,6 +202,17 @@ final class ReferenceCheck {
         for (Matcher m = PROBLEM_USE.matcher(text); m.find(); ) {
             if (!criteria.hasProblem(m.group(1))) {
                 add(first, text, m, "reports problem " + m.group(1) + ", which has no wording in the pack's problem table");
+            }
+        }
+        for (Matcher m = CHANNEL_USE.matcher(text); m.find(); ) {
+            // channelCode holds the code; notListed also takes the Chinese name (Channel.parse).
+            String named = m.group(2);
+            boolean byName = m.group(1).startsWith("notListed");
+            if (Arrays.stream(Channel.values()).noneMatch(ch -> ch.code().equals(named)
+                    || byName && ch.chineseName().equals(named))) {
+                add(first, text, m, "names channel \"" + named + "\", which is no channel code ("
+                        + Arrays.stream(Channel.values()).map(Channel::code).collect(Collectors.joining(", "))
+                        + "): the condition would never hold");
             }
         }
         for (FigureReferences.Misuse u : figures.check(text, pattern)) {

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import govgrade.Fixtures;
+import govgrade.packs.CompiledPack;
 import govgrade.packs.PackError;
 import govgrade.packs.catalog.PackHome;
 import govgrade.rules.Criteria;
@@ -39,10 +40,34 @@ class ReferenceCheckTest {
     @Test
     void theBundledPacksNameOnlyWhatTheirTablesDefine() throws Exception {
         for (String pack : Fixtures.PACKS) {
-            Criteria defined = Fixtures.PACKS_CACHE.compile(new PackHome(Fixtures.HOME).read(pack)).criteria();
+            CompiledPack compiled = Fixtures.PACKS_CACHE.compile(new PackHome(Fixtures.HOME).read(pack));
             String file = "rules-drl/" + pack + "/" + pack + ".drl";
-            assertEquals(List.of(), ReferenceCheck.check(file, Files.readString(Fixtures.HOME.resolve(file)), defined), pack);
+            assertEquals(List.of(), ReferenceCheck.check(file, Files.readString(Fixtures.HOME.resolve(file)),
+                    compiled.criteria(), compiled.figures()), pack);
         }
+    }
+
+    @Test
+    void aMistypedChannelCodeIsRefusedAtItsLine() {
+        String drl = """
+                package govgrade.packs.test;
+                import govgrade.derive.*;
+                rule "r"
+                when
+                    $u : UnitFact()
+                    $x : UnitActivity( channelCode == "submisions" )
+                    not UnitActivity( id == $u.id, channelCode == "submissions" )
+                then
+                    insert( UnitActivity.notListed( $u, "快讯" ) );
+                end
+                """;
+        List<String> errors = ReferenceCheck.check(FILE, drl, criteria()).stream()
+                .map(e -> e.line() + " " + e.message()).toList();
+        assertEquals(List.of(
+                "6 names channel \"submisions\", which is no channel code (new-media, columns, news, disclosure, "
+                        + "submissions, adoption): the condition would never hold",
+                "9 names channel \"快讯\", which is no channel code (new-media, columns, news, disclosure, "
+                        + "submissions, adoption): the condition would never hold"), errors);
     }
 
     @Test
