@@ -1,11 +1,45 @@
 package govgrade.cli;
 
+import govgrade.packs.PackSource;
+import govgrade.packs.catalog.PackHome;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 
 /** Where packs live: rules-drl/ and decision-tables/ under this folder (the working folder by default). */
 final class Home {
     @Option(names = "--home", paramLabel = "DIR", defaultValue = ".",
             description = "folder holding rules-drl/ and decision-tables/ (default: the working folder)")
     Path dir;
+
+    /**
+     * The packs under the home folder, for a command that needs at least one. A home without any is
+     * a bad option, said once with the paths looked in, rather than "unknown pack" naming no pack.
+     */
+    PackHome packs(CommandSpec spec) throws IOException {
+        Path abs = dir.toAbsolutePath().normalize();
+        if (!Files.isDirectory(dir)) {
+            throw new ParameterException(spec.commandLine(), "--home " + abs + ": no such folder");
+        }
+        PackHome packs = new PackHome(dir);
+        if (packs.ids().isEmpty() && packs.misnamed().isEmpty()) {
+            throw new ParameterException(spec.commandLine(), "no packs in --home " + abs + ": looked for a folder "
+                    + "per pack in " + found(abs, PackSource.DRL_DIR) + " and " + found(abs, PackSource.TABLE_DIR)
+                    + "; --home names the folder that holds both (default: the working folder)");
+        }
+        return packs;
+    }
+
+    private static String found(Path home, String sub) throws IOException {
+        Path p = home.resolve(sub);
+        if (!Files.isDirectory(p)) {
+            return p + " (no such folder)";
+        }
+        try (var s = Files.list(p)) {
+            return p + (s.anyMatch(Files::isDirectory) ? "" : " (empty)");
+        }
+    }
 }
