@@ -27,7 +27,8 @@ final class ErrorLines implements IExecutionExceptionHandler, IParameterExceptio
         CommandLine cl = ex.getCommandLine();
         String name = cl.getCommandSpec().qualifiedName();
         PrintWriter err = cl.getErr();
-        err.println(name + ": " + oneLine(ex.getMessage()) + " (" + name + " --help lists the options)");
+        err.println(name + ": " + oneLine(ex.getMessage())
+                + (ex instanceof BadInput ? "" : " (" + name + " --help lists the options)"));
         if (Arrays.asList(args).contains(VERBOSE) && ex.getCause() != null) {
             ex.getCause().printStackTrace(err);
         }

@@ -7,7 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
 
 /** Where packs live: rules-drl/ and decision-tables/ under this folder (the working folder by default). */
 final class Home {
@@ -22,13 +21,13 @@ final class Home {
     PackHome packs(CommandSpec spec) throws IOException {
         Path abs = dir.toAbsolutePath().normalize();
         if (!Files.isDirectory(dir)) {
-            throw new ParameterException(spec.commandLine(), "--home " + abs + ": no such folder");
+            throw new BadInput(spec, "--home " + abs + ": no such folder");
         }
         PackHome packs = new PackHome(dir);
         if (packs.ids().isEmpty() && packs.misnamed().isEmpty()) {
-            throw new ParameterException(spec.commandLine(), "no packs in --home " + abs + ": looked for a folder "
-                    + "per pack in " + found(abs, PackSource.DRL_DIR) + " and " + found(abs, PackSource.TABLE_DIR)
-                    + "; --home names the folder that holds both (default: the working folder)");
+            throw new BadInput(spec, "no packs in " + abs + ": looked for a folder per pack in " + found(abs,
+                    PackSource.DRL_DIR) + " and " + found(abs, PackSource.TABLE_DIR) + " there (--home names the "
+                    + "folder holding both; default: the working folder)");
         }
         return packs;
     }
@@ -36,10 +35,10 @@ final class Home {
     private static String found(Path home, String sub) throws IOException {
         Path p = home.resolve(sub);
         if (!Files.isDirectory(p)) {
-            return p + " (no such folder)";
+            return sub + "/ (no such folder)";
         }
         try (var s = Files.list(p)) {
-            return p + (s.anyMatch(Files::isDirectory) ? "" : " (empty)");
+            return sub + "/" + (s.anyMatch(Files::isDirectory) ? "" : " (empty)");
         }
     }
 }

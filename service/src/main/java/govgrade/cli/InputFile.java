@@ -3,7 +3,6 @@ package govgrade.cli;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.ParameterException;
 
 /** A file named on the command line, checked before it is read so the refusal names it and says why. */
 final class InputFile {
@@ -16,7 +15,7 @@ final class InputFile {
                 : Files.isDirectory(file) ? "a folder, not a file"
                 : !Files.isReadable(file) ? "permission denied" : null;
         if (why != null) {
-            throw new ParameterException(spec.commandLine(), "cannot read " + label + " " + file + ": " + why);
+            throw new BadInput(spec, "cannot read " + label + " " + file + ": " + why);
         }
         return file;
     }

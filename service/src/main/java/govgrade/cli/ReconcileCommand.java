@@ -52,10 +52,11 @@ final class ReconcileCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        InputFile.require(spec, "RUN_OR_FILE", run);
         InputFile.require(spec, "PUBLISHED", published);
         GradedRun graded;
         try {
-            graded = RunInput.load(InputFile.require(spec, "RUN_OR_FILE", run), home.dir, err);
+            graded = RunInput.load(run, home.dir, err);
         } catch (BatchFile.Refused e) {
             return e.exitCode;
         }

@@ -20,7 +20,6 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
@@ -68,7 +67,7 @@ final class TestCommand implements Callable<Integer> {
         PackHome registry = home.packs(spec);
         Path root = fixtures != null ? fixtures : home.dir.resolve("fixtures");
         if (fixtures != null && !Files.isDirectory(fixtures)) {
-            throw new ParameterException(spec.commandLine(), "--fixtures " + fixtures + ": no such folder");
+            throw new BadInput(spec, "--fixtures " + fixtures + ": no such folder");
         }
         Progress progress = progressOption.start(spec.commandLine().getErr(), "test");
         List<String> ids = pack == null ? registry.ids() : List.of(pack);
