@@ -61,6 +61,12 @@ class ExitCodesTest {
         }
 
         @Test
+        void anEarlierResultThatIsAFolderIsNamedAsSuch() {
+            assertEquals(2, run("grade", Fixtures.batch("meixian").toString(), "--earlier", "fixtures"));
+            assertOneLine("--earlier fixtures: a folder, not a file");
+        }
+
+        @Test
         void aMistypedOptionIsOneLinePointingAtHelpNotTheWholeUsage() {
             assertEquals(2, run("grade", "--bogus", "x.json"));
             assertEquals(1, errLines().size(), err.toString());
@@ -160,7 +166,7 @@ class ExitCodesTest {
     class Help {
         @Test
         void everyCommandListsTheSameBadInputAndInternalCodes() {
-            for (String command : List.of("grade", "validate", "test", "reconcile", "report", "serve")) {
+            for (String command : List.of("grade", "validate", "test", "reconcile", "report", "serve", "new-pack")) {
                 out.getBuffer().setLength(0);
                 assertEquals(0, run(command, "--help"), command);
                 String help = out.toString().replaceAll("\\s+", " ");
