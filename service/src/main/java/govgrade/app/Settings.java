@@ -58,12 +58,12 @@ public record Settings(Path home, Path db, String host, int port, long maxBodyBy
     }
 
     /**
-     * The defaults serve starts with, over {@code home} and {@code db}: every interface on port
-     * 7070, a 32 MB body limit, no admin token, hot reload on, one pack compiling per core, and
+     * The defaults serve starts with, over {@code home} and {@code db}: loopback (this machine only)
+     * on port 7070, a 32 MB body limit, no admin token, hot reload on, one pack compiling per core, and
      * the default limits, tokens and budgets of each part.
      */
     public static Settings defaults(Path home, Path db) {
-        return new Settings(home, db, "0.0.0.0", DEFAULT_PORT, DEFAULT_MAX_BODY_BYTES, null, true, DEFAULT_QUIET,
+        return new Settings(home, db, "127.0.0.1", DEFAULT_PORT, DEFAULT_MAX_BODY_BYTES, null, true, DEFAULT_QUIET,
                 everyCore(), BatchLimits.DEFAULTS, Access.defaults(), Budgets.DEFAULTS, ServerLimits.defaults());
     }
 

@@ -36,8 +36,8 @@ import java.util.Locale;
  * {@code report} tabulates, so both grade a file the same way and refuse it in the same words.
  */
 final class BatchFile {
-    static final int BAD_BATCH = 2;
-    static final int BAD_PACK = 3;
+    static final int BAD_BATCH = Exits.BAD_INPUT;
+    static final int BAD_PACK = Exits.FAILED;
 
     /** The file could not be graded; why is already written to standard error. */
     static final class Refused extends Exception {

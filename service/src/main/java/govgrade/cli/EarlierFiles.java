@@ -47,7 +47,8 @@ final class EarlierFiles {
 
     private static PastPeriod period(Path file, String pack, PrintWriter err) throws BatchFile.Refused, IOException {
         if (!Files.isRegularFile(file) || Files.size(file) > MAX_BYTES) {
-            return refuse(err, file, Files.isRegularFile(file) ? "larger than 256 MB" : "no such file");
+            return refuse(err, file, Files.isRegularFile(file) ? "larger than 256 MB"
+                    : Files.isDirectory(file) ? "a folder, not a file" : "no such file");
         }
         GradedRun run;
         try {

@@ -19,9 +19,10 @@ import picocli.CommandLine.Spec;
 /** {@code grade FILE.json}: the graded result as JSON on standard output, nothing else. */
 @Command(name = "grade", mixinStandardHelpOptions = true,
         description = "Grade a fact batch; prints the graded result as JSON.",
-        exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:graded", "2:the batch is invalid or over a limit (errors on standard error)",
-            "3:the pack is unknown, does not compile, or its rules failed or exceeded a bound"})
+        exitCodeListHeading = Exits.HEADING,
+        exitCodeList = {"0:graded", "1:the pack is unknown, does not compile, or its rules failed or exceeded a bound",
+            "2:the file cannot be read, the batch is invalid or over a limit (errors on standard error), or an "
+                    + "option is bad", Exits.INTERNAL_LINE})
 final class GradeCommand implements Callable<Integer> {
     static final int BAD_BATCH = BatchFile.BAD_BATCH;
     static final int BAD_PACK = BatchFile.BAD_PACK;
@@ -58,9 +59,10 @@ final class GradeCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter err = spec.commandLine().getErr();
         Progress progress = progressOption.start(err, "grade");
+        home.packs(spec);
         GradedRun run;
         try {
-            run = BatchFile.grade(file, earlier, home.dir, limits(), err, progress);
+            run = BatchFile.grade(InputFile.require(spec, "FILE.json", file), earlier, home.dir, limits(), err, progress);
         } catch (BatchFile.Refused e) {
             return e.exitCode;
         }

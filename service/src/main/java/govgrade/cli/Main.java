@@ -3,13 +3,28 @@ package govgrade.cli;
 import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
+import picocli.CommandLine.Spec;
 
 /** govgrade's command line: one subcommand per task. */
 @Command(name = "govgrade", mixinStandardHelpOptions = true, version = "govgrade 0.1",
         description = "Grades government websites and new-media accounts by county criteria packs.",
         subcommands = {GradeCommand.class, ValidateCommand.class, ServeCommand.class, TestCommand.class,
-            ReconcileCommand.class, ReportCommand.class, NewPackCommand.class})
+            ReconcileCommand.class, ReportCommand.class, NewPackCommand.class},
+        exitCodeListHeading = Exits.HEADING,
+        exitCodeList = {"0:done: graded, compiled, reproduced, written",
+            "1:a pack or a figure failed: validate refused a pack, test found a figure that differs or nothing to "
+                    + "test, a pack is unknown or its rules failed",
+            Exits.BAD_INPUT_LINE, Exits.INTERNAL_LINE})
 public final class Main implements Runnable {
+    @Option(names = ErrorLines.VERBOSE, scope = ScopeType.INHERIT,
+            description = "on an error, print the stack trace as well as the one line")
+    boolean verbose;
+
+    @Spec
+    CommandSpec spec;
 
     public static void main(String[] args) {
         System.exit(run(args));
@@ -17,19 +32,27 @@ public final class Main implements Runnable {
 
     /** Runs a command line and returns its exit code. */
     public static int run(String... args) {
-        return new CommandLine(new Main()).execute(args);
+        return commandLine().execute(args);
     }
 
     /** Runs a command line writing to the given streams (tests call this instead of main). */
     public static int run(PrintWriter out, PrintWriter err, String... args) {
-        CommandLine cl = new CommandLine(new Main());
+        CommandLine cl = commandLine();
         cl.setOut(out);
         cl.setErr(err);
         return cl.execute(args);
     }
 
+    /** Every command shares one way to fail: see {@link Exits} and {@link ErrorLines}. */
+    private static CommandLine commandLine() {
+        ErrorLines errors = new ErrorLines();
+        return new CommandLine(new Main())
+                .setExecutionExceptionHandler(errors)
+                .setParameterExceptionHandler(errors);
+    }
+
     @Override
     public void run() {
-        new CommandLine(this).usage(System.out);
+        spec.commandLine().usage(spec.commandLine().getOut());
     }
 }

@@ -19,9 +19,9 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(name = "new-pack", mixinStandardHelpOptions = true,
         description = "Create a pack from the starter pack: rules-drl/ID/, decision-tables/ID/ and fixtures/ID/ "
                 + "(a skeleton batch and its expected results), then print what to edit next.",
-        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeListHeading = Exits.HEADING,
         exitCodeList = {"0:the pack was created", "1:not created: the id is not a pack id, the pack exists already, "
-                + "or there is no starter pack"})
+                + "or there is no starter pack", "2:an option is bad or missing", Exits.INTERNAL_LINE})
 final class NewPackCommand implements Callable<Integer> {
 
     @Parameters(paramLabel = "ID", description = "the pack id: lower-case letters, digits, '-' or '_', e.g. wuding")

@@ -24,8 +24,10 @@ import picocli.CommandLine.Spec;
 @Command(name = "reconcile", mixinStandardHelpOptions = true,
         description = "List every subject where what a circular published differs from the written rule's result, "
                 + "with the facts and the rule that decided it.",
-        exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:compared (differences or not)", "2:an input cannot be read"})
+        exitCodeListHeading = Exits.HEADING,
+        exitCodeList = {"0:compared (differences or not)",
+            "1:RUN_OR_FILE is a batch whose pack is unknown, does not compile, or whose rules failed",
+            "2:an input cannot be read, or is not a batch, result or published figures", Exits.INTERNAL_LINE})
 final class ReconcileCommand implements Callable<Integer> {
 
     @Parameters(index = "0", paramLabel = "RUN_OR_FILE",
@@ -50,11 +52,13 @@ final class ReconcileCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        InputFile.require(spec, "RUN_OR_FILE", run);
+        InputFile.require(spec, "PUBLISHED", published);
         GradedRun graded;
         try {
             graded = RunInput.load(run, home.dir, err);
         } catch (BatchFile.Refused e) {
-            return 2;
+            return e.exitCode;
         }
         PublishedFigures figures;
         try (InputStream in = Files.newInputStream(published)) {

@@ -27,12 +27,12 @@ import picocli.CommandLine.Spec;
 @Command(name = "report", mixinStandardHelpOptions = true,
         description = "Write the Excel report of a run: a 汇总 sheet of pass rates per region and a sheet per "
                 + "channel, grouped and ranked; for a what-if answer, a 假设分析 sheet of before/after rows.",
-        exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:written", "1:the file cannot be read or the workbook cannot be written",
-            "2:the file is not a valid batch, graded result or what-if answer",
-            "3:the pack is unknown, does not compile, or its rules failed or exceeded a bound"})
+        exitCodeListHeading = Exits.HEADING,
+        exitCodeList = {"0:written", "1:the pack is unknown, does not compile, or its rules failed or exceeded a bound",
+            "2:the file cannot be read, is not a valid batch, graded result or what-if answer, or the workbook "
+                    + "cannot be written there", Exits.INTERNAL_LINE})
 final class ReportCommand implements Callable<Integer> {
-    static final int UNREADABLE = 1;
+    static final int UNREADABLE = Exits.BAD_INPUT;
 
     @Parameters(paramLabel = "RUN_OR_FILE", description = "a fact batch (graded with the packs, as grade does), "
             + "a graded result, or a what-if answer, as JSON")
@@ -57,7 +57,7 @@ final class ReportCommand implements Callable<Integer> {
         Progress progress = progressOption.start(err, "report");
         RunInput.Kind kind;
         try {
-            kind = RunInput.kind(file, progress);
+            kind = RunInput.kind(InputFile.require(spec, "RUN_OR_FILE", file), progress);
         } catch (IOException e) {
             err.println("cannot read " + file + ": " + reason(e));
             return UNREADABLE;

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import govgrade.facts.BatchLimits;
 import govgrade.grading.GradedRun;
 import govgrade.grading.ResultJson;
@@ -44,7 +45,7 @@ final class RunInput {
     /** A graded result, or the batch in {@code file} graded now. */
     static GradedRun load(Path file, Path home, PrintWriter err) throws BatchFile.Refused, IOException {
         if (kind(file, Progress.off()) == Kind.RESULT) {
-            return bind(file, GradedRun.class, Progress.off());
+            return whole(bind(file, GradedRun.class, Progress.off()));
         }
         return BatchFile.grade(file, home, err);
     }
@@ -53,8 +54,8 @@ final class RunInput {
     static Read load(Kind kind, Path file, Path home, PrintWriter err, Progress progress)
             throws BatchFile.Refused, IOException {
         return switch (kind) {
-            case RESULT -> new Read(bind(file, GradedRun.class, progress), null);
-            case WHAT_IF -> new Read(null, bind(file, WhatIf.class, progress));
+            case RESULT -> new Read(whole(bind(file, GradedRun.class, progress)), null);
+            case WHAT_IF -> new Read(null, whole(bind(file, WhatIf.class, progress)));
             case OTHER -> new Read(BatchFile.grade(file, home, BatchLimits.DEFAULTS, err, progress), null);
         };
     }
@@ -86,6 +87,22 @@ final class RunInput {
             return Kind.WHAT_IF;
         }
         return Kind.OTHER;
+    }
+
+    /** A result whose lists are null ({@code "results": null}) is the file's mistake, not a bug of the command. */
+    private static GradedRun whole(GradedRun run) throws JsonMappingException {
+        if (run.results() == null || run.summaries() == null) {
+            throw JsonMappingException.from((JsonParser) null, "a graded result needs a \"results\" and a "
+                    + "\"summaries\" list");
+        }
+        return run;
+    }
+
+    private static WhatIf whole(WhatIf answer) throws JsonMappingException {
+        if (answer.changes() == null) {
+            throw JsonMappingException.from((JsonParser) null, "a what-if answer needs a \"changes\" list");
+        }
+        return answer;
     }
 
     private static <T> T bind(Path file, Class<T> type, Progress progress) throws IOException {

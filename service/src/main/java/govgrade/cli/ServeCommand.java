@@ -24,16 +24,21 @@ import picocli.CommandLine.Spec;
         description = "Start the HTTP grading service. Changing packs over HTTP needs GOVGRADE_ADMIN_TOKEN (rule "
                 + "authors) or GOVGRADE_EDITOR_TOKEN (criteria editors); GOVGRADE_GRADER_TOKEN, when set, is needed "
                 + "to grade.",
-        exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:stopped", "1:the service failed", "2:an option is out of range"})
+        footer = {"", "Every option can also be set by an environment variable: GOVGRADE_ and the option's name in "
+                + "capitals with '_' for '-' (--max-body-mb: GOVGRADE_MAX_BODY_MB, --no-watch: GOVGRADE_WATCH=false). "
+                + "An option on the command line wins over the environment."},
+        defaultValueProvider = EnvironmentDefaults.class,
+        exitCodeListHeading = Exits.HEADING,
+        exitCodeList = {"0:stopped", "2:an option or environment variable is out of range, the home folder is "
+                + "missing, or the port is taken", Exits.INTERNAL_LINE})
 final class ServeCommand implements Callable<Integer> {
     private static final Logger LOG = LoggerFactory.getLogger(ServeCommand.class);
 
     @Option(names = "--port", defaultValue = "7070", description = "port to listen on (default ${DEFAULT-VALUE})")
     int port;
 
-    @Option(names = "--host", defaultValue = "0.0.0.0",
-            description = "address to listen on (default ${DEFAULT-VALUE}: every interface; 127.0.0.1 for this machine only)")
+    @Option(names = "--host", defaultValue = "127.0.0.1", description = "address to listen on (default "
+            + "${DEFAULT-VALUE}: this machine only, as behind a proxy; 0.0.0.0 for every interface)")
     String host;
 
     @Option(names = "--db", defaultValue = "govgrade.db", description = "SQLite file (default ${DEFAULT-VALUE})")

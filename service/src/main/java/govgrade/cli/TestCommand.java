@@ -31,13 +31,16 @@ import picocli.CommandLine.Model.CommandSpec;
                 + "the published figure\"; rows the circular marks known aside).",
                 "With --db, also grade them with the version the service's database holds active, and list every "
                 + "published figure the files on disk grade otherwise (\"changed by this version\")."},
-        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeListHeading = Exits.HEADING,
         exitCodeList = {"0:every published figure reproduced (known differences aside), none changed",
                 "1:a published figure differs or is changed by this version, a pack does not compile, is unknown, "
-                        + "or a pack folder's name is not a pack id",
-                "3:nothing tested: no fixture with published figures for the pack(s)"})
+                        + "or a pack folder's name is not a pack id; also when nothing was tested (no fixture with "
+                        + "published figures for the pack): a pack no published figure vouches for has not passed, "
+                        + "so a CI gate on test stops, yet nothing was unreadable (2) and nothing broke (3)",
+                "2:--home is no folder or holds no pack, --fixtures is no folder, or an option is bad",
+                Exits.INTERNAL_LINE})
 final class TestCommand implements Callable<Integer> {
-    static final int NOTHING_TESTED = 3;
+    static final int NOTHING_TESTED = Exits.FAILED;
 
     @Parameters(paramLabel = "PACK", arity = "0..1", description = "one pack id (default: every pack)")
     String pack;
@@ -61,8 +64,11 @@ final class TestCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
-        PackHome registry = new PackHome(home.dir);
+        PackHome registry = home.packs(spec);
         Path root = fixtures != null ? fixtures : home.dir.resolve("fixtures");
+        if (fixtures != null && !Files.isDirectory(fixtures)) {
+            throw new BadInput(spec, "--fixtures " + fixtures + ": no such folder");
+        }
         Progress progress = progressOption.start(spec.commandLine().getErr(), "test");
         List<String> ids = pack == null ? registry.ids() : List.of(pack);
         int failed = 0;

@@ -20,10 +20,12 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(name = "validate", mixinStandardHelpOptions = true,
         description = "Compile criteria packs; print each pack's version, or every error with its file and "
                 + "line (DRL) or sheet and cell (Excel).",
-        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeListHeading = Exits.HEADING,
         exitCodeList = {"0:every pack compiles and grades its fixtures",
                 "1:a pack does not compile, cannot grade its fixtures, or is unknown, or a pack folder's name is "
-                        + "not a pack id (lower-case letters, digits, '-' or '_', at most 40 characters)"})
+                        + "not a pack id (lower-case letters, digits, '-' or '_', at most 40 characters)",
+                "2:--home is no folder or holds no pack (the line names the folders looked in), or an option is bad",
+                Exits.INTERNAL_LINE})
 final class ValidateCommand implements Callable<Integer> {
 
     @Parameters(paramLabel = "PACK", arity = "0..1", description = "one pack id (default: every pack)")
@@ -39,7 +41,7 @@ final class ValidateCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        PackHome registry = new PackHome(home.dir);
+        PackHome registry = home.packs(spec);
         List<String> ids = pack == null ? registry.ids() : List.of(pack);
         int failed = 0;
         if (pack == null) {
@@ -47,10 +49,6 @@ final class ValidateCommand implements Callable<Integer> {
                 out.println("not a pack: " + misnamed.describe());
                 failed++;
             }
-        }
-        if (ids.isEmpty() && failed == 0) {
-            err.println("no packs under " + home.dir.toAbsolutePath().normalize() + "/rules-drl or /decision-tables");
-            return 1;
         }
         for (String id : ids) {
             try {

@@ -25,7 +25,7 @@ class SettingsTest {
     @Test
     void defaultsAreWhatServeDocuments() {
         Settings s = defaults();
-        assertEquals("0.0.0.0", s.host());
+        assertEquals("127.0.0.1", s.host());
         assertEquals(7070, s.port());
         assertEquals(32L * 1024 * 1024, s.maxBodyBytes());
         assertNull(s.adminToken());

@@ -105,12 +105,13 @@ class PackCommandsTest {
     }
 
     @Test
-    void testOfAPackWithoutFixturesSaysItTestedNothingAndExitsThree(@TempDir Path home) throws Exception {
+    void testOfAPackWithoutFixturesSaysItTestedNothingAndExitsOne(@TempDir Path home) throws Exception {
         PackCopy.copy("shangqiu", home);
         assertEquals(TestCommand.NOTHING_TESTED, run("test", "shangqiu", "--home", home.toString()));
         assertTrue(out.toString().contains("no fixtures for pack shangqiu") && out.toString().contains("nothing tested"),
                 out.toString());
-        assertTrue(run("test", "--help") == 0 && out.toString().contains("3   nothing tested"), out.toString());
+        assertTrue(run("test", "--help") == 0 && out.toString().replaceAll("\\s+", " ").contains("also when nothing "
+                + "was tested"), out.toString());
     }
 
     @Test
