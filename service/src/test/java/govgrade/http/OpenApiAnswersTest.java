@@ -1,6 +1,7 @@
 package govgrade.http;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import govgrade.Fixtures;
@@ -9,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.opentest4j.AssertionFailedError;
 
 /**
  * Every operation of a live server, over every bundled fixture and the errors a client meets,
@@ -48,6 +50,19 @@ class OpenApiAnswersTest extends ServiceOnAPort {
         assertEquals("not_found", wrongMethod.json().get("error").asText());
         doc.checkExamples();
         assertTrue(doc.checked() > 15);
+    }
+
+    @Test
+    void anAnswerTheDocumentDoesNotAdmitFails() throws Exception {
+        DocumentAnswers doc = new DocumentAnswers();
+        TestClient.Response graded = client.post("/api/v1/grade", Files.readAllBytes(Fixtures.batch("meixian")));
+        com.fasterxml.jackson.databind.node.ObjectNode tampered =
+                (com.fasterxml.jackson.databind.node.ObjectNode) graded.json();
+        ((com.fasterxml.jackson.databind.node.ObjectNode) tampered.get("results").get(0)).put("grade", "BRILLIANT");
+        TestClient.Response wrong = new TestClient.Response(200, JSON.writeValueAsBytes(tampered), graded.headers());
+        AssertionFailedError e = assertThrows(AssertionFailedError.class,
+                () -> doc.check("post", "/api/v1/grade", wrong));
+        assertTrue(e.getMessage().contains("/results/0/grade"), e.getMessage());
     }
 
     @Test
