@@ -16,6 +16,7 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /** The endpoints of runs: grading, reading back, what-if, reports and reconciling. HTTP in and out only. */
@@ -70,6 +71,15 @@ final class RunHandlers {
                 throw ApiError.badRequest("no_files", "send the circular's annex as an .xlsx file part", "$");
             }
             try (InputStream in = files.get(0).content()) {
+                return PublishedSheet.read(in);
+            } catch (IOException e) {
+                throw ApiError.badRequest("invalid_file", e.getMessage(), null);
+            }
+        }
+        String type = ctx.contentType();
+        if (type != null && type.toLowerCase(Locale.ROOT).startsWith(RunReport.CONTENT_TYPE)) {
+            // The annex as the whole body: what a generated client sends, which cannot build a multipart form.
+            try (InputStream in = new ByteArrayInputStream(requests.body(ctx))) {
                 return PublishedSheet.read(in);
             } catch (IOException e) {
                 throw ApiError.badRequest("invalid_file", e.getMessage(), null);

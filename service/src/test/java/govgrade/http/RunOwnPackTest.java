@@ -74,6 +74,31 @@ class RunOwnPackTest extends ServiceOnAPort {
     }
 
     @Test
+    void anAnnexSentAsTheWholeBodyIsReadAsItsFilePartIs() throws Exception {
+        String run = meixianRun();
+        java.io.ByteArrayOutputStream annex = new java.io.ByteArrayOutputStream();
+        try (org.apache.poi.xssf.usermodel.XSSFWorkbook wb = new org.apache.poi.xssf.usermodel.XSSFWorkbook()) {
+            org.apache.poi.ss.usermodel.Sheet s = wb.createSheet("附件");
+            String[][] rows = {{"单位名称", "类别", "评定等级"}, {"县退役军人事务局", "快讯动态", "优秀"},
+                {"县行政审批局", "快讯动态", "合格"}};
+            for (int i = 0; i < rows.length; i++) {
+                org.apache.poi.ss.usermodel.Row row = s.createRow(i);
+                for (int j = 0; j < rows[i].length; j++) {
+                    row.createCell(j).setCellValue(rows[i][j]);
+                }
+            }
+            wb.write(annex);
+        }
+        String xlsx = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+        TestClient.Response r = client.post("/api/v1/runs/" + run + "/reconcile", annex.toByteArray(), xlsx);
+        assertEquals(200, r.status(), r.text());
+        assertEquals(2, r.json().get("figures").asInt());
+        assertEquals("县行政审批局", r.json().at("/differences/0/name").asText());
+        new DocumentAnswers().check("post", "/api/v1/runs/{run}/reconcile", r);
+        assertError(client.post("/api/v1/runs/" + run + "/reconcile", new byte[] {1, 2, 3}, xlsx), 400, "invalid_file");
+    }
+
+    @Test
     void theBundledFiguresStillReconcile() throws Exception {
         for (String pack : Fixtures.BUNDLED_FIVE) {
             String run = client.post("/api/v1/grade", Files.readAllBytes(Fixtures.batch(pack))).json().get("run")
