@@ -2,6 +2,7 @@ package govgrade.cli;
 
 import govgrade.grading.GradedRun;
 import govgrade.grading.ResultJson;
+import govgrade.published.FiguresRejected;
 import govgrade.published.PublishedFigures;
 import govgrade.published.PublishedSheet;
 import govgrade.published.Reconciler;
@@ -64,6 +65,14 @@ final class ReconcileCommand implements Callable<Integer> {
         try (InputStream in = Files.newInputStream(published)) {
             String name = published.getFileName().toString().toLowerCase();
             figures = name.endsWith(".xlsx") || name.endsWith(".xls") ? PublishedSheet.read(in) : PublishedFigures.readJson(in);
+        } catch (FiguresRejected e) {
+            e.violations().forEach(v -> err.println(published + ": " + v.message()));
+            return 2;
+        }
+        if (figures.pack() != null && !figures.pack().equals(graded.pack().id())) {
+            err.println(published + ": pack " + figures.pack() + "'s figures, but the run was graded with pack "
+                    + graded.pack().id());
+            return 2;
         }
         Reconciler.Report r = Reconciler.compare(graded, figures);
         if (json) {

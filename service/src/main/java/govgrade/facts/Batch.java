@@ -66,6 +66,12 @@ public record Batch(String pack, Period period, List<Unit> units, List<Account> 
         public Account {
             findings = orEmpty(findings);
             messages = orEmpty(messages);
+            // Generated clients send every list, empty where unset: beside aggregates, an empty posts
+            // list is the posts left out, not an account that posted nothing.
+            if (posts != null && posts.isEmpty() && (lastUpdate != null || originals != null || reposts != null
+                    || recommendedReposts != null || longestGap != null || longestOriginalGap != null)) {
+                posts = null;
+            }
         }
 
         public Account(String id, String name, Platform platform, String unit, String region, List<Post> posts,

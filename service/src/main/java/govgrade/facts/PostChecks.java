@@ -48,9 +48,6 @@ final class PostChecks {
         if (a.lastUpdate() != null && last != null && !a.lastUpdate().equals(last)) {
             out.add(at + ".lastUpdate", a.lastUpdate().toString(), last + ", the date of the newest post in posts");
         }
-        if (a.lastUpdate() != null && total == 0) {
-            out.add(at + ".lastUpdate", a.lastUpdate().toString(), "no lastUpdate, since posts is empty");
-        }
         if (inPeriod) {
             gaps(a, at, p, out);
         }

@@ -13,6 +13,7 @@ import govgrade.packs.catalog.UploadRefused;
 import govgrade.packs.catalog.VersionRefused;
 import govgrade.published.DraftReview;
 import govgrade.runs.RunService;
+import govgrade.runs.OtherPack;
 import govgrade.runs.StoredBatchInvalid;
 import govgrade.runs.UnknownRun;
 import govgrade.runs.UnknownWhatIf;
@@ -132,6 +133,7 @@ public final class ApiServer {
         routes.exception(UnknownVersion.class,
                 (e, ctx) -> send(ctx, 404, "unknown_version", e.getMessage(), "version", Map.of()));
         routes.exception(UnknownRun.class, (e, ctx) -> send(ctx, 404, "unknown_run", e.getMessage(), null, Map.of()));
+        routes.exception(OtherPack.class, (e, ctx) -> send(ctx, 400, "pack_mismatch", e.getMessage(), "pack", Map.of()));
         routes.exception(StoredBatchInvalid.class, (e, ctx) -> send(ctx, 409, "stored_batch_invalid", e.getMessage(),
                 null, Map.of("violations", e.violations())));
         routes.exception(UnknownWhatIf.class,

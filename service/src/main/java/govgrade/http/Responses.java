@@ -29,8 +29,11 @@ final class Responses {
      * megabytes that need not be held again, and anything that could fail has failed before this.
      */
     static void xlsx(Context ctx, RunReport report, String fileName) throws IOException {
-        ctx.status(200).contentType(RunReport.CONTENT_TYPE)
-                .header("Content-Disposition", "attachment; filename=\"" + fileName + "\"");
+        // A workbook is bytes: the charset Jetty appends to every type (utf-8 from Javalin) is dropped,
+        // so the type is the one the document names and clients match it exactly.
+        ctx.res().setCharacterEncoding(null);
+        ctx.res().setContentType(RunReport.CONTENT_TYPE);
+        ctx.status(200).header("Content-Disposition", "attachment; filename=\"" + fileName + "\"");
         report.writeTo(ctx.outputStream());
     }
 

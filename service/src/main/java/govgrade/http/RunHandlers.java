@@ -1,7 +1,9 @@
 package govgrade.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import govgrade.facts.Violation;
 import govgrade.grading.GradedRun;
+import govgrade.published.FiguresRejected;
 import govgrade.published.PublishedFigures;
 import govgrade.published.PublishedSheet;
 import govgrade.published.Reconciler;
@@ -14,6 +16,8 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 
 /** The endpoints of runs: grading, reading back, what-if, reports and reconciling. HTTP in and out only. */
 final class RunHandlers {
@@ -51,7 +55,12 @@ final class RunHandlers {
 
     void reconcile(Context ctx) throws Exception {
         GradedRun run = runs.read(ctx.pathParam("run"));
-        Responses.json(ctx, 200, Reconciler.compare(run, published(ctx)));
+        PublishedFigures figures = published(ctx);
+        if (figures.pack() != null && !figures.pack().equals(run.pack().id())) {
+            throw ApiError.badRequest("pack_mismatch", "run " + ctx.pathParam("run") + " was graded with pack "
+                    + run.pack().id() + "; these figures are pack " + figures.pack() + "'s", "pack");
+        }
+        Responses.json(ctx, 200, Reconciler.compare(run, figures));
     }
 
     /** What the circular published: an annex sheet as a file part, or the figures as JSON. */
@@ -67,8 +76,22 @@ final class RunHandlers {
                 throw ApiError.badRequest("invalid_file", e.getMessage(), null);
             }
         }
+        String type = ctx.contentType();
+        if (type != null && type.toLowerCase(Locale.ROOT).startsWith(RunReport.CONTENT_TYPE)) {
+            // The annex as the whole body: what a generated client sends, which cannot build a multipart form.
+            try (InputStream in = new ByteArrayInputStream(requests.body(ctx))) {
+                return PublishedSheet.read(in);
+            } catch (IOException e) {
+                throw ApiError.badRequest("invalid_file", e.getMessage(), null);
+            }
+        }
         try {
             return PublishedFigures.readJson(new ByteArrayInputStream(requests.body(ctx)));
+        } catch (FiguresRejected e) {
+            List<Violation> vs = e.violations();
+            throw new ApiError(400, "invalid_request", "the published figures cannot be compared: " + vs.size()
+                    + (vs.size() == 1 ? " mistake" : " mistakes") + "; the first at " + vs.get(0).path()
+                    + ": expected " + vs.get(0).expected(), vs.get(0).path(), Map.of("violations", vs));
         } catch (IOException e) {
             throw ApiError.badRequest("invalid_request", "expected what the circular published, as "
                     + "{ \"results\": [ { \"id\", \"channel\", \"grade\" ... } ], \"summaries\": [...] }: "

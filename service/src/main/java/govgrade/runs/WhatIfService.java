@@ -38,12 +38,14 @@ public final class WhatIfService {
     }
 
     /** {@code pack} null: the run's own pack; {@code version} null: the pack's active version. */
-    public Answer regrade(String runId, String pack, String version) throws UnknownRun, StoredBatchInvalid,
+    public Answer regrade(String runId, String pack, String version) throws UnknownRun, OtherPack, StoredBatchInvalid,
             UnknownPack, UnknownVersion, PackUnavailable, PackRejected, IOException, SQLException {
         StoredRun stored = runs.find(runId);
         GradedRun before = ResultJson.readRun(stored.result());
         if (pack == null) {
             pack = stored.pack();
+        } else if (!pack.equals(stored.pack())) {
+            throw new OtherPack(runId, stored.pack(), pack);
         }
         Batch batch;
         try {

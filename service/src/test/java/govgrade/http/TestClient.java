@@ -41,6 +41,11 @@ final class TestClient {
                 .header("Content-Type", "application/json"));
     }
 
+    Response post(String path, byte[] body, String contentType) throws Exception {
+        return send(HttpRequest.newBuilder(URI.create(base + path)).POST(HttpRequest.BodyPublishers.ofByteArray(body))
+                .header("Content-Type", contentType));
+    }
+
     Response post(String path, String body) throws Exception {
         return post(path, body.getBytes(StandardCharsets.UTF_8));
     }
