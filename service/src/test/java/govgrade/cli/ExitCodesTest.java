@@ -79,7 +79,8 @@ class ExitCodesTest {
             Path junk = Files.writeString(dir.resolve("published.json"), "vm-1\n", StandardCharsets.UTF_8);
             assertEquals(2, run("reconcile", Fixtures.batch("meixian").toString(), junk.toString()));
             assertEquals(1, errLines().size(), err.toString());
-            assertTrue(err.toString().startsWith("govgrade reconcile: not JSON this command can read: "), err.toString());
+            // The published figures are read strictly (published.FiguresReader): the mistake at its file and JSON path.
+            assertTrue(err.toString().startsWith(junk + ": $: found malformed JSON"), err.toString());
         }
 
         @Test
