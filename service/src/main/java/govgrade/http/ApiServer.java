@@ -65,6 +65,11 @@ public final class ApiServer {
         Map<String, Handler> byRoute = new LinkedHashMap<>();
         byRoute.put("POST /api/v1/grade", grading(roles, run::grade));
         byRoute.put("GET /api/v1/runs/{run}", run::run);
+        RunListing listing = new RunListing(services.runs());
+        byRoute.put("GET /api/v1/runs", ctx -> {
+            roles.reader(ctx.header("Authorization"));
+            listing.list(ctx);
+        });
         byRoute.put("POST /api/v1/runs/{run}/whatif", grading(roles, run::whatIf));
         byRoute.put("GET /api/v1/whatifs/{whatif}", run::getWhatIf);
         byRoute.put("GET /api/v1/runs/{run}/report.xlsx", run::runReport);

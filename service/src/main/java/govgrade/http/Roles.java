@@ -57,6 +57,17 @@ final class Roles {
         }
     }
 
+    /**
+     * Lets a listing of stored runs through. Run ids are what lets anyone read a run, so a list of
+     * them is open only where no token at all is configured; else it needs one (any role).
+     */
+    void reader(String authorization) {
+        if ((author != null || editor != null || grader != null)
+                && roleOf(bearer(authorization, "a configured token (any role)")) == null) {
+            throw new ApiError(403, "token_rejected", "the token is wrong");
+        }
+    }
+
     private static byte[] bearer(String authorization, String what) {
         if (authorization == null || !authorization.startsWith("Bearer ") || authorization.length() <= 7) {
             throw new ApiError(401, "token_required", "this needs " + what + ": Authorization: Bearer <token>");

@@ -15,6 +15,7 @@ import govgrade.packs.PackUnavailable;
 import govgrade.packs.UnknownPack;
 import govgrade.packs.catalog.PackCatalog;
 import govgrade.store.ResultRow;
+import govgrade.store.RunSummary;
 import govgrade.store.Runs;
 import govgrade.store.StoredRun;
 import java.io.ByteArrayInputStream;
@@ -105,6 +106,12 @@ public final class RunService {
     /** A stored run's result, read back. */
     public GradedRun read(String runId) throws UnknownRun, SQLException, IOException {
         return ResultJson.readRun(find(runId).result());
+    }
+
+    /** A page of stored runs, newest first: see {@link Runs#list}. */
+    public List<RunSummary> list(String pack, String version, String period, int limit, long before)
+            throws SQLException {
+        return runs.list(pack, version, period, limit, before);
     }
 
     private static List<ResultRow> rows(GradedRun run) {

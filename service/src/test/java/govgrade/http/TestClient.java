@@ -73,6 +73,16 @@ final class TestClient {
         return send(b);
     }
 
+    /** Any method with no body and the headers given (name, value, name, value ...). */
+    Response request(String method, String path, String... headers) throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path))
+                .method(method, HttpRequest.BodyPublishers.noBody());
+        for (int i = 0; i < headers.length; i += 2) {
+            b.header(headers[i], headers[i + 1]);
+        }
+        return send(b);
+    }
+
     private Response send(HttpRequest.Builder b) throws Exception {
         HttpResponse<byte[]> r = http.send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
         return new Response(r.statusCode(), r.body(), r.headers().map());
