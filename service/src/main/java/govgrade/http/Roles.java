@@ -83,6 +83,20 @@ final class Roles {
         return isAuthor ? Role.AUTHOR : isEditor ? Role.EDITOR : isGrader ? Role.GRADER : null;
     }
 
+    /** For the request log: anonymous (no bearer token), refused (a wrong one), or the role, lower case. */
+    String nameOf(String authorization) {
+        if (authorization == null || !authorization.startsWith("Bearer ") || authorization.length() <= 7) {
+            return "anonymous";
+        }
+        Role role = roleOf(sha256(authorization.substring(7).trim()));
+        return role == null ? "refused" : role.name().toLowerCase(java.util.Locale.ROOT);
+    }
+
+    /** A token as compared here: hashed, so comparing takes the same time whatever its length. */
+    static byte[] digest(String token) {
+        return sha256(token);
+    }
+
     private static byte[] digestOf(String token) {
         return token == null || token.isBlank() ? null : sha256(token);
     }
