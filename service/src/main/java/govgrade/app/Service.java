@@ -10,6 +10,7 @@ import govgrade.published.DraftReview;
 import govgrade.published.FixtureGate;
 import govgrade.runs.RunService;
 import govgrade.runs.WhatIfService;
+import govgrade.store.Audit;
 import govgrade.store.Database;
 import govgrade.store.PackVersions;
 import govgrade.store.Runs;
@@ -94,7 +95,7 @@ public final class Service implements AutoCloseable {
             ApiServer server = new ApiServer(settings.host(), settings.port(), settings.maxBodyBytes(), tokens,
                     settings.server(), new ApiServer.Services(catalog, runs, whatIfs, drafts),
                     new Watch(meters.registry(), settings.operations().metricsToken(),
-                            settings.operations().corsOrigins())).start();
+                            settings.operations().corsOrigins(), new Audit(database))).start();
             PackWatcher watcher;
             try {
                 watcher = settings.watch() ? PackWatcher.start(catalog, settings.home(), settings.quiet().toMillis()) : null;

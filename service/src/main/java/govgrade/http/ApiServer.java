@@ -63,7 +63,8 @@ public final class ApiServer {
         Requests requests = new Requests(maxBodyBytes);
         RunHandlers run = new RunHandlers(services.runs(), services.whatIfs(), requests);
         Roles roles = new Roles(tokens.author(), tokens.editor(), tokens.grader());
-        PackHandlers pack = new PackHandlers(services.catalog(), services.drafts(), roles, requests);
+        AuditTrail audit = new AuditTrail(watch.audit(), roles);
+        PackHandlers pack = new PackHandlers(services.catalog(), services.drafts(), roles, requests, audit);
         Map<String, Handler> byRoute = new LinkedHashMap<>();
         byRoute.put("POST /api/v1/grade", grading(roles, run::grade));
         byRoute.put("GET /api/v1/runs/{run}", run::run);
@@ -86,6 +87,7 @@ public final class ApiServer {
         byRoute.put("GET /api/v1/openapi.json", ApiServer::openapi);
         MetricsEndpoint metrics = new MetricsEndpoint(watch.meters(), watch.metricsToken(), services.catalog());
         byRoute.put("GET /metrics", metrics::scrape);
+        byRoute.put("GET /api/v1/audit", audit::list);
         RequestLog requestLog = new RequestLog(watch.meters(), roles);
         this.app = Javalin.create(cfg -> {
             cfg.http.maxRequestSize = maxBodyBytes;
@@ -105,7 +107,7 @@ public final class ApiServer {
                 }
                 cfg.routes.addHttpHandler(r.method().equals("GET") ? HandlerType.GET : HandlerType.POST, r.path(), ReadFailures.translated(handler));
             }
-            errors(cfg.routes, watch.meters());
+            errors(cfg.routes, watch.meters(), audit);
         });
         if (byRoute.size() != Route.ALL.size()) {
             throw new IllegalStateException("handlers without a route in Route.ALL");
@@ -120,8 +122,11 @@ public final class ApiServer {
         };
     }
 
-    private static void errors(RoutesConfig routes, MeterRegistry meters) {
+    private static void errors(RoutesConfig routes, MeterRegistry meters, AuditTrail audit) {
         routes.exception(ApiError.class, (e, ctx) -> {
+            if (e.code.equals("token_rejected") || e.code.equals("role_forbidden")) {
+                audit.refused(ctx);
+            }
             Map<String, Object> extra = new LinkedHashMap<>(e.extra);
             send(ctx, e.status, e.code, e.getMessage(), e.path, extra);
         });

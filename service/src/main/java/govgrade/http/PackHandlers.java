@@ -21,8 +21,10 @@ final class PackHandlers {
     private final DraftReview drafts;
     private final Roles roles;
     private final Requests requests;
+    private final AuditTrail audit;
 
-    PackHandlers(PackCatalog catalog, DraftReview drafts, Roles roles, Requests requests) {
+    PackHandlers(PackCatalog catalog, DraftReview drafts, Roles roles, Requests requests, AuditTrail audit) {
+        this.audit = audit;
         this.catalog = catalog;
         this.drafts = drafts;
         this.roles = roles;
@@ -80,6 +82,7 @@ final class PackHandlers {
             throw ApiError.badRequest("invalid_request", "send the changed files as multipart/form-data", "$");
         }
         DraftReview.Reviewed r = drafts.draft(pack, uploads(ctx), Requests.actor(ctx), role.mayChangeCode());
+        audit.change(ctx, "draft", role, pack, r.draft().version());
         Responses.json(ctx, r.draft().existed() ? 200 : 201, DraftAnswer.of(r));
     }
 
@@ -123,6 +126,8 @@ final class PackHandlers {
         String pack = ctx.pathParam("pack");
         String version = ctx.pathParam("version");
         catalog.publish(pack, version, Requests.actor(ctx), role.mayChangeCode());
+        boolean reverted = catalog.activeSince(pack).map(a -> a.how().equals("reverted")).orElse(false);
+        audit.change(ctx, reverted ? "revert" : "publish", role, pack, version);
         Responses.json(ctx, 200, new Published(pack, version, "active"));
     }
 

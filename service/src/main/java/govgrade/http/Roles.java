@@ -68,6 +68,17 @@ final class Roles {
         }
     }
 
+    /** Lets a rule author (the admin token) through: reading the audit log. */
+    void author(String authorization) {
+        Role role = roleOf(bearer(authorization, "the admin token"));
+        if (role == null) {
+            throw new ApiError(403, "token_rejected", "the token is wrong");
+        }
+        if (role != Role.AUTHOR) {
+            throw new ApiError(403, "role_forbidden", "this needs the admin token (rule authors)");
+        }
+    }
+
     private static byte[] bearer(String authorization, String what) {
         if (authorization == null || !authorization.startsWith("Bearer ") || authorization.length() <= 7) {
             throw new ApiError(401, "token_required", "this needs " + what + ": Authorization: Bearer <token>");

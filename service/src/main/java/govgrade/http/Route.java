@@ -25,5 +25,6 @@ record Route(String method, String path, String summary) {
             new Route("POST", "/api/v1/packs/{pack}/versions/{version}/publish", "Make a stored version active"),
             new Route("GET", "/api/v1/health", "Liveness, with the active pack versions"),
             new Route("GET", "/api/v1/openapi.json", "This API's OpenAPI description"),
-            new Route("GET", "/metrics", "Metrics for Prometheus, in its text format"));
+            new Route("GET", "/metrics", "Metrics for Prometheus, in its text format"),
+            new Route("GET", "/api/v1/audit", "The audit log: pack changes and refused tokens, newest first"));
 }

@@ -67,7 +67,7 @@ final class RunListing {
         Responses.json(ctx, 200, body);
     }
 
-    private static int limit(String text) {
+    static int limit(String text) {
         if (text == null) {
             return DEFAULT_LIMIT;
         }

@@ -47,6 +47,11 @@ final class TestClient {
 
     /** POST multipart/form-data with file parts (name to bytes) and an optional bearer token. */
     Response upload(String path, Map<String, byte[]> files, String token) throws Exception {
+        return upload(path, files, token, new String[0]);
+    }
+
+    /** As {@link #upload(String, Map, String)}, with more headers (name, value, name, value ...). */
+    Response upload(String path, Map<String, byte[]> files, String token, String... headers) throws Exception {
         String boundary = "----govgrade" + UUID.randomUUID();
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         for (var f : files.entrySet()) {
@@ -61,6 +66,9 @@ final class TestClient {
                 .header("Content-Type", "multipart/form-data; boundary=" + boundary);
         if (token != null) {
             b.header("Authorization", "Bearer " + token);
+        }
+        for (int i = 0; i < headers.length; i += 2) {
+            b.header(headers[i], headers[i + 1]);
         }
         return send(b);
     }
