@@ -83,7 +83,7 @@ public final class ApiServer {
         byRoute.put("GET /api/v1/packs/{pack}/versions", pack::versions);
         byRoute.put("POST /api/v1/packs/{pack}/drafts", pack::draft);
         byRoute.put("POST /api/v1/packs/{pack}/versions/{version}/publish", pack::publish);
-        byRoute.put("GET /api/v1/health", pack::health);
+        byRoute.put("GET /api/v1/health", new Health(services.catalog(), services.runs())::answer);
         byRoute.put("GET /api/v1/openapi.json", ApiServer::openapi);
         MetricsEndpoint metrics = new MetricsEndpoint(watch.meters(), watch.metricsToken(), services.catalog());
         byRoute.put("GET /metrics", metrics::scrape);

@@ -15,7 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** The endpoints of packs: status, versions, drafts, publishing, and health. HTTP in and out only. */
+/** The endpoints of packs: status, versions, drafts and publishing. HTTP in and out only. */
 final class PackHandlers {
     private final PackCatalog catalog;
     private final DraftReview drafts;
@@ -131,18 +131,6 @@ final class PackHandlers {
         Responses.json(ctx, 200, new Published(pack, version, "active"));
     }
 
-    void health(Context ctx) throws Exception {
-        Map<String, Object> packs = new LinkedHashMap<>();
-        for (String id : catalog.ids()) {
-            packs.put(id, catalog.activeVersion(id).orElse(null));
-        }
-        Responses.json(ctx, 200, new Health("ok", packs));
-    }
-
     record Published(String id, String version, String status) {
-    }
-
-    /** {@code packs}: each pack's active version, null where none compiled yet. */
-    record Health(String status, Map<String, Object> packs) {
     }
 }

@@ -120,6 +120,11 @@ public final class RunService {
         return ResultJson.readRun(find(runId).result());
     }
 
+    /** Reads the store once; throws what keeps it from answering (health). */
+    public void storeAnswers() throws SQLException {
+        runs.latestOrder();
+    }
+
     /** A page of stored runs, newest first: see {@link Runs#list}. */
     public List<RunSummary> list(String pack, String version, String period, int limit, long before)
             throws SQLException {

@@ -211,6 +211,17 @@ public final class Runs {
         });
     }
 
+    /** The newest run's place in storing order, 0 with none: a read as cheap as the store allows. */
+    public long latestOrder() throws SQLException {
+        return db.read(c -> {
+            try (PreparedStatement s = c.prepareStatement("SELECT coalesce(max(rowid), 0) FROM runs");
+                 ResultSet r = s.executeQuery()) {
+                r.next();
+                return r.getLong(1);
+            }
+        });
+    }
+
     public int count() throws SQLException {
         return db.read(c -> {
             try (PreparedStatement s = c.prepareStatement("SELECT count(*) FROM runs");
