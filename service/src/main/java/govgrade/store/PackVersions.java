@@ -25,7 +25,7 @@ public final class PackVersions {
                           @JsonRawValue String reasons, List<Activation> activations) {
     }
 
-    /** A time the version became active: by whom, and how (disk, restored, published, reverted). Newest first. */
+    /** A time the version became active: by whom (null where no one was named), and how (disk, restored, published, reverted). */
     public record Activation(String at, String by, String how) {
     }
 

@@ -7,7 +7,7 @@ CREATE TABLE activations (
     pack    TEXT NOT NULL,
     version TEXT NOT NULL,
     at      TEXT NOT NULL,                 -- ISO-8601 instant
-    by      TEXT NOT NULL,                 -- the X-Actor of a publish, or "disk"
+    by      TEXT,                          -- the X-Actor of a publish, or "disk"
     how     TEXT NOT NULL                  -- disk, restored, published, reverted (as active_packs.how)
 );
 
