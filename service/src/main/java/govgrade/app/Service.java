@@ -1,6 +1,7 @@
 package govgrade.app;
 
 import govgrade.http.ApiServer;
+import govgrade.http.Watch;
 import govgrade.packs.catalog.PackCache;
 import govgrade.packs.catalog.PackCatalog;
 import govgrade.packs.catalog.PackHome;
@@ -9,6 +10,7 @@ import govgrade.published.DraftReview;
 import govgrade.published.FixtureGate;
 import govgrade.runs.RunService;
 import govgrade.runs.WhatIfService;
+import govgrade.store.Audit;
 import govgrade.store.Database;
 import govgrade.store.PackVersions;
 import govgrade.store.Runs;
@@ -32,10 +34,12 @@ public final class Service implements AutoCloseable {
     private final ThreadPoolExecutor sync;
     private final PackCatalog catalog;
     private final PackWatcher watcher;
+    private final Meters meters;
     private final AtomicBoolean open = new AtomicBoolean(true);
 
     private Service(Database database, ApiServer server, ThreadPoolExecutor sync, PackCatalog catalog,
-                    PackWatcher watcher) {
+                    PackWatcher watcher, Meters meters) {
+        this.meters = meters;
         this.database = database;
         this.server = server;
         this.sync = sync;
@@ -68,11 +72,13 @@ public final class Service implements AutoCloseable {
         for (String id : packs.ids()) {
             sync.execute(() -> packs.precompile(id));
         }
+        Meters meters = new Meters(settings.db());
         Database database;
         try {
-            database = Database.open(settings.db());
+            database = Database.open(settings.db(), meters.storeWrites());
         } catch (Exception e) {
             stopSync(sync);
+            meters.close();
             throw e;
         }
         try {
@@ -80,13 +86,16 @@ public final class Service implements AutoCloseable {
             PackCatalog catalog = new PackCatalog(packs, new PackVersions(database),
                     new FixtureGate(settings.fixtures(), settings.budgets()), settings.access().reload());
             catalog.startSync().forEach(sync::execute);
-            RunService runs = new RunService(catalog, new Runs(database), settings.batchLimits(), settings.budgets());
+            RunService runs = new RunService(catalog, new Runs(database), settings.batchLimits(), settings.budgets(),
+                    meters.grading());
             WhatIfService whatIfs = new WhatIfService(runs, catalog, new WhatIfs(database));
             DraftReview drafts = new DraftReview(catalog, settings.fixtures(), settings.budgets());
             ApiServer.Tokens tokens = new ApiServer.Tokens(settings.adminToken(), settings.access().editorToken(),
                     settings.access().graderToken());
             ApiServer server = new ApiServer(settings.host(), settings.port(), settings.maxBodyBytes(), tokens,
-                    settings.server(), new ApiServer.Services(catalog, runs, whatIfs, drafts)).start();
+                    settings.server(), new ApiServer.Services(catalog, runs, whatIfs, drafts),
+                    new Watch(meters.registry(), settings.operations().metricsToken(),
+                            settings.operations().corsOrigins(), new Audit(database))).start();
             PackWatcher watcher;
             try {
                 watcher = settings.watch() ? PackWatcher.start(catalog, settings.home(), settings.quiet().toMillis()) : null;
@@ -94,10 +103,11 @@ public final class Service implements AutoCloseable {
                 server.stop(); // or the port stays taken by a service that never started
                 throw e;
             }
-            return new Service(database, server, sync, catalog, watcher);
+            return new Service(database, server, sync, catalog, watcher, meters);
         } catch (Exception e) {
             stopSync(sync);
             database.close();
+            meters.close();
             throw e;
         }
     }
@@ -144,5 +154,6 @@ public final class Service implements AutoCloseable {
         } catch (Exception e) {
             LOG.warn("closing the database: {}", e.getMessage());
         }
+        meters.close();
     }
 }

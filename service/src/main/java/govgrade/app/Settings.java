@@ -24,10 +24,12 @@ import java.time.Duration;
  * @param access         criteria editors' and graders' tokens, and how edits on disk are taken
  * @param budgets        how much work a pack's rules may do per grading and per compile
  * @param server         what one client may hold of the server (connections, threads, slow bodies) and how long a stop waits for requests in flight
+ * @param operations     what an operator watching the service sets: CORS origins, the metrics token
  */
 public record Settings(Path home, Path db, String host, int port, long maxBodyBytes, String adminToken,
                        boolean watch, Duration quiet, int compileThreads,
-                       BatchLimits batchLimits, Access access, Budgets budgets, ServerLimits server) {
+                       BatchLimits batchLimits, Access access, Budgets budgets, ServerLimits server,
+                       Operations operations) {
     /** Where a service listens unless told otherwise. */
     public static final int DEFAULT_PORT = 7070;
     public static final long DEFAULT_MAX_BODY_BYTES = 32L << 20;
@@ -54,6 +56,7 @@ public record Settings(Path home, Path db, String host, int port, long maxBodyBy
         require(access != null, "access: tokens and reload mode are required (Access.defaults())");
         require(budgets != null, "budgets: the bounds of rule evaluation are required (Budgets.DEFAULTS)");
         require(server != null, "server limits are required (ServerLimits.defaults())");
+        require(operations != null, "operations are required (Operations.defaults())");
         adminToken = adminToken == null || adminToken.isBlank() ? null : adminToken;
     }
 
@@ -64,7 +67,8 @@ public record Settings(Path home, Path db, String host, int port, long maxBodyBy
      */
     public static Settings defaults(Path home, Path db) {
         return new Settings(home, db, "127.0.0.1", DEFAULT_PORT, DEFAULT_MAX_BODY_BYTES, null, true, DEFAULT_QUIET,
-                everyCore(), BatchLimits.DEFAULTS, Access.defaults(), Budgets.DEFAULTS, ServerLimits.defaults());
+                everyCore(), BatchLimits.DEFAULTS, Access.defaults(), Budgets.DEFAULTS, ServerLimits.defaults(),
+                Operations.defaults());
     }
 
     /** Compiling the packs is most of a cold start and each pack compiles alone: every core helps. */
@@ -84,47 +88,52 @@ public record Settings(Path home, Path db, String host, int port, long maxBodyBy
 
     public Settings listening(String host, int port) {
         return new Settings(home, db, host, port, maxBodyBytes, adminToken, watch, quiet, compileThreads,
-                batchLimits, access, budgets, server);
+                batchLimits, access, budgets, server, operations);
     }
 
     public Settings withMaxBodyBytes(long max) {
         return new Settings(home, db, host, port, max, adminToken, watch, quiet, compileThreads,
-                batchLimits, access, budgets, server);
+                batchLimits, access, budgets, server, operations);
     }
 
     public Settings withAdminToken(String token) {
         return new Settings(home, db, host, port, maxBodyBytes, token, watch, quiet, compileThreads,
-                batchLimits, access, budgets, server);
+                batchLimits, access, budgets, server, operations);
     }
 
     public Settings withWatch(boolean on) {
         return new Settings(home, db, host, port, maxBodyBytes, adminToken, on, quiet, compileThreads,
-                batchLimits, access, budgets, server);
+                batchLimits, access, budgets, server, operations);
     }
 
     public Settings withCompileThreads(int threads) {
         return new Settings(home, db, host, port, maxBodyBytes, adminToken, watch, quiet, threads,
-                batchLimits, access, budgets, server);
+                batchLimits, access, budgets, server, operations);
     }
 
     public Settings withBatchLimits(BatchLimits value) {
         return new Settings(home, db, host, port, maxBodyBytes, adminToken, watch, quiet, compileThreads,
-                value, access, budgets, server);
+                value, access, budgets, server, operations);
     }
 
     public Settings withAccess(Access value) {
         return new Settings(home, db, host, port, maxBodyBytes, adminToken, watch, quiet, compileThreads,
-                batchLimits, value, budgets, server);
+                batchLimits, value, budgets, server, operations);
     }
 
     public Settings withBudgets(Budgets value) {
         return new Settings(home, db, host, port, maxBodyBytes, adminToken, watch, quiet, compileThreads,
-                batchLimits, access, value, server);
+                batchLimits, access, value, server, operations);
     }
 
     public Settings withServer(ServerLimits value) {
         return new Settings(home, db, host, port, maxBodyBytes, adminToken, watch, quiet, compileThreads,
-                batchLimits, access, budgets, value);
+                batchLimits, access, budgets, value, operations);
+    }
+
+    public Settings withOperations(Operations value) {
+        return new Settings(home, db, host, port, maxBodyBytes, adminToken, watch, quiet, compileThreads,
+                batchLimits, access, budgets, server, value);
     }
 
     /** The token is a secret: it never reaches a log line through this record. */
@@ -136,7 +145,8 @@ public record Settings(Path home, Path db, String host, int port, long maxBodyBy
                 + ", batchLimits=" + batchLimits
                 + ", access=" + access
                 + ", budgets=" + budgets
-                + ", server=" + server + "]";
+                + ", server=" + server
+                + ", operations=" + operations + "]";
     }
 
     private static void require(boolean ok, String message) {

@@ -1,6 +1,7 @@
 package govgrade.cli;
 
 import govgrade.app.Access;
+import govgrade.app.Operations;
 import govgrade.app.Service;
 import govgrade.app.Settings;
 import govgrade.http.ServerLimits;
@@ -8,6 +9,8 @@ import govgrade.packs.Budgets;
 import govgrade.packs.catalog.ReloadMode;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.slf4j.Logger;
@@ -102,6 +105,11 @@ final class ServeCommand implements Callable<Integer> {
             description = "on SIGTERM, let requests in flight finish for up to S seconds (default ${DEFAULT-VALUE})")
     int shutdownGraceS;
 
+    @Option(names = "--cors-origin", paramLabel = "ORIGIN", split = ",",
+            description = "a browser origin (https://host[:port]) a dashboard may call the API from; repeatable, "
+                    + "or * for any; none by default. /metrics asks for GOVGRADE_METRICS_TOKEN when that is set")
+    List<String> corsOrigins = new ArrayList<>();
+
     @Mixin
     Home home;
 
@@ -116,7 +124,8 @@ final class ServeCommand implements Callable<Integer> {
         Settings settings;
         try {
             settings = settings(System.getenv(Settings.TOKEN_VARIABLE)).withAccess(access(
-                    System.getenv(Access.EDITOR_TOKEN_VARIABLE), System.getenv(Access.GRADER_TOKEN_VARIABLE)));
+                    System.getenv(Access.EDITOR_TOKEN_VARIABLE), System.getenv(Access.GRADER_TOKEN_VARIABLE)))
+                    .withOperations(operations(System.getenv(Operations.METRICS_TOKEN_VARIABLE)));
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage(), e);
         }
@@ -149,6 +158,11 @@ final class ServeCommand implements Callable<Integer> {
         return new Access(editorToken, graderToken, ReloadMode.of(reload));
     }
 
+    /** --cors-origin, and the metrics token from the environment (an option would show it in ps). */
+    Operations operations(String metricsToken) {
+        return new Operations(corsOrigins, metricsToken);
+    }
+
     /** The options and the token from the environment, validated: a mistake is named before anything starts. */
     Settings settings(String adminToken) {
         return new Settings(home.dir, db, host, port, maxBodyMb * 1024L * 1024L, adminToken, watch,
@@ -156,6 +170,6 @@ final class ServeCommand implements Callable<Integer> {
                 new Budgets(firingsPerFact, firingFloor, Duration.ofSeconds(gradingSeconds),
                 Duration.ofSeconds(compileSeconds), stuckWorkers),
                 new ServerLimits(Duration.ofSeconds(idleTimeoutS), minDataRate, maxConnections, maxThreads,
-                Duration.ofSeconds(shutdownGraceS)));
+                Duration.ofSeconds(shutdownGraceS)), Operations.defaults());
     }
 }

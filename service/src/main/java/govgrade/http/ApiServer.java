@@ -25,11 +25,13 @@ import io.javalin.http.Context;
 import io.javalin.http.Handler;
 import io.javalin.http.HandlerType;
 import io.javalin.http.HttpResponseException;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -58,14 +60,20 @@ public final class ApiServer {
      * the author's null switching pack changes off.
      */
     public ApiServer(String host, int port, long maxBodyBytes, Tokens tokens, ServerLimits limits,
-                     Services services) {
+                     Services services, Watch watch) {
         Requests requests = new Requests(maxBodyBytes);
         RunHandlers run = new RunHandlers(services.runs(), services.whatIfs(), requests);
         Roles roles = new Roles(tokens.author(), tokens.editor(), tokens.grader());
-        PackHandlers pack = new PackHandlers(services.catalog(), services.drafts(), roles, requests);
+        AuditTrail audit = new AuditTrail(watch.audit(), roles);
+        PackHandlers pack = new PackHandlers(services.catalog(), services.drafts(), roles, requests, audit);
         Map<String, Handler> byRoute = new LinkedHashMap<>();
         byRoute.put("POST /api/v1/grade", grading(roles, run::grade));
         byRoute.put("GET /api/v1/runs/{run}", run::run);
+        RunListing listing = new RunListing(services.runs());
+        byRoute.put("GET /api/v1/runs", ctx -> {
+            roles.reader(ctx.header("Authorization"));
+            listing.list(ctx);
+        });
         byRoute.put("POST /api/v1/runs/{run}/whatif", grading(roles, run::whatIf));
         byRoute.put("GET /api/v1/whatifs/{whatif}", run::getWhatIf);
         byRoute.put("GET /api/v1/runs/{run}/report.xlsx", run::runReport);
@@ -76,8 +84,12 @@ public final class ApiServer {
         byRoute.put("GET /api/v1/packs/{pack}/versions", pack::versions);
         byRoute.put("POST /api/v1/packs/{pack}/drafts", pack::draft);
         byRoute.put("POST /api/v1/packs/{pack}/versions/{version}/publish", pack::publish);
-        byRoute.put("GET /api/v1/health", pack::health);
+        byRoute.put("GET /api/v1/health", new Health(services.catalog(), services.runs())::answer);
         byRoute.put("GET /api/v1/openapi.json", ApiServer::openapi);
+        MetricsEndpoint metrics = new MetricsEndpoint(watch.meters(), watch.metricsToken(), services.catalog());
+        byRoute.put("GET /metrics", metrics::scrape);
+        byRoute.put("GET /api/v1/audit", audit::list);
+        RequestLog requestLog = new RequestLog(watch.meters(), roles);
         this.app = Javalin.create(cfg -> {
             cfg.http.maxRequestSize = maxBodyBytes;
             cfg.http.defaultContentType = "application/json";
@@ -86,6 +98,9 @@ public final class ApiServer {
             cfg.startup.showJavalinBanner = false;
             JettyLimits.apply(cfg, host, port, maxBodyBytes, limits);
             cfg.router.javaLangErrorHandler((res, error) -> fatal(res, error));
+            cfg.requestLogger.http(requestLog);
+            cfg.routes.before(RequestLog::assignId);
+            Cors.allow(cfg, watch.corsOrigins());
             for (Route r : Route.ALL) {
                 Handler handler = byRoute.get(r.method() + " " + r.path());
                 if (handler == null) {
@@ -93,7 +108,7 @@ public final class ApiServer {
                 }
                 cfg.routes.addHttpHandler(r.method().equals("GET") ? HandlerType.GET : HandlerType.POST, r.path(), ReadFailures.translated(handler));
             }
-            errors(cfg.routes);
+            errors(cfg.routes, watch.meters(), audit);
         });
         if (byRoute.size() != Route.ALL.size()) {
             throw new IllegalStateException("handlers without a route in Route.ALL");
@@ -108,8 +123,11 @@ public final class ApiServer {
         };
     }
 
-    private static void errors(RoutesConfig routes) {
+    private static void errors(RoutesConfig routes, MeterRegistry meters, AuditTrail audit) {
         routes.exception(ApiError.class, (e, ctx) -> {
+            if (e.code.equals("token_rejected") || e.code.equals("role_forbidden")) {
+                audit.refused(ctx);
+            }
             Map<String, Object> extra = new LinkedHashMap<>(e.extra);
             send(ctx, e.status, e.code, e.getMessage(), e.path, extra);
         });
@@ -150,7 +168,11 @@ public final class ApiServer {
         routes.exception(VersionRefused.class, (e, ctx) -> send(ctx, 422, "version_refused", "version "
                 + e.version() + " of pack " + e.pack() + " cannot grade its pack tests, so it is refused: "
                 + e.errors().size() + " error(s)", null, Map.of("version", e.version(), "errors", e.errors())));
-        routes.exception(EvaluationFailed.class, ApiServer::evaluationFailed);
+        routes.exception(EvaluationFailed.class, (e, ctx) -> {
+            meters.counter("govgrade.evaluation.bounds", "pack", e.pack(), "kind",
+                    e.kind().name().toLowerCase(Locale.ROOT)).increment();
+            evaluationFailed(e, ctx);
+        });
         routes.exception(HttpResponseException.class, (e, ctx) -> send(ctx, e.getStatus(),
                 ApiError.codeOf(e.getStatus()), e.getMessage(), null, Map.of()));
         routes.exception(Exception.class, (e, ctx) -> Responses.json(ctx, 500, Failures.logged(ctx.method().name(),

@@ -15,14 +15,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** The endpoints of packs: status, versions, drafts, publishing, and health. HTTP in and out only. */
+/** The endpoints of packs: status, versions, drafts and publishing. HTTP in and out only. */
 final class PackHandlers {
     private final PackCatalog catalog;
     private final DraftReview drafts;
     private final Roles roles;
     private final Requests requests;
+    private final AuditTrail audit;
 
-    PackHandlers(PackCatalog catalog, DraftReview drafts, Roles roles, Requests requests) {
+    PackHandlers(PackCatalog catalog, DraftReview drafts, Roles roles, Requests requests, AuditTrail audit) {
+        this.audit = audit;
         this.catalog = catalog;
         this.drafts = drafts;
         this.roles = roles;
@@ -80,6 +82,7 @@ final class PackHandlers {
             throw ApiError.badRequest("invalid_request", "send the changed files as multipart/form-data", "$");
         }
         DraftReview.Reviewed r = drafts.draft(pack, uploads(ctx), Requests.actor(ctx), role.mayChangeCode());
+        audit.change(ctx, "draft", role, pack, r.draft().version());
         Responses.json(ctx, r.draft().existed() ? 200 : 201, DraftAnswer.of(r));
     }
 
@@ -123,21 +126,11 @@ final class PackHandlers {
         String pack = ctx.pathParam("pack");
         String version = ctx.pathParam("version");
         catalog.publish(pack, version, Requests.actor(ctx), role.mayChangeCode());
+        boolean reverted = catalog.activeSince(pack).map(a -> a.how().equals("reverted")).orElse(false);
+        audit.change(ctx, reverted ? "revert" : "publish", role, pack, version);
         Responses.json(ctx, 200, new Published(pack, version, "active"));
     }
 
-    void health(Context ctx) throws Exception {
-        Map<String, Object> packs = new LinkedHashMap<>();
-        for (String id : catalog.ids()) {
-            packs.put(id, catalog.activeVersion(id).orElse(null));
-        }
-        Responses.json(ctx, 200, new Health("ok", packs));
-    }
-
     record Published(String id, String version, String status) {
-    }
-
-    /** {@code packs}: each pack's active version, null where none compiled yet. */
-    record Health(String status, Map<String, Object> packs) {
     }
 }

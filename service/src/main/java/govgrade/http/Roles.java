@@ -57,6 +57,28 @@ final class Roles {
         }
     }
 
+    /**
+     * Lets a listing of stored runs through. Run ids are what lets anyone read a run, so a list of
+     * them is open only where no token at all is configured; else it needs one (any role).
+     */
+    void reader(String authorization) {
+        if ((author != null || editor != null || grader != null)
+                && roleOf(bearer(authorization, "a configured token (any role)")) == null) {
+            throw new ApiError(403, "token_rejected", "the token is wrong");
+        }
+    }
+
+    /** Lets a rule author (the admin token) through: reading the audit log. */
+    void author(String authorization) {
+        Role role = roleOf(bearer(authorization, "the admin token"));
+        if (role == null) {
+            throw new ApiError(403, "token_rejected", "the token is wrong");
+        }
+        if (role != Role.AUTHOR) {
+            throw new ApiError(403, "role_forbidden", "this needs the admin token (rule authors)");
+        }
+    }
+
     private static byte[] bearer(String authorization, String what) {
         if (authorization == null || !authorization.startsWith("Bearer ") || authorization.length() <= 7) {
             throw new ApiError(401, "token_required", "this needs " + what + ": Authorization: Bearer <token>");
@@ -70,6 +92,20 @@ final class Roles {
         boolean isEditor = editor != null && MessageDigest.isEqual(editor, token);
         boolean isGrader = grader != null && MessageDigest.isEqual(grader, token);
         return isAuthor ? Role.AUTHOR : isEditor ? Role.EDITOR : isGrader ? Role.GRADER : null;
+    }
+
+    /** For the request log: anonymous (no bearer token), refused (a wrong one), or the role, lower case. */
+    String nameOf(String authorization) {
+        if (authorization == null || !authorization.startsWith("Bearer ") || authorization.length() <= 7) {
+            return "anonymous";
+        }
+        Role role = roleOf(sha256(authorization.substring(7).trim()));
+        return role == null ? "refused" : role.name().toLowerCase(java.util.Locale.ROOT);
+    }
+
+    /** A token as compared here: hashed, so comparing takes the same time whatever its length. */
+    static byte[] digest(String token) {
+        return sha256(token);
     }
 
     private static byte[] digestOf(String token) {

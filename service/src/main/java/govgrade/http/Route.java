@@ -11,6 +11,7 @@ record Route(String method, String path, String summary) {
     static final List<Route> ALL = List.of(
             new Route("POST", "/api/v1/grade", "Grade a fact batch, store batch and run, return the result"),
             new Route("GET", "/api/v1/runs/{run}", "A stored result, exactly as first returned"),
+            new Route("GET", "/api/v1/runs", "Stored runs newest first, a page at a time, with their grade counts"),
             new Route("POST", "/api/v1/runs/{run}/whatif", "Regrade a run's batch under another pack version"),
             new Route("GET", "/api/v1/runs/{run}/report.xlsx", "A stored run as an Excel report, as a circular prints its annexes"),
             new Route("GET", "/api/v1/whatifs/{whatif}", "A stored what-if answer"),
@@ -23,5 +24,7 @@ record Route(String method, String path, String summary) {
             new Route("POST", "/api/v1/packs/{pack}/drafts", "Compile changed files over the active version as a draft"),
             new Route("POST", "/api/v1/packs/{pack}/versions/{version}/publish", "Make a stored version active"),
             new Route("GET", "/api/v1/health", "Liveness, with the active pack versions"),
-            new Route("GET", "/api/v1/openapi.json", "This API's OpenAPI description"));
+            new Route("GET", "/api/v1/openapi.json", "This API's OpenAPI description"),
+            new Route("GET", "/metrics", "Metrics for Prometheus, in its text format"),
+            new Route("GET", "/api/v1/audit", "The audit log: pack changes and refused tokens, newest first"));
 }

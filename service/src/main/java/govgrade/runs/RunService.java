@@ -15,13 +15,17 @@ import govgrade.packs.PackUnavailable;
 import govgrade.packs.UnknownPack;
 import govgrade.packs.catalog.PackCatalog;
 import govgrade.store.ResultRow;
+import govgrade.store.RunSummary;
 import govgrade.store.Runs;
 import govgrade.store.StoredRun;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
@@ -33,16 +37,23 @@ public final class RunService {
     private final Runs runs;
     private final BatchLimits limits;
     private final Budgets budgets;
+    private final GradingWatch watch;
 
     /**
      * {@code limits}: what a posted batch may hold; a batch over one is refused before it is graded.
      * {@code budgets}: the bounds every grading here runs under, and the what-ifs beside it.
      */
     public RunService(PackCatalog catalog, Runs runs, BatchLimits limits, Budgets budgets) {
+        this(catalog, runs, limits, budgets, GradingWatch.NONE);
+    }
+
+    /** {@code watch}: told of each batch graded (metrics). */
+    public RunService(PackCatalog catalog, Runs runs, BatchLimits limits, Budgets budgets, GradingWatch watch) {
         this.catalog = catalog;
         this.runs = runs;
         this.limits = limits;
         this.budgets = budgets;
+        this.watch = watch;
     }
 
     public RunService(PackCatalog catalog, Runs runs, BatchLimits limits) {
@@ -71,8 +82,10 @@ public final class RunService {
         // Read before the pack was known; what the pack declares is checked now, worded as reading's mistakes.
         pack.figures().check(batch, pack.id(), limits.errorsListed());
         String runId = RunIds.next();
-        GradedRun run = Grading.grade(batch, earlier(batch, pack.id(), Long.MAX_VALUE), limits.earlierPeriods(), pack,
-                runId, budgets);
+        List<PastPeriod> earlier = earlier(batch, pack.id(), Long.MAX_VALUE);
+        long start = System.nanoTime();
+        GradedRun run = Grading.grade(batch, earlier, limits.earlierPeriods(), pack, runId, budgets);
+        watch.graded(pack.id(), subjects(run), Duration.ofNanos(System.nanoTime() - start));
         byte[] response = ResultJson.write(run);
         runs.save(runId, pack.id(), pack.version(), batch.period().from().toString(), batch.period().to().toString(),
                 body, response, rows(run));
@@ -105,6 +118,26 @@ public final class RunService {
     /** A stored run's result, read back. */
     public GradedRun read(String runId) throws UnknownRun, SQLException, IOException {
         return ResultJson.readRun(find(runId).result());
+    }
+
+    /** Reads the store once; throws what keeps it from answering (health). */
+    public void storeAnswers() throws SQLException {
+        runs.latestOrder();
+    }
+
+    /** A page of stored runs, newest first: see {@link Runs#list}. */
+    public List<RunSummary> list(String pack, String version, String period, int limit, long before)
+            throws SQLException {
+        return runs.list(pack, version, period, limit, before);
+    }
+
+    /** The subjects graded: a subject graded in several channels counts once. */
+    private static int subjects(GradedRun run) {
+        Set<String> seen = new HashSet<>();
+        for (GradedRun.Result r : run.results()) {
+            seen.add(r.subject().type() + "\u0000" + r.subject().id());
+        }
+        return seen.size();
     }
 
     private static List<ResultRow> rows(GradedRun run) {

@@ -7,6 +7,7 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.LongConsumer;
 import org.flywaydb.core.Flyway;
 import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteDataSource;
@@ -29,14 +30,24 @@ public final class Database implements AutoCloseable {
     private final Connection reader;
     private final ReentrantLock writeLock = new ReentrantLock();
     private final ReentrantLock readLock = new ReentrantLock();
+    private final LongConsumer writeNanos;
 
-    private Database(Path file, Connection writer, Connection reader) {
+    private Database(Path file, Connection writer, Connection reader, LongConsumer writeNanos) {
         this.file = file;
         this.writer = writer;
         this.reader = reader;
+        this.writeNanos = writeNanos;
     }
 
     public static Database open(Path file) throws SQLException {
+        return open(file, nanos -> { });
+    }
+
+    /**
+     * {@code writeNanos}: told how long each write transaction took once it held the writer, for
+     * the operator's metrics (the store imports nothing of the service, so no registry here).
+     */
+    public static Database open(Path file, LongConsumer writeNanos) throws SQLException {
         try {
             Path parent = file.toAbsolutePath().getParent();
             if (parent != null) {
@@ -56,7 +67,7 @@ public final class Database implements AutoCloseable {
         Connection writer = ds.getConnection();
         writer.setAutoCommit(false);
         Connection reader = ds.getConnection();
-        return new Database(file, writer, reader);
+        return new Database(file, writer, reader, writeNanos);
     }
 
     public Path file() {
@@ -66,6 +77,7 @@ public final class Database implements AutoCloseable {
     /** Runs {@code work} in one transaction: all of it is written, or none. */
     public <T> T write(Work<T> work) throws SQLException {
         writeLock.lock();
+        long start = System.nanoTime();
         try {
             try {
                 T out = work.run(writer);
@@ -77,6 +89,7 @@ public final class Database implements AutoCloseable {
             }
         } finally {
             writeLock.unlock();
+            writeNanos.accept(System.nanoTime() - start);
         }
     }
 

@@ -22,7 +22,11 @@ public final class PackVersions {
      */
     public record Version(String pack, String version, String firstSeen, String origin, String createdBy,
                           String publishedAt, String publishedBy, boolean active, String status,
-                          @JsonRawValue String reasons) {
+                          @JsonRawValue String reasons, List<Activation> activations) {
+    }
+
+    /** A time the version became active: by whom (null where no one was named), and how (disk, restored, published, reverted). */
+    public record Activation(String at, String by, String how) {
     }
 
     /** The active version of a pack: since when, and how it became active (disk, restored, published, reverted). */
@@ -109,6 +113,19 @@ public final class PackVersions {
                 s.setString(3, now);
                 s.setString(4, how);
                 s.executeUpdate();
+            }
+            try (PreparedStatement s = c.prepareStatement(
+                    "INSERT INTO activations (pack, version, at, by, how) VALUES (?, ?, ?, ?, ?)")) {
+                s.setString(1, pack);
+                s.setString(2, version);
+                s.setString(3, now);
+                s.setString(4, by);
+                s.setString(5, how);
+                s.executeUpdate();
+            }
+            // A publish over HTTP is audited there, with the role and address this layer does not know.
+            if (how.equals("disk") || how.equals("restored")) {
+                Audit.insert(c, "reload", by, null, null, pack, version, how);
             }
             return null;
         });
@@ -228,7 +245,23 @@ public final class PackVersions {
                     while (r.next()) {
                         out.add(new Version(r.getString(1), r.getString(2), r.getString(3), r.getString(4),
                                 r.getString(5), r.getString(6), r.getString(7), r.getBoolean(8), r.getString(9),
-                                r.getString(10)));
+                                r.getString(10), new ArrayList<>()));
+                    }
+                }
+            }
+            Map<String, List<Activation>> byVersion = new HashMap<>();
+            for (Version v : out) {
+                byVersion.put(v.version(), v.activations());
+            }
+            try (PreparedStatement s = c.prepareStatement(
+                    "SELECT version, at, by, how FROM activations WHERE pack = ? ORDER BY id DESC")) {
+                s.setString(1, pack);
+                try (ResultSet r = s.executeQuery()) {
+                    while (r.next()) {
+                        List<Activation> list = byVersion.get(r.getString(1));
+                        if (list != null) {
+                            list.add(new Activation(r.getString(2), r.getString(3), r.getString(4)));
+                        }
                     }
                 }
             }

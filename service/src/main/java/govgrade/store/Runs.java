@@ -8,9 +8,12 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
 /** Batches as received and the runs graded from them, each written whole or not at all. */
 public final class Runs {
@@ -141,6 +144,80 @@ public final class Runs {
                 try (ResultSet r = s.executeQuery()) {
                     return r.next() ? Optional.of(r.getLong(1)) : Optional.<Long>empty();
                 }
+            }
+        });
+    }
+
+    /**
+     * Up to {@code limit} runs stored before the run numbered {@code before} (Long.MAX_VALUE: from
+     * the newest), newest first; each filter null is no filter. {@code period} is a day
+     * (YYYY-MM-DD) the run's period holds.
+     */
+    public List<RunSummary> list(String pack, String version, String period, int limit, long before)
+            throws SQLException {
+        return db.read(c -> {
+            StringBuilder sql = new StringBuilder("SELECT rowid, id, pack, version, period_from, period_to, created_at "
+                    + "FROM runs WHERE rowid < ?");
+            List<String> args = new ArrayList<>();
+            if (pack != null) {
+                sql.append(" AND pack = ?");
+                args.add(pack);
+            }
+            if (version != null) {
+                sql.append(" AND version = ?");
+                args.add(version);
+            }
+            if (period != null) {
+                sql.append(" AND period_from <= ? AND period_to >= ?");
+                args.add(period);
+                args.add(period);
+            }
+            sql.append(" ORDER BY rowid DESC LIMIT ?");
+            List<RunSummary> page = new ArrayList<>();
+            try (PreparedStatement s = c.prepareStatement(sql.toString())) {
+                int i = 1;
+                s.setLong(i++, before);
+                for (String a : args) {
+                    s.setString(i++, a);
+                }
+                s.setInt(i, limit);
+                try (ResultSet r = s.executeQuery()) {
+                    while (r.next()) {
+                        page.add(new RunSummary(r.getLong(1), r.getString(2), r.getString(3), r.getString(4),
+                                r.getString(5), r.getString(6), r.getString(7), 0, null));
+                    }
+                }
+            }
+            List<RunSummary> out = new ArrayList<>(page.size());
+            try (PreparedStatement s = c.prepareStatement(
+                    "SELECT grade, count(*) FROM results WHERE run_id = ? GROUP BY grade")) {
+                for (RunSummary run : page) {
+                    s.setString(1, run.id());
+                    Map<String, Integer> grades = new TreeMap<>();
+                    int results = 0;
+                    try (ResultSet r = s.executeQuery()) {
+                        while (r.next()) {
+                            results += r.getInt(2);
+                            if (r.getString(1) != null) {
+                                grades.put(r.getString(1), r.getInt(2));
+                            }
+                        }
+                    }
+                    out.add(new RunSummary(run.order(), run.id(), run.pack(), run.version(), run.periodFrom(),
+                            run.periodTo(), run.createdAt(), results, grades));
+                }
+            }
+            return out;
+        });
+    }
+
+    /** The newest run's place in storing order, 0 with none: a read as cheap as the store allows. */
+    public long latestOrder() throws SQLException {
+        return db.read(c -> {
+            try (PreparedStatement s = c.prepareStatement("SELECT coalesce(max(rowid), 0) FROM runs");
+                 ResultSet r = s.executeQuery()) {
+                r.next();
+                return r.getLong(1);
             }
         });
     }

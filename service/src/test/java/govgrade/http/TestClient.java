@@ -52,6 +52,11 @@ final class TestClient {
 
     /** POST multipart/form-data with file parts (name to bytes) and an optional bearer token. */
     Response upload(String path, Map<String, byte[]> files, String token) throws Exception {
+        return upload(path, files, token, new String[0]);
+    }
+
+    /** As {@link #upload(String, Map, String)}, with more headers (name, value, name, value ...). */
+    Response upload(String path, Map<String, byte[]> files, String token, String... headers) throws Exception {
         String boundary = "----govgrade" + UUID.randomUUID();
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         for (var f : files.entrySet()) {
@@ -67,6 +72,9 @@ final class TestClient {
         if (token != null) {
             b.header("Authorization", "Bearer " + token);
         }
+        for (int i = 0; i < headers.length; i += 2) {
+            b.header(headers[i], headers[i + 1]);
+        }
         return send(b);
     }
 
@@ -74,6 +82,16 @@ final class TestClient {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).POST(HttpRequest.BodyPublishers.noBody());
         if (token != null) {
             b.header("Authorization", "Bearer " + token);
+        }
+        return send(b);
+    }
+
+    /** Any method with no body and the headers given (name, value, name, value ...). */
+    Response request(String method, String path, String... headers) throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path))
+                .method(method, HttpRequest.BodyPublishers.noBody());
+        for (int i = 0; i < headers.length; i += 2) {
+            b.header(headers[i], headers[i + 1]);
         }
         return send(b);
     }
