@@ -48,11 +48,8 @@ final class Health {
             }
         }
         boolean storeOk = store() && !unread;
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("status", !storeOk ? "failing" : refused ? "degraded" : "ok");
-        body.put("packs", versions);
-        body.put("packStates", states);
-        body.put("store", storeOk ? "ok" : "failing");
+        Answer body = new Answer(!storeOk ? "failing" : refused ? "degraded" : "ok", versions, states,
+                storeOk ? "ok" : "failing");
         Responses.json(ctx, storeOk ? 200 : 503, body);
     }
 
@@ -71,5 +68,9 @@ final class Health {
      * or failing (its state cannot be read from the store).
      */
     record PackState(String state, String version, int errorCount) {
+    }
+
+    /** The answer, a record so the document's Health schema is held to it (RecordsMatchDocumentTest). */
+    record Answer(String status, Map<String, Object> packs, Map<String, Object> packStates, String store) {
     }
 }

@@ -52,7 +52,7 @@ class RecordsMatchDocumentTest {
                 Arguments.of(Reconciler.Difference.class, "Difference"),
                 Arguments.of(PackHandlers.DraftAnswer.class, "Draft"),
                 Arguments.of(PackHandlers.Published.class, "Published"),
-                Arguments.of(PackHandlers.Health.class, "Health"),
+                Arguments.of(Health.Answer.class, "Health"),
                 // What the server binds.
                 Arguments.of(Batch.class, "FactBatch"),
                 Arguments.of(Batch.Period.class, "Period"),
