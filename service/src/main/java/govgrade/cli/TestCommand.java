@@ -3,10 +3,10 @@ package govgrade.cli;
 import govgrade.packs.Budgets;
 import govgrade.packs.CompiledPack;
 import govgrade.packs.PackError;
-import govgrade.packs.catalog.PackHome;
 import govgrade.packs.PackRejected;
 import govgrade.packs.UnknownPack;
 import govgrade.packs.build.SilentRows;
+import govgrade.packs.catalog.PackHome;
 import govgrade.published.FigureChanges;
 import govgrade.published.PackTests;
 import govgrade.published.Reconciler;
@@ -19,10 +19,10 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code test [PACK]}: the pack's published circulars (fixtures/PACK/) graded by the files on disk now. */
 @Command(name = "test", mixinStandardHelpOptions = true,

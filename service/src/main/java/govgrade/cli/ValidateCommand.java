@@ -2,19 +2,19 @@ package govgrade.cli;
 
 import govgrade.packs.CompiledPack;
 import govgrade.packs.PackError;
-import govgrade.packs.catalog.PackHome;
 import govgrade.packs.PackRejected;
 import govgrade.packs.UnknownPack;
 import govgrade.packs.build.SilentRows;
+import govgrade.packs.catalog.PackHome;
 import govgrade.published.FixtureGate;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code validate [PACK]}: compiles packs, prints each version or every error with its place. */
 @Command(name = "validate", mixinStandardHelpOptions = true,
