@@ -31,13 +31,8 @@ final class AccountBinder {
     }
 
     List<Batch.Account> accounts() throws IOException {
-        List<Batch.Account> list = new ArrayList<>();
-        if (c.startArray("an array of accounts")) {
-            while (c.nextElement(limits.accounts(), "accounts", BatchLimits.ACCOUNTS)) {
-                list.add(account());
-            }
-        }
-        return list;
+        return JsonArrays.read(c, "an array of accounts", limits.accounts(), "accounts", BatchLimits.ACCOUNTS,
+                this::account);
     }
 
     private Batch.Account account() throws IOException {
@@ -132,13 +127,8 @@ final class AccountBinder {
     }
 
     private List<Batch.Message> messages() throws IOException {
-        List<Batch.Message> list = new ArrayList<>();
-        if (c.startArray("an array of messages")) {
-            while (c.nextElement(limits.messagesPerAccount(), "messages", BatchLimits.MESSAGES)) {
-                list.add(message());
-            }
-        }
-        return list;
+        return JsonArrays.read(c, "an array of messages", limits.messagesPerAccount(), "messages",
+                BatchLimits.MESSAGES, this::message);
     }
 
     private Batch.Message message() throws IOException {

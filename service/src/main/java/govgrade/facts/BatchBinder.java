@@ -2,7 +2,6 @@ package govgrade.facts;
 
 import java.io.IOException;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -49,13 +48,13 @@ final class BatchBinder {
             switch (c.name()) {
                 case "pack" -> pack = c.string();
                 case "period" -> period = period();
-                case "units" -> units = list("units", "an array of units", limits.units(), BatchLimits.UNITS,
-                        this::unit);
+                case "units" -> units = JsonArrays.read(c, "an array of units", limits.units(), "units",
+                        BatchLimits.UNITS, this::unit);
                 case "accounts" -> accounts = new AccountBinder(c, limits).accounts();
-                case "columns" -> columns = list("columns", "an array of columns", limits.columns(),
+                case "columns" -> columns = JsonArrays.read(c, "an array of columns", limits.columns(), "columns",
                         BatchLimits.COLUMNS, this::column);
-                case "activity" -> activity = list("activity entries", "an array of activity entries",
-                        limits.activity(), BatchLimits.ACTIVITY, this::activity);
+                case "activity" -> activity = JsonArrays.read(c, "an array of activity entries", limits.activity(),
+                        "activity entries", BatchLimits.ACTIVITY, this::activity);
                 case "earlier" -> earlier = new EarlierBinder(c, limits).earlier();
                 default -> c.unknownField();
             }
@@ -159,13 +158,8 @@ final class BatchBinder {
 
     /** The findings of a unit, account, column or activity entry. */
     static List<Batch.Finding> findings(JsonCursor c, BatchLimits limits) throws IOException {
-        List<Batch.Finding> list = new ArrayList<>();
-        if (c.startArray("an array of findings")) {
-            while (c.nextElement(limits.findingsPerEntry(), "findings", BatchLimits.FINDINGS)) {
-                list.add(finding(c));
-            }
-        }
-        return list;
+        return JsonArrays.read(c, "an array of findings", limits.findingsPerEntry(), "findings", BatchLimits.FINDINGS,
+                () -> finding(c));
     }
 
     private static Batch.Finding finding(JsonCursor c) throws IOException {
@@ -182,21 +176,5 @@ final class BatchBinder {
             }
         }
         return new Batch.Finding(code, note);
-    }
-
-    @FunctionalInterface
-    private interface Element<T> {
-        T read() throws IOException;
-    }
-
-    private <T> List<T> list(String what, String expected, int limit, String flag, Element<T> element)
-            throws IOException {
-        List<T> list = new ArrayList<>();
-        if (c.startArray(expected)) {
-            while (c.nextElement(limit, what, flag)) {
-                list.add(element.read());
-            }
-        }
-        return list;
     }
 }

@@ -30,13 +30,8 @@ final class EarlierBinder {
     }
 
     List<Batch.Earlier> earlier() throws IOException {
-        List<Batch.Earlier> list = new ArrayList<>();
-        if (c.startArray("an array of earlier periods")) {
-            while (c.nextElement(limits.earlierPeriods(), "earlier periods", BatchLimits.EARLIER_PERIODS_FLAG)) {
-                list.add(period());
-            }
-        }
-        return list;
+        return JsonArrays.read(c, "an array of earlier periods", limits.earlierPeriods(), "earlier periods",
+                BatchLimits.EARLIER_PERIODS_FLAG, this::period);
     }
 
     private Batch.Earlier period() throws IOException {
@@ -48,14 +43,8 @@ final class EarlierBinder {
         while (c.nextField()) {
             switch (c.name()) {
                 case "period" -> period = span();
-                case "results" -> {
-                    if (c.startArray("an array of results")) {
-                        while (c.nextElement(limits.earlierResults(), "earlier results",
-                                BatchLimits.EARLIER_RESULTS)) {
-                            results.add(result());
-                        }
-                    }
-                }
+                case "results" -> results = JsonArrays.read(c, "an array of results", limits.earlierResults(),
+                        "earlier results", BatchLimits.EARLIER_RESULTS, this::result);
                 default -> c.unknownField();
             }
         }
@@ -104,13 +93,8 @@ final class EarlierBinder {
     }
 
     private List<String> problems() throws IOException {
-        List<String> list = new ArrayList<>();
-        if (c.startArray("an array of problem codes")) {
-            while (c.nextElement(limits.findingsPerEntry(), "problem codes", BatchLimits.FINDINGS)) {
-                list.add(c.string());
-            }
-        }
-        return list;
+        return JsonArrays.read(c, "an array of problem codes", limits.findingsPerEntry(), "problem codes",
+                BatchLimits.FINDINGS, c::string);
     }
 
     /** Figures by name: any name of letters and digits (a pack may declare its own), each a number, once. */
