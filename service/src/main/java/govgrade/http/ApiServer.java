@@ -89,6 +89,8 @@ public final class ApiServer {
         MetricsEndpoint metrics = new MetricsEndpoint(watch.meters(), watch.metricsToken(), services.catalog());
         byRoute.put("GET /metrics", metrics::scrape);
         byRoute.put("GET /api/v1/audit", audit::list);
+        byRoute.put("GET /api/v1/packs/{pack}/versions/{version}/workbook.xlsx",
+                new PackWorkbook(services.catalog())::download);
         RequestLog requestLog = new RequestLog(watch.meters(), roles);
         this.app = Javalin.create(cfg -> {
             cfg.http.maxRequestSize = maxBodyBytes;
@@ -101,6 +103,7 @@ public final class ApiServer {
             cfg.requestLogger.http(requestLog);
             cfg.routes.before(RequestLog::assignId);
             Cors.allow(cfg, watch.corsOrigins());
+            Workbench.serve(cfg);
             for (Route r : Route.ALL) {
                 Handler handler = byRoute.get(r.method() + " " + r.path());
                 if (handler == null) {

@@ -26,5 +26,7 @@ record Route(String method, String path, String summary) {
             new Route("GET", "/api/v1/health", "Liveness, with the active pack versions"),
             new Route("GET", "/api/v1/openapi.json", "This API's OpenAPI description"),
             new Route("GET", "/metrics", "Metrics for Prometheus, in its text format"),
-            new Route("GET", "/api/v1/audit", "The audit log: pack changes and refused tokens, newest first"));
+            new Route("GET", "/api/v1/audit", "The audit log: pack changes and refused tokens, newest first"),
+            new Route("GET", "/api/v1/packs/{pack}/versions/{version}/workbook.xlsx",
+                    "A stored version's workbook, to edit and send back as a draft"));
 }

@@ -246,6 +246,18 @@ public final class PackCatalog {
         return store.versions(pack);
     }
 
+    /**
+     * The workbook of a stored version, by its path in the pack, for staff to download, edit and send
+     * back as a draft; empty for a version without one (a pack of rules only).
+     */
+    public Optional<Map.Entry<String, byte[]>> workbook(String pack, String version)
+            throws UnknownPack, UnknownVersion, IOException, SQLException {
+        syncs.await(pack);
+        requireKnown(pack);
+        SortedMap<String, byte[]> files = store.files(pack, version).orElseThrow(() -> new UnknownVersion(pack, version));
+        return files.entrySet().stream().filter(e -> PackSource.isWorkbook(e.getKey())).findFirst();
+    }
+
     /** Rows of the files on disk that change nothing, in the log where whoever edits them on disk looks. */
     private static void warn(PackSource src) {
         SilentRows.of(src).forEach(w -> LOG.warn("pack {}: {}", src.id(), w.describe()));
