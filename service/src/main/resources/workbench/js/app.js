@@ -35,7 +35,7 @@ async function show() {
     view.setAttribute('aria-busy', 'true');
     let content;
     try {
-      content = await render();
+      content = await render(m);
     } catch (e) {
       content = h('div', { class: 'panel error', role: 'alert' }, `出错了 (something failed): ${e.message}`);
     }
