@@ -1,0 +1,126 @@
+package govgrade.http;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import govgrade.Fixtures;
+import govgrade.app.Access;
+import govgrade.app.Service;
+import govgrade.app.Settings;
+import govgrade.packs.PackCopy;
+import govgrade.packs.catalog.ReloadMode;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.apache.poi.ss.usermodel.Workbook;
+import org.apache.poi.ss.usermodel.WorkbookFactory;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The workbench as policy staff use it, in headless Debian chromium driven by playwright-core
+ * (service/src/test/e2e/workbench.e2e.mjs): a real server with admin and editor tokens over a copy
+ * of Mei county's pack, last period graded through the API, and a workbook edited with POI and
+ * saved under the kind of name a downloads folder gives it. The script's output is the failure
+ * message; a screenshot of a failure lands in target/e2e/.
+ */
+@Tag("browser")
+class WorkbenchBrowserTest {
+    private static final String ADMIN = "wb-admin-token";
+    private static final String EDITOR = "wb-editor-token";
+    private static final Path E2E = Path.of("service/src/test/e2e");
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void policyStaffRaiseTheNewsThresholdSeeThreeUnitsDropAndPublishInTheBrowser() throws Exception {
+        Path home = PackCopy.copy("meixian", dir.resolve("home"));
+        copyTree(Path.of("fixtures/meixian"), home.resolve("fixtures/meixian"));
+        Service service = Service.start(Settings.defaults(home, dir.resolve("govgrade.db"))
+                .listening("127.0.0.1", 0).withMaxBodyBytes(16 << 20).withAdminToken(ADMIN).withWatch(false)
+                .withAccess(new Access(EDITOR, null, ReloadMode.DIRECT)), Fixtures.PACKS_CACHE);
+        try {
+            TestClient client = new TestClient(service.port());
+            // Last period's run, sent by the system that collects the facts.
+            TestClient.Response run = client.post("/api/v1/grade", Files.readAllBytes(Fixtures.batch("meixian")));
+            assertEquals(200, run.status(), run.text());
+            Path odd = dir.resolve("staff/downloads/眉县 标准（改）最终版 (2).XLSX");
+            Files.createDirectories(odd.getParent());
+            Files.copy(home.resolve("decision-tables/meixian/meixian.xlsx"), odd);
+            PackCopy.editWorkbook(odd, wb -> PackCopy.rowOf(wb, "参数", "newsExcellentMinPosts").getCell(2).setCellValue(7));
+
+            Map<String, String> env = new LinkedHashMap<>();
+            env.put("WORKBENCH_URL", "http://127.0.0.1:" + service.port() + "/");
+            env.put("EDITOR_TOKEN", EDITOR);
+            env.put("PACK", "meixian");
+            env.put("DRAFT_XLSX", odd.toAbsolutePath().toString());
+            // PackEndpointsTest holds the figure: u3, u9 and u10 have 5 or 6 news posts and no wrong words.
+            env.put("EXPECT_DROPS", "meixian-u10,meixian-u3,meixian-u9");
+            env.put("SHOTS_DIR", Path.of("target/e2e").toAbsolutePath().toString());
+            factsWorkbooks(dir.resolve("facts")).ifPresent(env::putAll);
+
+            run(List.of("npm", "ci", "--prefer-offline", "--no-audit", "--no-fund"), Map.of(), 300);
+            run(List.of("node", "workbench.e2e.mjs"), env, 300);
+
+            // What the page published is what the API serves, and the workbook the page offers is the new one.
+            JsonNode pack = client.get("/api/v1/packs/meixian").json();
+            assertEquals("published", pack.get("activatedBy").asText());
+            TestClient.Response workbook = client.get("/api/v1/packs/meixian/versions/" + pack.get("version").asText()
+                    + "/workbook.xlsx");
+            assertEquals(200, workbook.status());
+            try (Workbook wb = WorkbookFactory.create(new ByteArrayInputStream(workbook.body()))) {
+                assertEquals(7.0, PackCopy.rowOf(wb, "参数", "newsExcellentMinPosts").getCell(2).getNumericCellValue());
+            }
+        } finally {
+            service.close();
+        }
+    }
+
+    /**
+     * The facts step's files: a facts workbook with one mistake, the sheet!cell it is at, and the same
+     * workbook mended (FACTS_BAD_XLSX, FACTS_BAD_CELL, FACTS_GOOD_XLSX). They come from the facts
+     * template's writer (issue 12, facts from spreadsheets), which lands on another branch; until it
+     * is here the script skips that step and says nothing of it.
+     */
+    private static Optional<Map<String, String>> factsWorkbooks(Path where) {
+        return Optional.empty();
+    }
+
+    private void run(List<String> command, Map<String, String> env, int seconds) throws Exception {
+        // Output to a file, not a pipe: a script that hangs is stopped at the deadline, not waited on.
+        Path log = Files.createTempFile(dir, "e2e", ".log");
+        ProcessBuilder pb = new ProcessBuilder(command).directory(E2E.toFile()).redirectErrorStream(true)
+                .redirectOutput(log.toFile());
+        pb.environment().putAll(env);
+        Process p = pb.start();
+        boolean done = p.waitFor(seconds, TimeUnit.SECONDS);
+        if (!done) {
+            p.destroyForcibly().waitFor();
+        }
+        String text = Files.readString(log, StandardCharsets.UTF_8);
+        assertTrue(done && p.exitValue() == 0, String.join(" ", command) + (done ? " failed:\n" : " ran past "
+                + seconds + " s:\n") + text);
+    }
+
+    private static void copyTree(Path from, Path to) throws IOException {
+        Files.createDirectories(to);
+        try (Stream<Path> files = Files.list(from)) {
+            List<Path> all = new ArrayList<>(files.toList());
+            for (Path f : all) {
+                Files.copy(f, to.resolve(f.getFileName()));
+            }
+        }
+    }
+}
