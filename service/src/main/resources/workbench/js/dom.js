@@ -62,9 +62,10 @@ export function modal(dialog, { onOpen } = {}) {
 /** Asks before a change: the title and body name what will change; resolves true on confirm. */
 export async function confirmDialog(title, body, okText) {
   const dialog = document.getElementById('confirm-dialog');
-  document.getElementById('confirm-title').replaceChildren(...[].concat(title));
-  document.getElementById('confirm-body').replaceChildren(...[].concat(body));
-  document.getElementById('confirm-ok').replaceChildren(...[].concat(okText));
+  const parts = x => [].concat(x).flat().filter(c => c !== null && c !== undefined && c !== false);
+  document.getElementById('confirm-title').replaceChildren(...parts(title));
+  document.getElementById('confirm-body').replaceChildren(...parts(body));
+  document.getElementById('confirm-ok').replaceChildren(...parts(okText));
   const answer = await modal(dialog, { onOpen: () => document.getElementById('confirm-cancel').focus() });
   return answer === 'ok';
 }

@@ -2,7 +2,7 @@
 // the answer shows each mistake at its sheet and cell, or the version and the published figures
 // of the pack's fixtures it changes.
 import { post } from './api.js';
-import { both, errorPanel, h, say } from './dom.js';
+import { CHANNEL_WORDS, GRADE_WORDS, both, errorPanel, h, say } from './dom.js';
 import { packSelect } from './packlist.js';
 import { drafts } from './state.js';
 
@@ -76,7 +76,7 @@ async function upload(pack, f) {
           h('thead', {}, h('tr', {}, ['对象 Subject', '渠道 Channel', '项目 Figure', '已公布 Published', '新版本 This version', '说明 Note']
             .map(t => h('th', { scope: 'col' }, t)))),
           h('tbody', {}, changed.map(c => h('tr', {},
-            h('td', {}, c.name || c.id, h('div', { class: 'muted' }, c.id)), h('td', {}, c.channel),
+            h('td', {}, c.name || c.id, h('div', { class: 'muted' }, c.id)), h('td', {}, CHANNEL_WORDS[c.channel] || c.channel),
             h('td', {}, c.figure), h('td', {}, fmt(c.published)), h('td', {}, fmt(c.graded)),
             h('td', {}, c.known ? `已知差异 known: ${c.known}` : '')))))]
       : h('p', { class: 'ok' }, '不改变任何已公布的结果 (changes no published figure)'),
@@ -88,5 +88,6 @@ async function upload(pack, f) {
 
 function fmt(v) {
   if (v === null || v === undefined) return '—';
+  if (GRADE_WORDS[v]) return `${GRADE_WORDS[v]} (${v})`;
   return typeof v === 'object' ? JSON.stringify(v) : String(v);
 }

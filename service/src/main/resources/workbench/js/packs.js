@@ -104,5 +104,7 @@ async function activate(pack, version, button) {
   const fresh = await packView(pack);
   fresh.prepend(h('div', { class: 'panel success', role: 'status' }, `版本 ${version} 已生效 (now active)。`));
   document.getElementById('view').replaceChildren(fresh);
-  fresh.querySelector('h1').focus();
+  const title = fresh.querySelector('h1');
+  title.setAttribute('tabindex', '-1');
+  title.focus();
 }

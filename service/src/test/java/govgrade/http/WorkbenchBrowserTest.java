@@ -72,6 +72,13 @@ class WorkbenchBrowserTest {
             factsWorkbooks(dir.resolve("facts")).ifPresent(env::putAll);
 
             run(List.of("npm", "ci", "--prefer-offline", "--no-audit", "--no-fund"), Map.of(), 300);
+            // The README's pictures, when asked for: taken first, since the scenario publishes.
+            String shots = System.getProperty("workbench.screenshots");
+            if (shots != null && !shots.isBlank()) {
+                Map<String, String> docs = new LinkedHashMap<>(env);
+                docs.put("SCREENSHOTS_DIR", Path.of(shots).toAbsolutePath().toString());
+                run(List.of("node", Path.of("docs/screenshots.mjs").toAbsolutePath().toString()), docs, 300);
+            }
             run(List.of("node", "workbench.e2e.mjs"), env, 300);
 
             // What the page published is what the API serves, and the workbook the page offers is the new one.
