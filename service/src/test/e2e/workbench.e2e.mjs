@@ -4,6 +4,7 @@
 //   EDITOR_TOKEN      a criteria editor's token (asked by the page once, in its dialog)
 //   PACK              the pack (meixian)
 //   DRAFT_XLSX        the pack's workbook with the news threshold raised, saved under an odd name
+//   BROKEN_XLSX, BROKEN_CELL   the workbook with a mistake, and the sheet!cell it is at
 //   EXPECT_DROPS      the subject ids (comma separated) the what-if must show dropping 优秀 → 合格
 //   SHOTS_DIR         where screenshots of a failure go
 //   FACTS_BAD_XLSX, FACTS_BAD_CELL, FACTS_GOOD_XLSX   (optional) a facts workbook with one mistake
@@ -72,12 +73,22 @@ try {
   const name = await download(page.locator('a', { hasText: '下载生效的标准表' }));
   assert.ok(name.includes(before), `the download names its version: ${name}`);
 
-  step = 'upload the edited workbook under an odd name (the token asked once)';
+  step = 'a workbook with a mistake: shown at its sheet and cell, nothing made (the token asked once)';
   await page.locator('a', { hasText: '上传修改后的标准表' }).click();
-  await page.locator('#draft-file').setInputFiles(env('DRAFT_XLSX'));
+  await page.locator('#draft-file').setInputFiles(env('BROKEN_XLSX'));
   await page.locator('#draft-send').click();
   await tokenDialog();
+  await page.locator('#draft-result .panel.error').waitFor();
+  const mistake = await page.locator('#draft-result').innerText();
+  assert.ok(mistake.includes(env('BROKEN_CELL')), `the mistake at ${process.env.BROKEN_CELL}: ${mistake}`);
+
+  step = 'upload the edited workbook under an odd name (the token kept in memory, not asked again)';
+  await page.locator('#draft-file').setInputFiles(env('DRAFT_XLSX'));
+  await page.locator('#draft-send').click();
   await page.locator('#draft-answer').waitFor();
+  assert.ok(!(await page.locator('#token-dialog').isVisible()), 'the token is not asked twice');
+  assert.deepEqual(await page.evaluate(() => [localStorage.length, sessionStorage.length, document.cookie]), [0, 0, ''],
+    'the token is kept in memory only');
   const version = await page.locator('#draft-version').innerText();
   assert.match(version, /^[0-9a-f]{16}$/);
   const changedFigures = await page.locator('#draft-changed tbody tr').count();
@@ -164,6 +175,46 @@ try {
     const wide = await page.evaluate(() => document.documentElement.scrollWidth);
     assert.ok(wide <= 768, `${hash} is ${wide}px wide at 768`);
   }
+
+  step = 'make the earlier version active again from the history';
+  await page.setViewportSize({ width: 1366, height: 768 });
+  await page.goto(`${base}#/packs/${pack}`);
+  await page.locator(`#versions tr[data-version="${before}"] button[data-activate]`).click();
+  await page.locator('#confirm-dialog').waitFor({ state: 'visible' });
+  await page.locator('#confirm-ok').click();
+  await page.locator('.panel.success', { hasText: before }).waitFor();
+  const reverted = (await api(`/api/v1/packs/${pack}`)).json;
+  assert.equal(reverted.version, before);
+  assert.equal(reverted.activatedBy, 'reverted');
+
+  step = 'a what-if of 1,000 changes renders, sorts and filters in one pass each';
+  const timings = await page.evaluate(async () => {
+    const { changesTable, rowsOf } = await import('/js/changes.js');
+    const grades = ['EXCELLENT', 'GOOD', 'PASS', 'FAIL', 'POOR'];
+    const changes = Array.from({ length: 1000 }, (_, i) => ({
+      subject: { type: 'account', id: `acc-${i}`, name: `账号${i}` }, channel: i % 2 ? 'new-media' : 'news',
+      before: { grade: grades[i % 5], label: null, rank: i, score: i / 10, problems: [] },
+      after: { grade: grades[(i + 1) % 5], label: null, rank: 1000 - i, score: null, problems: [{ code: 'X', label: `问题${i}` }] },
+    }));
+    const host = document.createElement('div');
+    document.getElementById('view').replaceChildren(host);
+    const filters = { text: '', channel: '', move: '' };
+    let t = performance.now();
+    changesTable(host, rowsOf(changes), () => filters);
+    const render = performance.now() - t;
+    t = performance.now();
+    host.querySelector('th[data-key="scoreBefore"] button').click();
+    const sort = performance.now() - t;
+    filters.text = 'acc-99';
+    t = performance.now();
+    host.querySelector('th[data-key="scoreBefore"] button').click();
+    const filter = performance.now() - t;
+    return { render, sort, filter, rows: host.querySelectorAll('tbody tr').length,
+      first: host.querySelector('tbody tr').dataset.id };
+  });
+  assert.equal(timings.rows, 11, JSON.stringify(timings)); // acc-99 and acc-990..999
+  assert.ok(timings.render < 500 && timings.sort < 500 && timings.filter < 500, `too slow: ${JSON.stringify(timings)}`);
+  console.log(`1,000 changes: render ${timings.render.toFixed(0)} ms, sort ${timings.sort.toFixed(0)} ms, filter ${timings.filter.toFixed(0)} ms`);
 
   step = 'no script errors';
   assert.deepEqual(consoleErrors.filter(e => !e.includes('status of 4')), []);

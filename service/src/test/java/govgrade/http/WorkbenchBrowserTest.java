@@ -61,7 +61,18 @@ class WorkbenchBrowserTest {
             Files.copy(home.resolve("decision-tables/meixian/meixian.xlsx"), odd);
             PackCopy.editWorkbook(odd, wb -> PackCopy.rowOf(wb, "参数", "newsExcellentMinPosts").getCell(2).setCellValue(7));
 
+            Path broken = dir.resolve("staff/downloads/眉县标准-写错了.xlsx");
+            Files.copy(home.resolve("decision-tables/meixian/meixian.xlsx"), broken);
+            String[] cell = new String[1];
+            PackCopy.editWorkbook(broken, wb -> {
+                org.apache.poi.ss.usermodel.Row row = PackCopy.rowOf(wb, "参数", "newsExcellentMinPosts");
+                row.getCell(2).setCellValue("七");
+                cell[0] = "参数!C" + (row.getRowNum() + 1);
+            });
+
             Map<String, String> env = new LinkedHashMap<>();
+            env.put("BROKEN_XLSX", broken.toAbsolutePath().toString());
+            env.put("BROKEN_CELL", cell[0]);
             env.put("WORKBENCH_URL", "http://127.0.0.1:" + service.port() + "/");
             env.put("EDITOR_TOKEN", EDITOR);
             env.put("PACK", "meixian");
@@ -81,15 +92,22 @@ class WorkbenchBrowserTest {
             }
             run(List.of("node", "workbench.e2e.mjs"), env, 300);
 
-            // What the page published is what the API serves, and the workbook the page offers is the new one.
+            // The page published the draft, then made the version before it active again: the API
+            // says so, and each version's workbook is the one it was made from.
             JsonNode pack = client.get("/api/v1/packs/meixian").json();
-            assertEquals("published", pack.get("activatedBy").asText());
-            TestClient.Response workbook = client.get("/api/v1/packs/meixian/versions/" + pack.get("version").asText()
-                    + "/workbook.xlsx");
-            assertEquals(200, workbook.status());
-            try (Workbook wb = WorkbookFactory.create(new ByteArrayInputStream(workbook.body()))) {
-                assertEquals(7.0, PackCopy.rowOf(wb, "参数", "newsExcellentMinPosts").getCell(2).getNumericCellValue());
+            assertEquals("reverted", pack.get("activatedBy").asText());
+            Map<String, Double> thresholds = new LinkedHashMap<>();
+            for (JsonNode v : client.get("/api/v1/packs/meixian/versions").json()) {
+                TestClient.Response workbook = client.get("/api/v1/packs/meixian/versions/" + v.get("version").asText()
+                        + "/workbook.xlsx");
+                assertEquals(200, workbook.status());
+                try (Workbook wb = WorkbookFactory.create(new ByteArrayInputStream(workbook.body()))) {
+                    thresholds.put(v.get("activations").size() + " " + v.get("active").asBoolean(),
+                            PackCopy.rowOf(wb, "参数", "newsExcellentMinPosts").getCell(2).getNumericCellValue());
+                }
             }
+            // The first version: active from disk, then again by the revert; the draft: active once, by the publish.
+            assertEquals(Map.of("2 true", 5.0, "1 false", 7.0), thresholds);
         } finally {
             service.close();
         }
@@ -119,6 +137,7 @@ class WorkbenchBrowserTest {
         String text = Files.readString(log, StandardCharsets.UTF_8);
         assertTrue(done && p.exitValue() == 0, String.join(" ", command) + (done ? " failed:\n" : " ran past "
                 + seconds + " s:\n") + text);
+        System.out.print(text); // the scenario's own lines (timings) in the test's report
     }
 
     private static void copyTree(Path from, Path to) throws IOException {
