@@ -33,10 +33,6 @@ try {
   await page.locator('main h1').waitFor();
   await shot('1-packs');
 
-  await page.goto(`${base}#/packs/${pack}`);
-  await page.locator('#versions').waitFor();
-  await shot('2-pack-history');
-
   await page.goto(`${base}#/draft/${pack}`);
   await page.locator('#draft-file').setInputFiles(process.env.DRAFT_XLSX);
   await page.locator('#draft-send').click();
@@ -55,6 +51,11 @@ try {
   await page.locator('#confirm-dialog').waitFor({ state: 'visible' });
   await shot('5-publish-confirm');
   await page.keyboard.press('Escape');
+
+  // The history once the draft is there: a version to try, publish, or download.
+  await page.goto(`${base}#/packs/${pack}`);
+  await page.locator('#versions').waitFor();
+  await shot('2-pack-history');
 
   await page.goto(`${base}#/runs?pack=${pack}`);
   await page.locator('#runs-table').waitFor();

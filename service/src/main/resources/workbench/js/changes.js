@@ -9,6 +9,8 @@ const COLUMNS = [
 ];
 
 const gradeIndex = g => (g ? GRADE_ORDER.indexOf(g) : 99);
+// One collator for every comparison: a locale argument to localeCompare builds one per call.
+const names = new Intl.Collator('zh-CN');
 
 /** One flat row per change: what the table sorts, filters and shows. */
 export function rowsOf(changes) {
@@ -36,7 +38,7 @@ function compare(key) {
     if (a === b) return 0;
     if (a === null) return 1;
     if (b === null) return -1;
-    return typeof a === 'number' ? a - b : String(a).localeCompare(String(b), 'zh-CN');
+    return typeof a === 'number' ? a - b : names.compare(String(a), String(b));
   };
 }
 

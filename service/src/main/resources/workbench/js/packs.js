@@ -68,11 +68,11 @@ export async function packView(id) {
 }
 
 function versionRow(pack, v) {
-  const activations = (v.activations || []).map(a => h('div', {}, `${when(a.at)} ${HOW[a.how] || a.how}`, a.by ? ` · ${a.by}` : ''));
+  const activations = (v.activations || []).map(a => h('div', {}, `${when(a.at)} ${HOW[a.how] || a.how}`, a.by && a.by !== a.how ? ` · ${a.by}` : ''));
   const refused = v.status === 'refused';
   return h('tr', { 'data-version': v.version },
     h('th', { scope: 'row' }, shortVersion(v.version), v.active ? h('div', { class: 'ok' }, '生效中 active') : null),
-    h('td', {}, ORIGIN[v.origin] || v.origin || '', v.createdBy ? h('div', { class: 'muted' }, v.createdBy) : null),
+    h('td', {}, ORIGIN[v.origin] || v.origin || '', v.createdBy && v.createdBy !== v.origin ? h('div', { class: 'muted' }, v.createdBy) : null),
     h('td', {}, when(v.firstSeen)),
     h('td', {}, activations.length ? activations : h('span', { class: 'muted' }, v.publishedAt ? `发布 ${when(v.publishedAt)} ${v.publishedBy || ''}` : '从未生效 never active')),
     h('td', {}, refused ? [h('span', { class: 'bad' }, '被拒绝 refused'),
