@@ -199,21 +199,26 @@ try {
     const host = document.createElement('div');
     document.getElementById('view').replaceChildren(host);
     const filters = { text: '', channel: '', move: '' };
+    // Each timing includes the layout it causes (offsetHeight forces it), not only building the rows.
     let t = performance.now();
     changesTable(host, rowsOf(changes), () => filters);
+    void document.body.offsetHeight;
     const render = performance.now() - t;
     t = performance.now();
     host.querySelector('th[data-key="scoreBefore"] button').click();
+    void document.body.offsetHeight;
     const sort = performance.now() - t;
     filters.text = 'acc-99';
     t = performance.now();
     host.querySelector('th[data-key="scoreBefore"] button').click();
+    void document.body.offsetHeight;
     const filter = performance.now() - t;
     return { render, sort, filter, rows: host.querySelectorAll('tbody tr').length,
       first: host.querySelector('tbody tr').dataset.id };
   });
   assert.equal(timings.rows, 11, JSON.stringify(timings)); // acc-99 and acc-990..999
-  assert.ok(timings.render < 500 && timings.sort < 500 && timings.filter < 500, `too slow: ${JSON.stringify(timings)}`);
+  // A bound that holds on a busy 2-core CI machine; the figures themselves are printed for the record.
+  assert.ok(timings.render < 2000 && timings.sort < 2000 && timings.filter < 2000, `too slow: ${JSON.stringify(timings)}`);
   console.log(`1,000 changes: render ${timings.render.toFixed(0)} ms, sort ${timings.sort.toFixed(0)} ms, filter ${timings.filter.toFixed(0)} ms`);
 
   step = 'no script errors';
