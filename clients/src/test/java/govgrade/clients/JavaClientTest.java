@@ -147,10 +147,39 @@ class JavaClientTest {
         WhatIf w = new WhatIfApi(c).whatIf(run, null);
         byte[] whatIfReport = Files.readAllBytes(reports.whatIfReport(w.getId()).toPath());
         assertTrue(whatIfReport.length > 1000 && whatIfReport[0] == 'P', "an .xlsx (a zip)");
-        // The document's second form of reconcile: the annex as the whole body. The typed method sends
-        // JSON only (one method per operation), so the client's own ApiClient sends it, as an integrator would.
-        Reconciliation annex = send(c, "/api/v1/runs/" + run + "/reconcile", XLSX, bytes);
-        assertTrue(annex.getFigures() > 0, "the report read back as an annex compares figures");
+        // The document's second form of reconcile: a circular's annex as the whole body. The typed method
+        // sends JSON only (one method per operation), so the client's own ApiClient sends it.
+        Reconciliation annex = send(c, "/api/v1/runs/" + runOf(c, "meixian") + "/reconcile", XLSX, annex());
+        assertEquals(3, annex.getFigures(), "the annex's three grades compared");
+        assertEquals(1, annex.getDifferences().size(), "the one grade the annex prints otherwise");
+        assertEquals("合格", annex.getDifferences().get(0).getPublished(), "in the annex's words");
+    }
+
+    /** A Mei county annex as a circular prints it: a title, then numbered rows of unit, channel and grade word. */
+    static byte[] annex() throws Exception {
+        try (org.apache.poi.xssf.usermodel.XSSFWorkbook wb = new org.apache.poi.xssf.usermodel.XSSFWorkbook();
+             java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream()) {
+            org.apache.poi.ss.usermodel.Sheet s = wb.createSheet("附件");
+            String[][] rows = {{"序号", "单位名称", "类别", "评定等级"}, {"1", "县退役军人事务局", "快讯动态", "优秀"},
+                    {"2", "县行政审批局", "快讯动态", "合格"}, {"3", "健康眉县", "政务新媒体", "差"}};
+            for (int i = 0; i < rows.length; i++) {
+                org.apache.poi.ss.usermodel.Row row = s.createRow(i + 2);
+                for (int j = 0; j < rows[i].length; j++) {
+                    row.createCell(j).setCellValue(rows[i][j]);
+                }
+            }
+            wb.write(out);
+            return out.toByteArray();
+        }
+    }
+
+    static String runOf(ApiClient c, String pack) throws ApiException {
+        for (String r : runs) {
+            if (new GradingApi(c).getRun(r).getPack().getId().equals(pack)) {
+                return r;
+            }
+        }
+        throw new AssertionError("no " + pack + " run among " + runs);
     }
 
     @Test
@@ -242,13 +271,7 @@ class JavaClientTest {
         assertEquals(404, assertThrows(ApiException.class, () -> new WhatIfApi(c).getWhatIf("nope")).getCode());
         assertEquals(404, assertThrows(ApiException.class, () -> new PacksApi(c).getPack("nowhere")).getCode());
         WhatIfRequest other = new WhatIfRequest().pack("luoshan");
-        String meixianRun = runs.stream().filter(r -> {
-            try {
-                return new GradingApi(c).getRun(r).getPack().getId().equals("meixian");
-            } catch (ApiException e) {
-                throw new AssertionError(e);
-            }
-        }).findFirst().orElseThrow();
+        String meixianRun = runOf(c, "meixian");
         ApiException mismatch = assertThrows(ApiException.class, () -> new WhatIfApi(c).whatIf(meixianRun, other));
         assertEquals(400, mismatch.getCode(), mismatch.getResponseBody());
         ApiException anonymous = assertThrows(ApiException.class,
