@@ -116,6 +116,10 @@ class JavaClientTest {
             GradedRun run = grading.gradeBatch(batch, null);
             runs.add(run.getRun());
             assertFalse(run.getResults().isEmpty(), name);
+            if (name.contains("luoshan")) {
+                // Luoshan's circular grades no subject (it prints problems only): every grade is null, read as null.
+                assertTrue(run.getResults().stream().allMatch(r -> r.getGrade() == null), name);
+            }
             GradedRun back = grading.getRun(run.getRun());
             assertEquals(run.getResults(), back.getResults(), name + ": read back as graded");
 
@@ -228,7 +232,11 @@ class JavaClientTest {
         assertEquals(401, assertThrows(ApiException.class,
                 () -> anonymous.createDraft("meixian", List.of(edited.toFile()), null)).getCode());
 
-        Draft draft = admin.createDraft("meixian", List.of(edited.toFile()), "client-test");
+        // okhttp sends header values in ASCII only (a Chinese name throws before anything is sent), so a
+        // name goes as RFC 8187 says, which the document offers; the audit stores the name it spells.
+        assertThrows(IllegalArgumentException.class,
+                () -> admin.createDraft("meixian", List.of(edited.toFile()), "张三"));
+        Draft draft = admin.createDraft("meixian", List.of(edited.toFile()), "UTF-8''%E5%BC%A0%E4%B8%89");
         assertEquals("meixian", draft.getId());
         assertFalse(draft.getAlreadyStored());
         Published published = admin.publishVersion("meixian", draft.getVersion(), "client-test");
@@ -240,7 +248,7 @@ class JavaClientTest {
 
         List<AuditEntry> audit = admin.audit(50, null).getEntries();
         assertTrue(audit.stream().anyMatch(e -> e.getAction().getValue().equals("draft")
-                && "client-test".equals(e.getActor())), "the draft is audited with who: " + audit);
+                && "张三".equals(e.getActor())), "the draft is audited with who: " + audit);
         assertTrue(audit.stream().anyMatch(e -> e.getAction().getValue().equals("publish")
                 && draft.getVersion().equals(e.getVersion())), "the publish is audited");
         assertEquals(403, assertThrows(ApiException.class, () -> grader.audit(null, null)).getCode());
