@@ -30,6 +30,7 @@ import java.io.File;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -37,6 +38,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Stream;
+import okhttp3.Call;
+import okhttp3.Request;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -84,7 +87,7 @@ class JavaClientTest {
         ApiClient c = new ApiClient();
         c.setBasePath(server.base());
         c.setHttpClient(c.getHttpClient().newBuilder().addInterceptor(new Recorder(doc))
-                .readTimeout(java.time.Duration.ofSeconds(120)).build());
+                .readTimeout(Duration.ofSeconds(120)).build());
         if (token != null) {
             c.setBearerToken(token);
         }
@@ -153,28 +156,10 @@ class JavaClientTest {
         assertTrue(whatIfReport.length > 1000 && whatIfReport[0] == 'P', "an .xlsx (a zip)");
         // The document's second form of reconcile: a circular's annex as the whole body. The typed method
         // sends JSON only (one method per operation), so the client's own ApiClient sends it.
-        Reconciliation annex = send(c, "/api/v1/runs/" + runOf(c, "meixian") + "/reconcile", XLSX, annex());
+        Reconciliation annex = send(c, "/api/v1/runs/" + runOf(c, "meixian") + "/reconcile", XLSX, Annex.meixian());
         assertEquals(3, annex.getFigures(), "the annex's three grades compared");
         assertEquals(1, annex.getDifferences().size(), "the one grade the annex prints otherwise");
         assertEquals("合格", annex.getDifferences().get(0).getPublished(), "in the annex's words");
-    }
-
-    /** A Mei county annex as a circular prints it: a title, then numbered rows of unit, channel and grade word. */
-    static byte[] annex() throws Exception {
-        try (org.apache.poi.xssf.usermodel.XSSFWorkbook wb = new org.apache.poi.xssf.usermodel.XSSFWorkbook();
-             java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream()) {
-            org.apache.poi.ss.usermodel.Sheet s = wb.createSheet("附件");
-            String[][] rows = {{"序号", "单位名称", "类别", "评定等级"}, {"1", "县退役军人事务局", "快讯动态", "优秀"},
-                    {"2", "县行政审批局", "快讯动态", "合格"}, {"3", "健康眉县", "政务新媒体", "差"}};
-            for (int i = 0; i < rows.length; i++) {
-                org.apache.poi.ss.usermodel.Row row = s.createRow(i + 2);
-                for (int j = 0; j < rows[i].length; j++) {
-                    row.createCell(j).setCellValue(rows[i][j]);
-                }
-            }
-            wb.write(out);
-            return out.toByteArray();
-        }
     }
 
     static String runOf(ApiClient c, String pack) throws ApiException {
@@ -265,7 +250,7 @@ class JavaClientTest {
         Object served = service.getOpenApi();
         assertNotNull(served);
         byte[] document = new ServiceApi(client(null)).getApiClient().getHttpClient()
-                .newCall(new okhttp3.Request.Builder().url(server.base() + "/api/v1/openapi.json").build())
+                .newCall(new Request.Builder().url(server.base() + "/api/v1/openapi.json").build())
                 .execute().body().bytes();
         assertEquals(doc.document(), DocumentCheck.JSON.readTree(document),
                 "the served document is the one the client was generated from");
@@ -302,7 +287,7 @@ class JavaClientTest {
         Map<String, String> headers = new HashMap<>();
         headers.put("Content-Type", contentType);
         headers.put("Accept", "application/json");
-        okhttp3.Call call = c.buildCall(null, path, "POST", new ArrayList<>(), new ArrayList<>(), body, headers,
+        Call call = c.buildCall(null, path, "POST", new ArrayList<>(), new ArrayList<>(), body, headers,
                 new HashMap<>(), new HashMap<>(), new String[] {"bearerAuth"}, null);
         return c.<Reconciliation>execute(call, new TypeToken<Reconciliation>() { }.getType()).getData();
     }

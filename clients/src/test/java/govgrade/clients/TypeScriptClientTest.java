@@ -40,7 +40,7 @@ class TypeScriptClientTest {
         }
         run(TS, 120, "npm", "run", "generate");
         run(TS, 300, "npm", "run", "build");
-        Path annex = Files.write(dir.resolve("annex.xlsx"), JavaClientTest.annex());
+        Path annex = Files.write(dir.resolve("annex.xlsx"), Annex.meixian());
         Path exchanges = dir.resolve("exchanges.json");
         try (ServedJar server = ServedJar.start(JavaClientTest.HOME, dir, Map.of(
                 "GOVGRADE_ADMIN_TOKEN", JavaClientTest.ADMIN, "GOVGRADE_GRADER_TOKEN", JavaClientTest.GRADER))) {
