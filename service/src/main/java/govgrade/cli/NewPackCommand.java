@@ -20,8 +20,9 @@ import picocli.CommandLine.Spec;
         description = "Create a pack from the starter pack: rules-drl/ID/, decision-tables/ID/ and fixtures/ID/ "
                 + "(a skeleton batch and its expected results), then print what to edit next.",
         exitCodeListHeading = Exits.HEADING,
-        exitCodeList = {"0:the pack was created", "1:not created: the id is not a pack id, the pack exists already, "
-                + "or there is no starter pack", "2:an option is bad or missing", Exits.INTERNAL_LINE})
+        exitCodeList = {"0:the pack was created", "1:not created: the pack exists already",
+                "2:not created: the id is not a pack id, there is no starter pack, or an option is bad or missing",
+                Exits.INTERNAL_LINE})
 final class NewPackCommand implements Callable<Integer> {
 
     @Parameters(paramLabel = "ID", description = "the pack id: lower-case letters, digits, '-' or '_', e.g. wuding")
@@ -52,7 +53,7 @@ final class NewPackCommand implements Callable<Integer> {
         } catch (PackStarter.Refused e) {
             err.println("new-pack: " + e.getMessage());
             err.flush();
-            return 1;
+            return e.badInput() ? 2 : 1;
         }
         out.println("created pack " + id + ":");
         written.forEach(p -> out.println("  " + home.dir.relativize(p).toString().replace('\\', '/')));

@@ -28,10 +28,42 @@ final class AuditTrail {
         this.roles = roles;
     }
 
-    /** A pack change that succeeded: draft, publish or revert. */
-    void change(Context ctx, String action, Roles.Role role, String pack, String version) throws SQLException {
-        audit.record(action, Requests.actor(ctx), role.name().toLowerCase(java.util.Locale.ROOT), ctx.ip(), pack,
-                version, ctx.method().name() + " " + ctx.path());
+    /**
+     * A pack change that succeeded: draft, publish or revert. The change is done and stored by then,
+     * so a store failure here is logged, not thrown: a done publish answered 500 would have a client
+     * retry or report a failure for a version that is live.
+     */
+    void change(Context ctx, String action, Roles.Role role, String pack, String version) {
+        write(action, actor(ctx), role, ctx.ip(), pack, version, ctx.method().name() + " " + ctx.path());
+    }
+
+    /**
+     * A draft or publish refused after its token passed (draft_refused, publish_refused), with why:
+     * the answer's error code where the handler knows it, else the refusal's kind. Who tried to change
+     * a pack and failed is as much the audit's business as who succeeded.
+     */
+    void refusedChange(Context ctx, String action, Roles.Role role, String pack, String version, Exception why) {
+        String reason = why instanceof ApiError e ? e.code : why.getClass().getSimpleName();
+        write(action, actor(ctx), role, ctx.ip(), pack, version, ctx.method().name() + " " + ctx.path() + ": "
+                + reason);
+    }
+
+    private void write(String action, String actor, Roles.Role role, String address, String pack, String version,
+                       String detail) {
+        try {
+            audit.record(action, actor, role.name().toLowerCase(java.util.Locale.ROOT), address, pack, version, detail);
+        } catch (SQLException | RuntimeException e) {
+            LOG.error("{} of {} {} could not be audited: {}", action, pack, version, e.toString());
+        }
+    }
+
+    /** X-Actor as the request spells it, or null when it cannot be read (a refusal may be about it). */
+    private static String actor(Context ctx) {
+        try {
+            return Requests.actor(ctx);
+        } catch (RuntimeException e) {
+            return null;
+        }
     }
 
     /**

@@ -78,10 +78,16 @@ final class PackHandlers {
     void draft(Context ctx) throws Exception {
         Roles.Role role = roles.changer(ctx.header("Authorization"));
         String pack = ctx.pathParam("pack");
-        if (!Requests.isMultipart(ctx)) {
-            throw ApiError.badRequest("invalid_request", "send the changed files as multipart/form-data", "$");
+        DraftReview.Reviewed r;
+        try {
+            if (!Requests.isMultipart(ctx)) {
+                throw ApiError.badRequest("invalid_request", "send the changed files as multipart/form-data", "$");
+            }
+            r = drafts.draft(pack, uploads(ctx), Requests.actor(ctx), role.mayChangeCode());
+        } catch (Exception e) {
+            audit.refusedChange(ctx, "draft_refused", role, pack, null, e);
+            throw e;
         }
-        DraftReview.Reviewed r = drafts.draft(pack, uploads(ctx), Requests.actor(ctx), role.mayChangeCode());
         audit.change(ctx, "draft", role, pack, r.draft().version());
         Responses.json(ctx, r.draft().existed() ? 200 : 201, DraftAnswer.of(r));
     }
@@ -125,7 +131,12 @@ final class PackHandlers {
         Roles.Role role = roles.changer(ctx.header("Authorization"));
         String pack = ctx.pathParam("pack");
         String version = ctx.pathParam("version");
-        catalog.publish(pack, version, Requests.actor(ctx), role.mayChangeCode());
+        try {
+            catalog.publish(pack, version, Requests.actor(ctx), role.mayChangeCode());
+        } catch (Exception e) {
+            audit.refusedChange(ctx, "publish_refused", role, pack, version, e);
+            throw e;
+        }
         boolean reverted = catalog.activeSince(pack).map(a -> a.how().equals("reverted")).orElse(false);
         audit.change(ctx, reverted ? "revert" : "publish", role, pack, version);
         Responses.json(ctx, 200, new Published(pack, version, "active"));

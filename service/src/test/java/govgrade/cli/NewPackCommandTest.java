@@ -99,14 +99,21 @@ class NewPackCommandTest {
 
     @Test
     void aBadIdIsRefusedWithTheRuleAndASuggestion() throws Exception {
-        assertEquals(1, run("new-pack", "Wuding 2", "--from", "starter", "--home", home.toString()));
+        assertEquals(2, run("new-pack", "Wuding 2", "--from", "starter", "--home", home.toString()), "bad input");
         assertTrue(err.toString().contains("\"Wuding 2\" is not a pack id") && err.toString().contains("[a-z0-9]")
                 && err.toString().contains("try wuding-2"), err.toString());
-        assertEquals(1, run("new-pack", "武定", "--from", "starter", "--home", home.toString()));
+        assertEquals(2, run("new-pack", "武定", "--from", "starter", "--home", home.toString()));
         assertTrue(err.toString().contains("pinyin, e.g. wuding") && err.toString().contains("包代码"), err.toString());
         try (Stream<Path> s = Files.list(home)) {
             assertEquals(0, s.count(), "nothing is written for a bad id");
         }
+    }
+
+    @Test
+    void aMissingStarterIsBadInput() throws Exception {
+        assertEquals(2, run("new-pack", "wuding", "--from", home.resolve("nowhere").toString(), "--home",
+                home.toString()));
+        assertTrue(err.toString().contains("no starter pack at"), err.toString());
     }
 
     @Test

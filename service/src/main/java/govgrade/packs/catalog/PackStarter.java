@@ -48,8 +48,19 @@ public final class PackStarter {
 
     /** Why a pack was not created, said so the person can act on it. */
     public static final class Refused extends Exception {
-        public Refused(String message) {
+        private final boolean badInput;
+
+        public Refused(String message, boolean badInput) {
             super(message);
+            this.badInput = badInput;
+        }
+
+        /**
+         * The request itself is wrong (an id no pack may have, a starter folder that is not there), as
+         * opposed to a pack in the way; the CLI tells the two apart by its exit code (2 against 1).
+         */
+        public boolean badInput() {
+            return badInput;
         }
     }
 
@@ -57,13 +68,13 @@ public final class PackStarter {
     public static List<Path> create(Path home, Path from, String id, String name) throws Refused, IOException {
         if (!PackId.isValid(id)) {
             throw new Refused("\"" + id + "\" is not a pack id: a pack id is " + PackId.RULE + "; try " + suggest(id)
-                    + " (包代码只能用小写字母、数字、- 和 _，例如 " + suggest(id) + ")");
+                    + " (包代码只能用小写字母、数字、- 和 _，例如 " + suggest(id) + ")", true);
         }
         for (String dir : DIRS) {
             Path existing = existing(home.resolve(dir), id);
             if (existing != null) {
                 throw new Refused("pack " + id + " exists already (" + home.relativize(existing) + "); nothing was "
-                        + "written: choose another id or remove that folder (该包已存在，未做任何修改)");
+                        + "written: choose another id or remove that folder (该包已存在，未做任何修改)", false);
             }
         }
         SortedMap<Path, byte[]> out = new TreeMap<>();
@@ -71,7 +82,7 @@ public final class PackStarter {
             Path src = from.resolve(dir).resolve(STARTER_ID);
             if (!Files.isDirectory(src)) {
                 throw new Refused("no starter pack at " + src + "; give the folder holding rules-drl/starter/, "
-                        + "decision-tables/starter/ and fixtures/starter/ with --from");
+                        + "decision-tables/starter/ and fixtures/starter/ with --from", true);
             }
             try (Stream<Path> files = Files.list(src)) {
                 for (Path f : (Iterable<Path>) files.filter(Files::isRegularFile).sorted()::iterator) {
