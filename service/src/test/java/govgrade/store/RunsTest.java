@@ -18,9 +18,17 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.ValueSource;
 
-/** Batches, runs with their result rows, and what-if answers, written and read back from a real file. */
+/** Batches, runs with their result rows, and what-if answers, written and read back from a real SQLite file and a real PostgreSQL database. */
+@ParameterizedClass(name = "on {0}")
+@ValueSource(strings = {Stores.SQLITE, Stores.POSTGRESQL})
 class RunsTest {
+    @Parameter
+    String store;
+
     private static final byte[] BATCH = "{\"pack\":\"shangqiu\",\"accounts\":[]}".getBytes(StandardCharsets.UTF_8);
 
     @TempDir
@@ -30,7 +38,7 @@ class RunsTest {
 
     @BeforeEach
     void open() throws SQLException {
-        db = Database.open(dir.resolve("govgrade.db"));
+        db = Stores.open(store, dir);
         runs = new Runs(db);
         // A run names a stored pack version (a foreign key), as the service stores it before grading.
         PackVersions versions = new PackVersions(db);
