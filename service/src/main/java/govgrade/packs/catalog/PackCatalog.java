@@ -171,6 +171,35 @@ public final class PackCatalog {
         active.put(pack, store.activeSince().get(pack));
     }
 
+    /**
+     * Takes the versions the store holds active where they differ from this instance's: another
+     * instance over the same store published, reverted or reloaded. The versions are trusted (that
+     * instance gated them) and compiled here at once, so the first grading with them does not wait.
+     *
+     * @return the packs whose active version changed
+     */
+    public List<String> follow() throws SQLException {
+        List<String> changed = new ArrayList<>();
+        synchronized (this) {
+            // Read under the lock: a publish here between the read and the update would otherwise be undone.
+            for (var e : store.activeSince().entrySet()) {
+                PackVersions.Active mine = active.put(e.getKey(), e.getValue());
+                if (mine == null || !mine.version().equals(e.getValue().version())) {
+                    changed.add(e.getKey());
+                }
+            }
+        }
+        for (String pack : changed) {
+            LOG.info("pack {}: version {} active (made active by another instance)", pack, active.get(pack).version());
+            try {
+                active(pack);
+            } catch (UnknownPack | PackUnavailable | IOException | RuntimeException e) {
+                LOG.warn("pack {}: the version another instance made active does not compile here: {}", pack, e.toString());
+            }
+        }
+        return changed;
+    }
+
     public PackHome home() {
         return home;
     }
