@@ -17,6 +17,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -25,6 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
  * seconds, and every answer names the version that graded it. The second instance has no pack
  * on its disk and a cache of its own: it grades from the files the store holds.
  */
+@Tag("slow") // about 7 s on SQLite, 50 s on PostgreSQL with a fresh cluster and a cold compile of every pack
 class InstancesOverOneStoreTest {
     private static final String TOKEN = "test-admin-token";
     private static final Duration WITHIN = Duration.ofSeconds(2);
