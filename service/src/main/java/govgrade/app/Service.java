@@ -107,7 +107,9 @@ public final class Service implements AutoCloseable {
                 throw e;
             }
             // Other instances over the same store publish too: their activations become this one's.
-            ActiveChanges changes = ActiveChanges.start(database, settings.store().poll(), catalog::follow);
+            // Compiling one can take seconds: on the compile pool, so the next change is seen meanwhile.
+            ActiveChanges changes = ActiveChanges.start(database, settings.store().poll(),
+                    () -> catalog.follow().forEach(pack -> sync.execute(() -> catalog.warm(pack))));
             return new Service(database, server, sync, catalog, watcher, changes, meters);
         } catch (Exception e) {
             stopSync(sync);

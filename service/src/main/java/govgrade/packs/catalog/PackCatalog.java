@@ -174,7 +174,7 @@ public final class PackCatalog {
     /**
      * Takes the versions the store holds active where they differ from this instance's: another
      * instance over the same store published, reverted or reloaded. The versions are trusted (that
-     * instance gated them) and compiled here at once, so the first grading with them does not wait.
+     * instance gated them); {@link #warm} compiles one before a grading needs it.
      *
      * @return the packs whose active version changed
      */
@@ -186,18 +186,21 @@ public final class PackCatalog {
                 PackVersions.Active mine = active.put(e.getKey(), e.getValue());
                 if (mine == null || !mine.version().equals(e.getValue().version())) {
                     changed.add(e.getKey());
+                    LOG.info("pack {}: version {} active (made active by another instance)", e.getKey(),
+                            e.getValue().version());
                 }
             }
         }
-        for (String pack : changed) {
-            LOG.info("pack {}: version {} active (made active by another instance)", pack, active.get(pack).version());
-            try {
-                active(pack);
-            } catch (UnknownPack | PackUnavailable | IOException | RuntimeException e) {
-                LOG.warn("pack {}: the version another instance made active does not compile here: {}", pack, e.toString());
-            }
-        }
         return changed;
+    }
+
+    /** Compiles a pack's active version now (a version another instance made active), so no grading waits for it. */
+    public void warm(String pack) {
+        try {
+            active(pack);
+        } catch (UnknownPack | PackUnavailable | IOException | SQLException | RuntimeException e) {
+            LOG.warn("pack {}: the version another instance made active does not compile here: {}", pack, e.toString());
+        }
     }
 
     public PackHome home() {
