@@ -115,18 +115,24 @@ public final class Database implements AutoCloseable {
         return source.getConnection();
     }
 
-    /** Runs {@code work} in one transaction: all of it is written, or none. */
+    /**
+     * Runs {@code work} in one transaction: all of it is written, or none. A connection found
+     * broken (a PostgreSQL server restarted) is replaced and the work run once more on the new one:
+     * nothing of it was committed on the old.
+     */
     public <T> T write(Work<T> work) throws SQLException {
         writeLock.lock();
         long start = System.nanoTime();
         try {
             try {
-                T out = work.run(writer);
-                writer.commit();
-                return out;
-            } catch (SQLException | RuntimeException e) {
-                rollbackOrReconnect();
-                throw e;
+                return writeOnce(work);
+            } catch (SQLException e) {
+                if (!postgres() || valid(writer)) {
+                    throw e;
+                }
+                quietlyClose(writer);
+                writer = writerOf(source);
+                return writeOnce(work);
             }
         } finally {
             writeLock.unlock();
@@ -134,31 +140,36 @@ public final class Database implements AutoCloseable {
         }
     }
 
+    private <T> T writeOnce(Work<T> work) throws SQLException {
+        try {
+            T out = work.run(writer);
+            writer.commit();
+            return out;
+        } catch (SQLException | RuntimeException e) {
+            if (valid(writer)) {
+                writer.rollback();
+            }
+            throw e;
+        }
+    }
+
+    /** Runs {@code work} on the reading connection; as {@link #write}, once more on a new one if it was broken. */
     public <T> T read(Work<T> work) throws SQLException {
         readLock.lock();
         try {
             try {
                 return work.run(reader);
             } catch (SQLException e) {
-                if (!valid(reader)) {
-                    // A PostgreSQL server restarted or a connection cut: the next read gets a new one.
-                    quietlyClose(reader);
-                    reader = source.getConnection();
+                if (!postgres() || valid(reader)) {
+                    throw e;
                 }
-                throw e;
+                quietlyClose(reader);
+                reader = source.getConnection();
+                return work.run(reader);
             }
         } finally {
             readLock.unlock();
         }
-    }
-
-    private void rollbackOrReconnect() throws SQLException {
-        if (valid(writer)) {
-            writer.rollback();
-            return;
-        }
-        quietlyClose(writer);
-        writer = writerOf(source);
     }
 
     private static boolean valid(Connection c) {

@@ -4,12 +4,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 
@@ -83,5 +87,23 @@ class PostgresStoreTest {
                 PostgresUrl.withoutPassword("postgresql://govgrade:secret@db.example:5432/govgrade"));
         assertEquals("jdbc:postgresql://db.example/g?user=u&password=***",
                 PostgresUrl.withoutPassword("jdbc:postgresql://db.example/g?user=u&password=s3"));
+    }
+
+    @Test
+    void connectionsTheServerCutAreReplacedAndTheWorkDoneOnce() throws Exception {
+        String url = TestPostgres.newDatabase();
+        try (Database db = Database.open(url, nanos -> { })) {
+            PackVersions versions = new PackVersions(db);
+            versions.seeDisk("luoshan", "m1");
+            assertEquals(Optional.of("m1"), versions.diskSeen("luoshan"));
+            // What a server restart does to every connection open on it.
+            try (Connection admin = DriverManager.getConnection(url); Statement s = admin.createStatement()) {
+                s.executeQuery("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = "
+                        + "current_database() AND pid <> pg_backend_pid()").close();
+            }
+            versions.seeDisk("luoshan", "m2");
+            assertEquals(Optional.of("m2"), versions.diskSeen("luoshan"));
+            assertEquals(List.of("1"), strings(db, "SELECT count(*) FROM disk_seen"));
+        }
     }
 }
