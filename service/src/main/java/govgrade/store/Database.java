@@ -118,7 +118,8 @@ public final class Database implements AutoCloseable {
     /**
      * Runs {@code work} in one transaction: all of it is written, or none. A connection found
      * broken (a PostgreSQL server restarted) is replaced and the work run once more on the new one:
-     * nothing of it was committed on the old.
+     * broken before its commit, the old one wrote nothing. Broken during the commit, it may have
+     * written all: the second try then meets its own rows (a run id stored, a version stored already).
      */
     public <T> T write(Work<T> work) throws SQLException {
         writeLock.lock();
