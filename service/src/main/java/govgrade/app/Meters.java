@@ -30,6 +30,7 @@ final class Meters implements AutoCloseable {
     private final JvmGcMetrics gc = new JvmGcMetrics();
     private final Timer storeWrites;
 
+    /** {@code db}: the SQLite file, null when the store is PostgreSQL. */
     Meters(Path db) {
         new ClassLoaderMetrics().bindTo(registry);
         new JvmMemoryMetrics().bindTo(registry);
@@ -40,8 +41,10 @@ final class Meters implements AutoCloseable {
         new FileDescriptorMetrics().bindTo(registry);
         storeWrites = Timer.builder("govgrade.store.writes").description("store write transactions, once the writer is held")
                 .register(registry);
-        Gauge.builder("govgrade.store.size", db, Meters::size).baseUnit("bytes")
-                .description("the SQLite file with its write-ahead log").register(registry);
+        if (db != null) { // PostgreSQL: its own server reports its size
+            Gauge.builder("govgrade.store.size", db, Meters::size).baseUnit("bytes")
+                    .description("the SQLite file with its write-ahead log").register(registry);
+        }
     }
 
     PrometheusMeterRegistry registry() {

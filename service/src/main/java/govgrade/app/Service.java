@@ -10,6 +10,7 @@ import govgrade.published.DraftReview;
 import govgrade.published.FixtureGate;
 import govgrade.runs.RunService;
 import govgrade.runs.WhatIfService;
+import govgrade.store.ActiveChanges;
 import govgrade.store.Audit;
 import govgrade.store.Database;
 import govgrade.store.PackVersions;
@@ -34,11 +35,13 @@ public final class Service implements AutoCloseable {
     private final ThreadPoolExecutor sync;
     private final PackCatalog catalog;
     private final PackWatcher watcher;
+    private final ActiveChanges changes;
     private final Meters meters;
     private final AtomicBoolean open = new AtomicBoolean(true);
 
     private Service(Database database, ApiServer server, ThreadPoolExecutor sync, PackCatalog catalog,
-                    PackWatcher watcher, Meters meters) {
+                    PackWatcher watcher, ActiveChanges changes, Meters meters) {
+        this.changes = changes;
         this.meters = meters;
         this.database = database;
         this.server = server;
@@ -72,10 +75,10 @@ public final class Service implements AutoCloseable {
         for (String id : packs.ids()) {
             sync.execute(() -> packs.precompile(id));
         }
-        Meters meters = new Meters(settings.db());
+        Meters meters = new Meters(settings.store().url() == null ? settings.db() : null);
         Database database;
         try {
-            database = Database.open(settings.db(), meters.storeWrites());
+            database = Database.open(settings.store().location(settings.db()), meters.storeWrites());
         } catch (Exception e) {
             stopSync(sync);
             meters.close();
@@ -103,7 +106,11 @@ public final class Service implements AutoCloseable {
                 server.stop(); // or the port stays taken by a service that never started
                 throw e;
             }
-            return new Service(database, server, sync, catalog, watcher, meters);
+            // Other instances over the same store publish too: their activations become this one's.
+            // Compiling one can take seconds: on the compile pool, so the next change is seen meanwhile.
+            ActiveChanges changes = ActiveChanges.start(database, settings.store().poll(),
+                    () -> catalog.follow().forEach(pack -> sync.execute(() -> catalog.warm(pack))));
+            return new Service(database, server, sync, catalog, watcher, changes, meters);
         } catch (Exception e) {
             stopSync(sync);
             database.close();
@@ -147,6 +154,7 @@ public final class Service implements AutoCloseable {
         if (watcher != null) {
             watcher.close();
         }
+        changes.close();
         server.stop();
         stopSync(sync);
         try {

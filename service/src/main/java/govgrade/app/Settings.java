@@ -25,11 +25,12 @@ import java.time.Duration;
  * @param budgets        how much work a pack's rules may do per grading and per compile
  * @param server         what one client may hold of the server (connections, threads, slow bodies) and how long a stop waits for requests in flight
  * @param operations     what an operator watching the service sets: CORS origins, the metrics token
+ * @param store          a PostgreSQL store instead of the SQLite file, and how often the active versions are read back
  */
 public record Settings(Path home, Path db, String host, int port, long maxBodyBytes, String adminToken,
                        boolean watch, Duration quiet, int compileThreads,
                        BatchLimits batchLimits, Access access, Budgets budgets, ServerLimits server,
-                       Operations operations) {
+                       Operations operations, StoreSettings store) {
     /** Where a service listens unless told otherwise. */
     public static final int DEFAULT_PORT = 7070;
     public static final long DEFAULT_MAX_BODY_BYTES = 32L << 20;
@@ -57,6 +58,7 @@ public record Settings(Path home, Path db, String host, int port, long maxBodyBy
         require(budgets != null, "budgets: the bounds of rule evaluation are required (Budgets.DEFAULTS)");
         require(server != null, "server limits are required (ServerLimits.defaults())");
         require(operations != null, "operations are required (Operations.defaults())");
+        require(store != null, "store settings are required (StoreSettings.defaults())");
         adminToken = adminToken == null || adminToken.isBlank() ? null : adminToken;
     }
 
@@ -68,7 +70,7 @@ public record Settings(Path home, Path db, String host, int port, long maxBodyBy
     public static Settings defaults(Path home, Path db) {
         return new Settings(home, db, "127.0.0.1", DEFAULT_PORT, DEFAULT_MAX_BODY_BYTES, null, true, DEFAULT_QUIET,
                 everyCore(), BatchLimits.DEFAULTS, Access.defaults(), Budgets.DEFAULTS, ServerLimits.defaults(),
-                Operations.defaults());
+                Operations.defaults(), StoreSettings.defaults());
     }
 
     /** Compiling the packs is most of a cold start and each pack compiles alone: every core helps. */
@@ -88,52 +90,57 @@ public record Settings(Path home, Path db, String host, int port, long maxBodyBy
 
     public Settings listening(String host, int port) {
         return new Settings(home, db, host, port, maxBodyBytes, adminToken, watch, quiet, compileThreads,
-                batchLimits, access, budgets, server, operations);
+                batchLimits, access, budgets, server, operations, store);
     }
 
     public Settings withMaxBodyBytes(long max) {
         return new Settings(home, db, host, port, max, adminToken, watch, quiet, compileThreads,
-                batchLimits, access, budgets, server, operations);
+                batchLimits, access, budgets, server, operations, store);
     }
 
     public Settings withAdminToken(String token) {
         return new Settings(home, db, host, port, maxBodyBytes, token, watch, quiet, compileThreads,
-                batchLimits, access, budgets, server, operations);
+                batchLimits, access, budgets, server, operations, store);
     }
 
     public Settings withWatch(boolean on) {
         return new Settings(home, db, host, port, maxBodyBytes, adminToken, on, quiet, compileThreads,
-                batchLimits, access, budgets, server, operations);
+                batchLimits, access, budgets, server, operations, store);
     }
 
     public Settings withCompileThreads(int threads) {
         return new Settings(home, db, host, port, maxBodyBytes, adminToken, watch, quiet, threads,
-                batchLimits, access, budgets, server, operations);
+                batchLimits, access, budgets, server, operations, store);
     }
 
     public Settings withBatchLimits(BatchLimits value) {
         return new Settings(home, db, host, port, maxBodyBytes, adminToken, watch, quiet, compileThreads,
-                value, access, budgets, server, operations);
+                value, access, budgets, server, operations, store);
     }
 
     public Settings withAccess(Access value) {
         return new Settings(home, db, host, port, maxBodyBytes, adminToken, watch, quiet, compileThreads,
-                batchLimits, value, budgets, server, operations);
+                batchLimits, value, budgets, server, operations, store);
     }
 
     public Settings withBudgets(Budgets value) {
         return new Settings(home, db, host, port, maxBodyBytes, adminToken, watch, quiet, compileThreads,
-                batchLimits, access, value, server, operations);
+                batchLimits, access, value, server, operations, store);
     }
 
     public Settings withServer(ServerLimits value) {
         return new Settings(home, db, host, port, maxBodyBytes, adminToken, watch, quiet, compileThreads,
-                batchLimits, access, budgets, value, operations);
+                batchLimits, access, budgets, value, operations, store);
     }
 
     public Settings withOperations(Operations value) {
         return new Settings(home, db, host, port, maxBodyBytes, adminToken, watch, quiet, compileThreads,
-                batchLimits, access, budgets, server, value);
+                batchLimits, access, budgets, server, value, store);
+    }
+
+    public Settings withStore(StoreSettings value) {
+        return new Settings(home, db, host, port, maxBodyBytes, adminToken, watch, quiet, compileThreads,
+                batchLimits, access, budgets, server, operations, value);
     }
 
     /** The token is a secret: it never reaches a log line through this record. */
@@ -146,7 +153,8 @@ public record Settings(Path home, Path db, String host, int port, long maxBodyBy
                 + ", access=" + access
                 + ", budgets=" + budgets
                 + ", server=" + server
-                + ", operations=" + operations + "]";
+                + ", operations=" + operations
+                + ", store=" + store + "]";
     }
 
     private static void require(boolean ok, String message) {

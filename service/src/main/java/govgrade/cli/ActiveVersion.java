@@ -6,6 +6,7 @@ import govgrade.packs.catalog.PackHome;
 import govgrade.packs.tables.PackMeaning;
 import govgrade.store.Database;
 import govgrade.store.PackVersions;
+import govgrade.store.PostgresUrl;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
@@ -14,7 +15,7 @@ import java.util.Optional;
 import java.util.SortedMap;
 
 /**
- * The versions a service's database holds active, for {@code test --db}: what "changed by this
+ * The versions a service's database (a SQLite file or PostgreSQL) holds active, for {@code test --db}: what "changed by this
  * version" is measured against. A database file that does not exist is not created: the test
  * then has no version to compare with, and says so.
  */
@@ -27,11 +28,12 @@ final class ActiveVersion implements AutoCloseable {
         this.active = active;
     }
 
-    static Optional<ActiveVersion> open(Path file) throws SQLException {
-        if (file == null || !Files.isRegularFile(file)) {
+    /** {@code location}: a SQLite file's path or a PostgreSQL URL; null: no database. */
+    static Optional<ActiveVersion> open(String location) throws SQLException {
+        if (location == null || !PostgresUrl.is(location) && !Files.isRegularFile(Path.of(location))) {
             return Optional.empty();
         }
-        Database db = Database.open(file);
+        Database db = Database.open(location, nanos -> { });
         try {
             return Optional.of(new ActiveVersion(db, new PackVersions(db).active()));
         } catch (SQLException | RuntimeException e) {

@@ -4,9 +4,11 @@ import govgrade.app.Access;
 import govgrade.app.Operations;
 import govgrade.app.Service;
 import govgrade.app.Settings;
+import govgrade.app.StoreSettings;
 import govgrade.http.ServerLimits;
 import govgrade.packs.Budgets;
 import govgrade.packs.catalog.ReloadMode;
+import govgrade.store.PostgresUrl;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -22,7 +24,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
-/** {@code serve}: the HTTP service over an embedded SQLite file and the bundled packs. No configuration needed. */
+/** {@code serve}: the HTTP service over an embedded SQLite file (or a shared PostgreSQL) and the bundled packs. No configuration needed. */
 @Command(name = "serve", mixinStandardHelpOptions = true,
         description = "Start the HTTP grading service. Changing packs over HTTP needs GOVGRADE_ADMIN_TOKEN (rule "
                 + "authors) or GOVGRADE_EDITOR_TOKEN (criteria editors); GOVGRADE_GRADER_TOKEN, when set, is needed "
@@ -44,8 +46,10 @@ final class ServeCommand implements Callable<Integer> {
             + "${DEFAULT-VALUE}: this machine only, as behind a proxy; 0.0.0.0 for every interface)")
     String host;
 
-    @Option(names = "--db", defaultValue = "govgrade.db", description = "SQLite file (default ${DEFAULT-VALUE})")
-    Path db;
+    @Option(names = "--db", defaultValue = "govgrade.db", paramLabel = "FILE|URL", description = "SQLite file, or a "
+            + "PostgreSQL URL (postgresql://user:password@host:5432/db or jdbc:postgresql://...) that several instances "
+            + "share (default ${DEFAULT-VALUE})")
+    String db;
 
     @Option(names = "--max-body-mb", defaultValue = "32",
             description = "largest request body in MB; larger ones get 413 (default ${DEFAULT-VALUE})")
@@ -110,6 +114,11 @@ final class ServeCommand implements Callable<Integer> {
                     + "or * for any; none by default. /metrics asks for GOVGRADE_METRICS_TOKEN when that is set")
     List<String> corsOrigins = new ArrayList<>();
 
+    @Option(names = "--store-poll-ms", paramLabel = "MS", description = "how often the active pack versions are read "
+            + "back from the store, for publishes made by another instance (PostgreSQL also tells at once) "
+            + "(default ${DEFAULT-VALUE})")
+    long storePollMs = StoreSettings.DEFAULT_POLL.toMillis();
+
     @Mixin
     Home home;
 
@@ -125,7 +134,8 @@ final class ServeCommand implements Callable<Integer> {
         try {
             settings = settings(System.getenv(Settings.TOKEN_VARIABLE)).withAccess(access(
                     System.getenv(Access.EDITOR_TOKEN_VARIABLE), System.getenv(Access.GRADER_TOKEN_VARIABLE)))
-                    .withOperations(operations(System.getenv(Operations.METRICS_TOKEN_VARIABLE)));
+                    .withOperations(operations(System.getenv(Operations.METRICS_TOKEN_VARIABLE)))
+                    .withStore(new StoreSettings(PostgresUrl.is(db) ? db : null, Duration.ofMillis(storePollMs)));
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage(), e);
         }
@@ -140,7 +150,7 @@ final class ServeCommand implements Callable<Integer> {
             stopped.countDown();
         }, "govgrade-shutdown"));
         LOG.info("govgrade listening on {}:{} (database {}, pack changes over HTTP {}, {} compile threads)", host,
-                service.port(), db.toAbsolutePath(), settings.packChanges() ? "on" : "off", compileThreads);
+                service.port(), settings.store().shown(settings.db()), settings.packChanges() ? "on" : "off", compileThreads);
         try {
             // Packs compile while the service already listens; a store failure still stops it, as it did
             // when packs were compiled before listening.
@@ -165,11 +175,13 @@ final class ServeCommand implements Callable<Integer> {
 
     /** The options and the token from the environment, validated: a mistake is named before anything starts. */
     Settings settings(String adminToken) {
-        return new Settings(home.dir, db, host, port, maxBodyMb * 1024L * 1024L, adminToken, watch,
+        // A PostgreSQL URL leaves the file unused; the default name keeps the record's file check meaningful.
+        Path file = Path.of(PostgresUrl.is(db) ? "govgrade.db" : db);
+        return new Settings(home.dir, file, host, port, maxBodyMb * 1024L * 1024L, adminToken, watch,
                 Settings.DEFAULT_QUIET, compileThreads, batchLimits.limits(), Access.defaults(),
                 new Budgets(firingsPerFact, firingFloor, Duration.ofSeconds(gradingSeconds),
                 Duration.ofSeconds(compileSeconds), stuckWorkers),
                 new ServerLimits(Duration.ofSeconds(idleTimeoutS), minDataRate, maxConnections, maxThreads,
-                Duration.ofSeconds(shutdownGraceS)), Operations.defaults());
+                Duration.ofSeconds(shutdownGraceS)), Operations.defaults(), StoreSettings.defaults());
     }
 }

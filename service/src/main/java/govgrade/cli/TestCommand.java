@@ -10,6 +10,7 @@ import govgrade.packs.catalog.PackHome;
 import govgrade.published.FigureChanges;
 import govgrade.published.PackTests;
 import govgrade.published.Reconciler;
+import govgrade.store.PostgresUrl;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -48,9 +49,9 @@ final class TestCommand implements Callable<Integer> {
     @Option(names = "--fixtures", paramLabel = "DIR", description = "folder of per-pack fixtures (default: HOME/fixtures)")
     Path fixtures;
 
-    @Option(names = "--db", paramLabel = "FILE", description = "the service's SQLite file: compare with each pack's "
-            + "active version there (default: no comparison; a missing file is not created)")
-    Path db;
+    @Option(names = "--db", paramLabel = "FILE|URL", description = "the service's SQLite file or PostgreSQL URL: "
+            + "compare with each pack's active version there (default: no comparison; a missing file is not created)")
+    String db;
 
     @Mixin
     Home home;
@@ -79,7 +80,7 @@ final class TestCommand implements Callable<Integer> {
                 failed++;
             }
         }
-        if (db != null && !Files.isRegularFile(db)) {
+        if (db != null && !PostgresUrl.is(db) && !Files.isRegularFile(Path.of(db))) {
             out.println("no database at " + db + ": nothing to compare with, only the published figures are tested");
         }
         int n = 0;

@@ -127,6 +127,13 @@ public final class PackVersions {
             if (how.equals("disk") || how.equals("restored")) {
                 Audit.insert(c, "reload", by, null, null, pack, version, how);
             }
+            if (db.postgres()) {
+                // Delivered when this transaction commits, to every instance listening (ActiveChanges).
+                try (PreparedStatement s = c.prepareStatement("SELECT pg_notify('" + ActiveChanges.CHANNEL + "', ?)")) {
+                    s.setString(1, pack);
+                    s.executeQuery().close();
+                }
+            }
             return null;
         });
     }

@@ -14,8 +14,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.sqlite.SQLiteDataSource;
 
 /** The SQLite file itself: its schema comes from the migrations, and a write is all or nothing. */
 class DatabaseTest {
@@ -74,6 +76,27 @@ class DatabaseTest {
                 throw new SQLException("fails half way");
             }));
             assertEquals(List.of("0"), strings(db, "SELECT count(*) FROM active_packs"));
+        }
+    }
+
+    @Test
+    void aFileMigratedWhenTheMigrationsSatInOneFolderOpensUnchanged(@TempDir Path dir) throws Exception {
+        // Before PostgreSQL the five scripts sat together in db/migration; files made then record their checksums.
+        Path flat = Files.createDirectories(dir.resolve("flat"));
+        for (String script : List.of("common/V2_1__pack_meaning_refusals_disk.sql", "common/V3_7__run_periods.sql",
+                "common/V3_8__runs_listing.sql", "sqlite/V1__runs_batches_pack_versions.sql",
+                "sqlite/V3_9__audit_activations.sql")) {
+            try (var in = DatabaseTest.class.getResourceAsStream("/db/migration/" + script)) {
+                Files.write(flat.resolve(script.substring(script.indexOf('/') + 1)), in.readAllBytes());
+            }
+        }
+        Path file = dir.resolve("old.db");
+        SQLiteDataSource ds = new SQLiteDataSource();
+        ds.setUrl("jdbc:sqlite:" + file);
+        Flyway.configure().dataSource(ds).locations("filesystem:" + flat).load().migrate();
+        try (Database db = Database.open(file)) {
+            assertEquals(List.of("5"), strings(db, "SELECT count(*) FROM flyway_schema_history WHERE success = 1"),
+                    "nothing migrated again, no checksum refused");
         }
     }
 }

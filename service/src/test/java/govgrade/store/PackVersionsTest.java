@@ -15,9 +15,17 @@ import java.util.SortedMap;
 import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.ValueSource;
 
-/** Pack versions with their files, and which one of each pack is active, in a real file. */
+/** Pack versions with their files, and which one of each pack is active, in a real SQLite file and a real PostgreSQL database. */
+@ParameterizedClass(name = "on {0}")
+@ValueSource(strings = {Stores.SQLITE, Stores.POSTGRESQL})
 class PackVersionsTest {
+    @Parameter
+    String store;
+
 
     private static SortedMap<String, byte[]> files(String drl) {
         SortedMap<String, byte[]> files = new TreeMap<>();
@@ -28,7 +36,7 @@ class PackVersionsTest {
 
     @Test
     void aVersionIsStoredOnceWithItsFiles(@TempDir Path dir) throws Exception {
-        try (Database db = Database.open(dir.resolve("govgrade.db"))) {
+        try (Database db = Stores.open(store, dir)) {
             PackVersions versions = new PackVersions(db);
             assertTrue(versions.store("meixian", "v1", files("rule 1"), "disk", "alice"));
             assertFalse(versions.store("meixian", "v1", files("rule 1"), "disk", "bob"), "already stored");
@@ -42,7 +50,7 @@ class PackVersionsTest {
 
     @Test
     void versionsAreListedNewestFirstWithTheActiveOneMarked(@TempDir Path dir) throws Exception {
-        try (Database db = Database.open(dir.resolve("govgrade.db"))) {
+        try (Database db = Stores.open(store, dir)) {
             PackVersions versions = new PackVersions(db);
             versions.store("meixian", "v1", files("rule 1"), "disk", "system");
             versions.store("meixian", "v2", files("rule 2"), "draft", "alice");
@@ -61,7 +69,7 @@ class PackVersionsTest {
 
     @Test
     void activatingAVersionNeverStoredIsRefusedAndChangesNothing(@TempDir Path dir) throws Exception {
-        try (Database db = Database.open(dir.resolve("govgrade.db"))) {
+        try (Database db = Stores.open(store, dir)) {
             PackVersions versions = new PackVersions(db);
             versions.store("meixian", "v1", files("rule 1"), "disk", "system");
             versions.activate("meixian", "v1", null);

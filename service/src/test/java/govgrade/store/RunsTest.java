@@ -18,9 +18,17 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.ValueSource;
 
-/** Batches, runs with their result rows, and what-if answers, written and read back from a real file. */
+/** Batches, runs with their result rows, and what-if answers, written and read back from a real SQLite file and a real PostgreSQL database. */
+@ParameterizedClass(name = "on {0}")
+@ValueSource(strings = {Stores.SQLITE, Stores.POSTGRESQL})
 class RunsTest {
+    @Parameter
+    String store;
+
     private static final byte[] BATCH = "{\"pack\":\"shangqiu\",\"accounts\":[]}".getBytes(StandardCharsets.UTF_8);
 
     @TempDir
@@ -30,7 +38,7 @@ class RunsTest {
 
     @BeforeEach
     void open() throws SQLException {
-        db = Database.open(dir.resolve("govgrade.db"));
+        db = Stores.open(store, dir);
         runs = new Runs(db);
         // A run names a stored pack version (a foreign key), as the service stores it before grading.
         PackVersions versions = new PackVersions(db);
@@ -127,5 +135,24 @@ class RunsTest {
         runs.save("r1", "meixian", "v1", BATCH, big, List.of());
         int stored = Integer.parseInt(rows("SELECT length(result) FROM runs WHERE id = 'r1'").get(0));
         assertTrue(stored < big.length / 10, stored + " bytes stored for " + big.length);
+    }
+
+    @Test
+    void runsAreListedNewestFirstAndPagedByTheOrderTheyWereStored() throws Exception {
+        runs.save("r1", "shangqiu", "v1", "2020-12-01", "2020-12-31", BATCH, utf8("{}"), List.of(
+                new ResultRow("account", "a1", "new-media", "FAIL", "不合格", null, null, "")));
+        runs.save("r2", "meixian", "v1", "2020-12-01", "2020-12-31", utf8("{\"b\":2}"), utf8("{}"), List.of());
+        runs.save("r3", "shangqiu", "v2", "2021-01-01", "2021-01-31", utf8("{\"b\":3}"), utf8("{}"), List.of());
+        assertEquals(List.of("r3", "r2", "r1"), ids(runs.list(null, null, null, 10, Long.MAX_VALUE)));
+        assertEquals(List.of("r3", "r1"), ids(runs.list("shangqiu", null, null, 10, Long.MAX_VALUE)));
+        assertEquals(List.of("r1"), ids(runs.list(null, "v1", "2020-12-15", 1, runs.order("r2").orElseThrow())));
+        assertEquals(Map.of("FAIL", 1), runs.list("shangqiu", "v1", null, 1, Long.MAX_VALUE).get(0).grades());
+        assertEquals(runs.order("r3").orElseThrow(), runs.latestOrder());
+        assertEquals("r1", runs.latestEnding("shangqiu", "2020-12-31", Long.MAX_VALUE).orElseThrow().id());
+        assertTrue(runs.latestEnding("shangqiu", "2020-12-31", runs.order("r1").orElseThrow()).isEmpty());
+    }
+
+    private static List<String> ids(List<RunSummary> page) {
+        return page.stream().map(RunSummary::id).toList();
     }
 }

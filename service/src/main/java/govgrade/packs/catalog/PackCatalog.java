@@ -171,6 +171,38 @@ public final class PackCatalog {
         active.put(pack, store.activeSince().get(pack));
     }
 
+    /**
+     * Takes the versions the store holds active where they differ from this instance's: another
+     * instance over the same store published, reverted or reloaded. The versions are trusted (that
+     * instance gated them); {@link #warm} compiles one before a grading needs it.
+     *
+     * @return the packs whose active version changed
+     */
+    public List<String> follow() throws SQLException {
+        List<String> changed = new ArrayList<>();
+        synchronized (this) {
+            // Read under the lock: a publish here between the read and the update would otherwise be undone.
+            for (var e : store.activeSince().entrySet()) {
+                PackVersions.Active mine = active.put(e.getKey(), e.getValue());
+                if (mine == null || !mine.version().equals(e.getValue().version())) {
+                    changed.add(e.getKey());
+                    LOG.info("pack {}: version {} active (made active by another instance)", e.getKey(),
+                            e.getValue().version());
+                }
+            }
+        }
+        return changed;
+    }
+
+    /** Compiles a pack's active version now (a version another instance made active), so no grading waits for it. */
+    public void warm(String pack) {
+        try {
+            active(pack);
+        } catch (UnknownPack | PackUnavailable | IOException | SQLException | RuntimeException e) {
+            LOG.warn("pack {}: the version another instance made active does not compile here: {}", pack, e.toString());
+        }
+    }
+
     public PackHome home() {
         return home;
     }
