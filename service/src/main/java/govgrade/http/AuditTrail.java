@@ -34,7 +34,7 @@ final class AuditTrail {
      * retry or report a failure for a version that is live.
      */
     void change(Context ctx, String action, Roles.Role role, String pack, String version) {
-        write(action, actor(ctx), role, ctx.ip(), pack, version, ctx.method().name() + " " + ctx.path());
+        write(action, actor(ctx, role), role, ctx.ip(), pack, version, ctx.method().name() + " " + ctx.path());
     }
 
     /**
@@ -44,7 +44,7 @@ final class AuditTrail {
      */
     void refusedChange(Context ctx, String action, Roles.Role role, String pack, String version, Exception why) {
         String reason = why instanceof ApiError e ? e.code : why.getClass().getSimpleName();
-        write(action, actor(ctx), role, ctx.ip(), pack, version, ctx.method().name() + " " + ctx.path() + ": "
+        write(action, actor(ctx, role), role, ctx.ip(), pack, version, ctx.method().name() + " " + ctx.path() + ": "
                 + reason);
     }
 
@@ -58,9 +58,9 @@ final class AuditTrail {
     }
 
     /** X-Actor as the request spells it, or null when it cannot be read (a refusal may be about it). */
-    private static String actor(Context ctx) {
+    private static String actor(Context ctx, Roles.Role role) {
         try {
-            return Requests.actor(ctx);
+            return Requests.actor(ctx, role);
         } catch (RuntimeException e) {
             return null;
         }

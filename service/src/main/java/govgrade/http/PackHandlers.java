@@ -83,7 +83,7 @@ final class PackHandlers {
             if (!Requests.isMultipart(ctx)) {
                 throw ApiError.badRequest("invalid_request", "send the changed files as multipart/form-data", "$");
             }
-            r = drafts.draft(pack, uploads(ctx), Requests.actor(ctx), role.mayChangeCode());
+            r = drafts.draft(pack, uploads(ctx), Requests.actor(ctx, role), role.mayChangeCode());
         } catch (Exception e) {
             audit.refusedChange(ctx, "draft_refused", role, pack, null, e);
             throw e;
@@ -132,7 +132,7 @@ final class PackHandlers {
         String pack = ctx.pathParam("pack");
         String version = ctx.pathParam("version");
         try {
-            catalog.publish(pack, version, Requests.actor(ctx), role.mayChangeCode());
+            catalog.publish(pack, version, Requests.actor(ctx, role), role.mayChangeCode());
         } catch (Exception e) {
             audit.refusedChange(ctx, "publish_refused", role, pack, version, e);
             throw e;

@@ -88,9 +88,17 @@ final class Requests {
         return n.asText();
     }
 
-    /** Who changes a pack: the X-Actor header where the caller names a person (UTF-8, see HeaderText), else "admin". */
-    static String actor(Context ctx) {
+    /**
+     * Who changes a pack: the X-Actor header where the caller names a person (UTF-8, see
+     * HeaderText). Where none does: the token's holder, "editor" for a
+     * criteria editor and "admin" for a rule author, so a version list never credits an editor's
+     * draft to the admin token.
+     */
+    static String actor(Context ctx, Roles.Role role) {
         String a = HeaderText.decode("X-Actor", ctx.header("X-Actor"));
-        return a == null || a.isBlank() ? "admin" : a.trim();
+        if (a != null && !a.isBlank()) {
+            return a.trim();
+        }
+        return role == Roles.Role.EDITOR ? "editor" : "admin";
     }
 }
