@@ -1,6 +1,7 @@
 package govgrade.http;
 
 import govgrade.packs.PackError;
+import govgrade.packs.PackUnavailable;
 import govgrade.packs.catalog.PackCatalog;
 import govgrade.published.DraftReview;
 import govgrade.published.PackTests;
@@ -51,11 +52,12 @@ final class PackHandlers {
      * and the version the files on disk are when it is not the active one (awaiting publish in review
      * mode, or replaced by a publish).
      */
-    private Map<String, Object> status(String id, boolean withErrors) {
+    private Map<String, Object> status(String id, boolean withErrors) throws Exception {
         List<PackError> errors = catalog.diskErrors(id);
         Optional<PackVersions.Active> active = catalog.activeSince(id);
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("id", id);
+        m.put("displayName", displayName(id, active));
         m.put("version", active.map(PackVersions.Active::version).orElse(null));
         m.put("status", errors.isEmpty() ? "ok" : "error");
         if (withErrors) {
@@ -69,6 +71,22 @@ final class PackHandlers {
         m.put("diskVersion", catalog.diskVersion(id).orElse(null));
         m.put("reload", catalog.reloadMode().toString());
         return m;
+    }
+
+    /**
+     * The county's name as the active version's 设置 sheet gives it; null while no version is active
+     * or where it names none. The active version is compiled already (cached), unless the cache let
+     * it go for newer drafts.
+     */
+    private String displayName(String id, Optional<PackVersions.Active> active) throws Exception {
+        if (active.isEmpty()) {
+            return null;
+        }
+        try {
+            return catalog.active(id).criteria().displayName();
+        } catch (PackUnavailable e) {
+            return null;
+        }
     }
 
     void versions(Context ctx) throws Exception {

@@ -4,6 +4,7 @@ import govgrade.facts.Platform;
 import govgrade.grading.GradedRun;
 import govgrade.report.ReportStyles.Kind;
 import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -15,30 +16,31 @@ import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 
 /**
  * The annex table of one channel: townships, then departments, each under its own group row and
- * listed by rank (unranked last), with counts, score, rank, grade and problems.
+ * listed by rank (unranked last), with counts, score, rank, grade and problems. The group rows
+ * say which group a subject is in, so no column repeats it; a column no subject has a value in
+ * (scores where the circular only grades, problems where none was found) is not printed.
  */
 final class ChannelSheet {
     /** Groups in the order circulars print them; results with no group come last. */
     private static final List<String> GROUP_ORDER = List.of("township", "department");
     private static final Map<String, String> GROUP_HEADINGS = Map.of(
             "township", "乡镇（街道）", "department", "部门（单位）");
-    private static final Map<String, String> GROUP_NAMES = Map.of("township", "乡镇", "department", "部门");
     private static final String NO_GROUP = "其他";
     static final String PROBLEM_SEPARATOR = "；";
 
     private ChannelSheet() {
     }
 
-    static void write(SXSSFWorkbook wb, ReportStyles styles, String sheetName, String title,
+    static void write(SXSSFWorkbook wb, ReportStyles styles, String sheetName, TableSheet.Heading heading,
                       List<GradedRun.Result> results) {
         List<CountColumns.Column> counts = CountColumns.of(results);
-        List<String> headers = new ArrayList<>(List.of("序号", "单位/账号名称", "类型/平台", "分组", "地区"));
+        List<String> headers = new ArrayList<>(List.of("序号", nameHeader(results), "平台", "地区"));
         counts.forEach(c -> headers.add(c.header()));
         headers.addAll(List.of("得分", "排名", "等级", "存在问题"));
         Map<String, List<GradedRun.Result>> groups = byGroup(results);
         // A sheet with no groups at all (accounts no unit owns) needs no group row to say so.
         boolean headed = !(groups.size() == 1 && groups.containsKey(null));
-        TableSheet.write(wb, sheetName, styles, title, headers, table -> {
+        TableSheet.write(wb, sheetName, styles, heading, headers, TableSheet.Columns.DROP_EMPTY, table -> {
             for (var g : groups.entrySet()) {
                 if (headed) {
                     table.spanningRow(g.getKey() == null ? NO_GROUP
@@ -59,14 +61,15 @@ final class ChannelSheet {
         int c = 0;
         table.number(row, c++, n, styles.cell(Kind.NUMBER));
         table.text(row, c++, s.name(), styles.cell(Kind.TEXT));
-        table.text(row, c++, kind(s), styles.cell(Kind.TEXT));
-        table.text(row, c++, s.group() == null ? null : GROUP_NAMES.getOrDefault(s.group(), s.group()),
-                styles.cell(Kind.TEXT));
+        // A unit has no platform: on a sheet of units the column is empty and not printed.
+        table.text(row, c++, "account".equals(s.type()) ? kind(s) : null, styles.cell(Kind.TEXT));
         table.text(row, c++, s.region(), styles.cell(Kind.TEXT));
         for (CountColumns.Column col : counts) {
             Object v = CountColumns.value(r, col);
             if (v instanceof BigDecimal d) {
                 table.number(row, c++, d, styles.cell(Kind.NUMBER));
+            } else if (v instanceof LocalDate d) {
+                table.date(row, c++, d, styles.cell(Kind.DATE));
             } else {
                 table.text(row, c++, (String) v, styles.cell(Kind.TEXT));
             }
@@ -75,6 +78,13 @@ final class ChannelSheet {
         table.number(row, c++, r.rank(), styles.cell(Kind.NUMBER));
         table.text(row, c++, GradeLabels.label(r.grade(), r.label()), styles.grade(r.grade()));
         table.text(row, c, problems(r.problems()), styles.cell(Kind.WRAPPED));
+    }
+
+    /** 单位 over a table of units, 账号名称 over one of accounts, both where a channel has both. */
+    static String nameHeader(List<GradedRun.Result> results) {
+        boolean accounts = results.stream().anyMatch(r -> "account".equals(r.subject().type()));
+        boolean units = results.stream().anyMatch(r -> !"account".equals(r.subject().type()));
+        return accounts && units ? "单位/账号名称" : accounts ? "账号名称" : "单位";
     }
 
     /** A unit is a 单位; an account is named by its platform as a circular prints it. */

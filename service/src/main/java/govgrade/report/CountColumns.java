@@ -3,12 +3,15 @@ package govgrade.report;
 import govgrade.grading.GradedRun;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.time.temporal.TemporalAccessor;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.regex.Pattern;
 
 /**
  * Which counts a channel sheet prints besides score, rank and grade: the figures its results
@@ -38,6 +41,8 @@ final class CountColumns {
             new Column("lastUpdate", "最后更新日期", GradedRun.Figures::lastUpdate),
             new Column("daysSinceLastUpdate", "距检查日未更新天数", GradedRun.Figures::daysSinceLastUpdate));
 
+    private static final Pattern ISO_DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
+
     private CountColumns() {
     }
 
@@ -63,12 +68,23 @@ final class CountColumns {
 
     /**
      * The figure as the result carries it: a number (rounded to two decimals, as due updates
-     * prorate to fractions) or text such as a date; null where the result has none.
+     * prorate to fractions), a date (a stored run's explanations hold one as its ISO text), or
+     * text; null where the result has none.
      */
     static Object value(GradedRun.Result r, Column c) {
         Object v = r.figures() != null ? c.figure().apply(r.figures()) : explained(r, c.fact());
         if (v instanceof Number n) {
             return new BigDecimal(n.toString()).setScale(2, RoundingMode.HALF_UP).stripTrailingZeros();
+        }
+        if (v instanceof LocalDate d) {
+            return d;
+        }
+        if (v instanceof CharSequence t && ISO_DATE.matcher(t).matches()) {
+            try {
+                return LocalDate.parse(t);
+            } catch (DateTimeParseException e) {
+                return t.toString(); // 2019-02-30 is text that only looks like a date
+            }
         }
         if (v instanceof CharSequence || v instanceof TemporalAccessor) {
             return v.toString();

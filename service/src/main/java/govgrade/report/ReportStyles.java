@@ -30,7 +30,10 @@ final class ReportStyles {
     private static final String GROUP_FILL = "EDEDED";
 
     /** What a data cell holds, which decides its alignment and number format. */
-    enum Kind { TEXT, WRAPPED, NUMBER, PERCENT }
+    enum Kind { TEXT, WRAPPED, NUMBER, PERCENT, DATE }
+
+    /** A date as circulars print one: 2019年6月14日. */
+    static final String DATE_FORMAT = "yyyy\"年\"m\"月\"d\"日\"";
 
     private final XSSFWorkbook wb;
     private final XSSFFont plain;
@@ -46,10 +49,33 @@ final class ReportStyles {
     XSSFCellStyle title() {
         return made.computeIfAbsent("title", k -> {
             XSSFCellStyle s = wb.createCellStyle();
-            s.setFont(font(true, 14));
+            s.setFont(font(true, 16));
             s.setAlignment(HorizontalAlignment.CENTER);
             s.setVerticalAlignment(VerticalAlignment.CENTER);
             s.setWrapText(true);
+            return s;
+        });
+    }
+
+    /** 附件1 above the title, at the left, as a circular numbers its annexes. */
+    XSSFCellStyle annex() {
+        return made.computeIfAbsent("annex", k -> {
+            XSSFCellStyle s = wb.createCellStyle();
+            XSSFFont f = font(true, 12);
+            f.setFontName("黑体");
+            s.setFont(f);
+            s.setVerticalAlignment(VerticalAlignment.CENTER);
+            return s;
+        });
+    }
+
+    /** The line under the title: the days checked. */
+    XSSFCellStyle note() {
+        return made.computeIfAbsent("note", k -> {
+            XSSFCellStyle s = wb.createCellStyle();
+            s.setFont(plain);
+            s.setAlignment(HorizontalAlignment.CENTER);
+            s.setVerticalAlignment(VerticalAlignment.CENTER);
             return s;
         });
     }
@@ -105,6 +131,10 @@ final class ReportStyles {
             case WRAPPED -> s.setWrapText(true);
             case NUMBER -> s.setAlignment(HorizontalAlignment.RIGHT);
             case PERCENT -> s.setDataFormat(wb.createDataFormat().getFormat("0.0%"));
+            case DATE -> {
+                s.setDataFormat(wb.createDataFormat().getFormat(DATE_FORMAT));
+                s.setAlignment(HorizontalAlignment.CENTER);
+            }
             case TEXT -> { }
         }
         return s;

@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import org.apache.poi.ooxml.POIXMLProperties;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 
 /**
@@ -29,6 +30,7 @@ public final class RunReport implements AutoCloseable {
     public static final String CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
     /** Rows kept in memory per sheet; a table never looks back further than the row it writes. */
     private static final int ROW_WINDOW = 100;
+    private static final int MAX_PROPERTY = 255;
 
     private final SXSSFWorkbook wb;
 
@@ -38,17 +40,11 @@ public final class RunReport implements AutoCloseable {
 
     /**
      * The report of {@code run} laid out: the 汇总 sheet, then a sheet per channel in the run,
-     * named and titled in the words the run's pack gives them ({@link GradedRun#report()}).
+     * named and titled in the words the run's pack gives them ({@link GradedRun#report()}), each
+     * numbered as an annex (附件1, 附件2 ...) and titled with the county and the period.
      */
     public static RunReport of(GradedRun run) {
-        return laid(wb -> {
-            ReportStyles styles = new ReportStyles(wb.getXSSFWorkbook());
-            String heading = heading(run);
-            Wording words = new Wording(run.report());
-            SummarySheet.write(wb, styles, words, words.summaryTitle() + "　" + heading, run);
-            byChannel(run.results()).forEach((channel, results) -> ChannelSheet.write(wb, styles,
-                    words.channel(channel), words.channelTitle(channel) + "　" + heading, results));
-        });
+        return laid(wb -> annexes(wb, run));
     }
 
     /** A workbook holding the 假设分析 sheet of {@code whatIf}, laid out. */
@@ -85,6 +81,27 @@ public final class RunReport implements AutoCloseable {
         }
     }
 
+    private static void annexes(SXSSFWorkbook wb, GradedRun run) {
+        ReportStyles styles = new ReportStyles(wb.getXSSFWorkbook());
+        Wording words = new Wording(run.report());
+        AnnexHeading heading = AnnexHeading.of(run);
+        Map<String, List<GradedRun.Result>> channels = byChannel(run.results());
+        int annex = 0;
+        // Counts without grades (Luoshan's, Wuding's) have no pass rate: a circular prints no empty annex.
+        if (!run.summaries().isEmpty() || channels.isEmpty()) {
+            SummarySheet.write(wb, styles, words, heading.annex(++annex, words.summaryTitle()), run);
+        }
+        for (var c : channels.entrySet()) {
+            ChannelSheet.write(wb, styles, words.channel(c.getKey()),
+                    heading.annex(++annex, words.channelTitle(c.getKey())), c.getValue());
+        }
+        // What graded stays with the file without being printed on an annex a county sends out.
+        POIXMLProperties.CoreProperties core = wb.getXSSFWorkbook().getProperties().getCoreProperties();
+        core.setTitle(brief(words.summaryTitle()));
+        core.setSubjectProperty(brief(heading(run)));
+        core.setCreator("govgrade");
+    }
+
     private static RunReport laid(Consumer<SXSSFWorkbook> sheets) {
         // Inline strings: a shared-strings table would hold every name of the run in memory.
         SXSSFWorkbook wb = new SXSSFWorkbook(null, ROW_WINDOW, true, false);
@@ -97,7 +114,10 @@ public final class RunReport implements AutoCloseable {
         }
     }
 
-    /** What graded, and over which days: "shangqiu 版本 c73d… · 2020-10-01 至 2020-12-31，检查日 2020-12-31". */
+    /**
+     * What graded, and over which days: "shangqiu 版本 c73d… · 2020-10-01 至 2020-12-31，检查日 2020-12-31";
+     * the workbook's subject (its properties), where a reader of the file finds the version.
+     */
     static String heading(GradedRun run) {
         StringBuilder s = new StringBuilder();
         if (run.pack() != null) {
@@ -111,6 +131,18 @@ public final class RunReport implements AutoCloseable {
             }
         }
         return s.toString();
+    }
+
+    /**
+     * A property as a reader of the file is shown it. A result file may carry a name of any length,
+     * and POI refuses, as a zip bomb, a workbook whose properties inflate a hundredfold.
+     */
+    private static String brief(String text) {
+        if (text.length() <= MAX_PROPERTY) {
+            return text;
+        }
+        int end = MAX_PROPERTY - 1;
+        return text.substring(0, Character.isHighSurrogate(text.charAt(end - 1)) ? end - 1 : end) + TableSheet.CUT;
     }
 
     /** The sheet and column name of a channel; a code this version does not know stands as it is. */

@@ -22,12 +22,12 @@ final class SummarySheet {
     private SummarySheet() {
     }
 
-    static void write(SXSSFWorkbook wb, ReportStyles styles, Wording words, String title, GradedRun run) {
+    static void write(SXSSFWorkbook wb, ReportStyles styles, Wording words, TableSheet.Heading heading, GradedRun run) {
         List<Grade> grades = gradesIn(run.summaries());
         Map<String, String> labels = GradeLabels.of(run.results());
         List<String> headers = new ArrayList<>(List.of("地区", "检查类别", "检查数", "不合格数", "合格率"));
         grades.forEach(g -> headers.add(GradeLabels.heading(g.name(), labels)));
-        TableSheet.write(wb, words.summarySheet(), styles, title, headers, table -> {
+        TableSheet.write(wb, words.summarySheet(), styles, heading, headers, TableSheet.Columns.DROP_EMPTY, table -> {
             if (run.summaries().isEmpty()) {
                 // Ranked counts alone (e.g. Luoshan's disclosure tables) have no grades to summarise.
                 table.spanningRow("本次检查未评定等级，无合格率可汇总。", styles.cell(Kind.TEXT));

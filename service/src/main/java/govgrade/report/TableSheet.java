@@ -1,6 +1,7 @@
 package govgrade.report;
 
 import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.function.Consumer;
 import org.apache.poi.ss.SpreadsheetVersion;
@@ -13,69 +14,110 @@ import org.apache.poi.xssf.streaming.SXSSFSheet;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 
 /**
- * One table on its own sheet, laid out as a circular's annex: a merged title on row 1, the
- * headers on row 2 frozen and repeated on every printed page, column widths fitted to what the
- * cells hold, one page wide when printed.
+ * One table on its own sheet, laid out as a circular's annex: 附件N on row 1, a merged title on
+ * row 2, the days checked on row 3, the headers on row 4 frozen and repeated on every printed
+ * page (Excel's print titles), column widths fitted to what the cells hold, one page wide when
+ * printed, 第 N 页 共 M 页 in the footer. An annex prints no column that is empty all the way
+ * down ({@link Columns#DROP_EMPTY}).
  *
  * <p>The sheet streams: rows leave memory soon after they are written, so nothing can be changed
- * above the last few. The title's height depends on the widths every cell below it decides, so
- * a table is laid out twice by the same code: once measuring only, then writing with the widths
- * known (see {@link #write}).
+ * above the last few. The title's height depends on the widths every cell below it decides, and
+ * whether a column is printed at all on every cell of it, so a table is laid out twice by the
+ * same code: once measuring only, then writing with the widths and columns known (see
+ * {@link #write}).
  */
 final class TableSheet {
-    static final int TITLE_ROW = 0;
-    static final int HEADER_ROW = 1;
+    static final int ANNEX_ROW = 0;
+    static final int TITLE_ROW = 1;
+    static final int NOTE_ROW = 2;
+    static final int HEADER_ROW = 3;
     /** Excel's limit on the characters of a cell; a longer text would fail the whole workbook. */
     static final int MAX_TEXT = SpreadsheetVersion.EXCEL2007.getMaxTextLength();
     static final String CUT = "…";
+    /** The footer a circular's pages carry; &P and &N are Excel's page number and page count. */
+    static final String PAGE_FOOTER = "第 &P 页 共 &N 页";
     /** Widths in characters of the default font; a CJK character takes about two. */
     private static final int MAX_WIDTH = 60;
     private static final int MIN_WIDTH = 4;
     private static final int PADDING = 2;
 
+    /** What sits above the headers: the annex's number (or null), its title and a note such as the days checked (or null). */
+    record Heading(String annex, String title, String note) {
+    }
+
+    /** Whether a column no data cell has a value in is printed (a what-if keeps its before/after pairs whole). */
+    enum Columns { KEEP_ALL, DROP_EMPTY }
+
     /** Null while measuring. */
     private final SXSSFSheet sheet;
-    private final int columns;
     private final int[] widths;
+    /** Per column as the caller numbers them: true once a data cell holds a value. */
+    private final boolean[] used;
+    /** Per column as the caller numbers them: where it is printed, or -1 where it is left out; null while measuring. */
+    private final int[] printed;
+    private final int columns;
     private int next = HEADER_ROW + 1;
 
-    private TableSheet(SXSSFSheet sheet, ReportStyles styles, String title, List<String> headers, int[] widths) {
+    private TableSheet(SXSSFSheet sheet, ReportStyles styles, Heading heading, List<String> headers, int[] widths,
+                       boolean[] used, int[] printed) {
         this.sheet = sheet;
-        this.columns = headers.size();
         this.widths = widths;
-        Row top = sheet == null ? null : sheet.createRow(TITLE_ROW);
-        if (top != null) {
-            top.createCell(0).setCellValue(cut(title));
-            top.getCell(0).setCellStyle(styles.title());
-            for (int c = 1; c < columns; c++) {
-                top.createCell(c).setCellStyle(styles.title());
+        this.used = used;
+        this.printed = printed;
+        int n = 0;
+        for (int c = 0; c < headers.size(); c++) {
+            if (printed == null || printed[c] >= 0) {
+                n++;
             }
-            if (columns > 1) {
-                sheet.addMergedRegion(new CellRangeAddress(TITLE_ROW, TITLE_ROW, 0, columns - 1));
+        }
+        this.columns = n;
+        if (sheet == null) {
+            for (int c = 0; c < headers.size(); c++) {
+                fit(c, headers.get(c));
             }
-            int lines = Math.max(1, (int) Math.ceil(displayWidth(cut(title)) / (double) Math.max(totalWidth(), 1)));
-            top.setHeightInPoints(Math.min(lines, 3) * 22f);
+            return;
         }
-        Row head = sheet == null ? null : sheet.createRow(HEADER_ROW);
-        for (int c = 0; c < columns; c++) {
-            text(head, c, headers.get(c), styles.header());
+        Row annex = sheet.createRow(ANNEX_ROW);
+        if (heading.annex() != null) {
+            annex.createCell(0).setCellValue(heading.annex());
+            annex.getCell(0).setCellStyle(styles.annex());
+            annex.setHeightInPoints(22f);
         }
-        if (sheet != null) {
-            sheet.createFreezePane(0, HEADER_ROW + 1);
+        Row top = sheet.createRow(TITLE_ROW);
+        spanning(top, cut(heading.title()), styles.title());
+        int lines = Math.max(1, (int) Math.ceil(displayWidth(cut(heading.title())) * 1.3 / Math.max(totalWidth(), 1)));
+        top.setHeightInPoints(Math.min(lines, 3) * 26f);
+        Row note = sheet.createRow(NOTE_ROW);
+        if (heading.note() != null) {
+            spanning(note, heading.note(), styles.note());
         }
+        Row head = sheet.createRow(HEADER_ROW);
+        for (int c = 0; c < headers.size(); c++) {
+            Cell cell = cell(head, c, styles.header());
+            if (cell != null) {
+                cell.setCellValue(cut(headers.get(c)));
+            }
+        }
+        sheet.createFreezePane(0, HEADER_ROW + 1);
     }
 
     /**
-     * Writes a sheet named {@code name} (made safe and unique in {@code wb}) holding the title,
+     * Writes a sheet named {@code name} (made safe and unique in {@code wb}) holding the heading,
      * the headers and whatever {@code rows} adds. {@code rows} runs twice and must add the same
      * cells both times.
      */
-    static void write(SXSSFWorkbook wb, String name, ReportStyles styles, String title, List<String> headers,
-                      Consumer<TableSheet> rows) {
-        TableSheet measured = new TableSheet(null, styles, title, headers, new int[headers.size()]);
+    static void write(SXSSFWorkbook wb, String name, ReportStyles styles, Heading heading, List<String> headers,
+                      Columns columns, Consumer<TableSheet> rows) {
+        TableSheet measured = new TableSheet(null, styles, heading, headers, new int[headers.size()],
+                new boolean[headers.size()], null);
         rows.accept(measured);
-        TableSheet table = new TableSheet(wb.createSheet(SheetNames.unique(wb, name)), styles, title, headers,
-                measured.widths);
+        int[] printed = new int[headers.size()];
+        int n = 0;
+        for (int c = 0; c < headers.size(); c++) {
+            printed[c] = columns == Columns.KEEP_ALL || measured.used[c] ? n++ : -1;
+        }
+        TableSheet table = new TableSheet(wb.createSheet(SheetNames.unique(wb, name)), styles, heading, headers,
+                measured.widths, measured.used, printed);
         rows.accept(table);
         table.finish();
     }
@@ -93,26 +135,18 @@ final class TableSheet {
     /** A row spanning the table, such as a group's name; not counted in column widths. */
     void spanningRow(String text, CellStyle style) {
         Row r = row();
-        if (r == null) {
-            return;
-        }
-        for (int c = 0; c < columns; c++) {
-            r.createCell(c).setCellStyle(style);
-        }
-        r.getCell(0).setCellValue(cut(text));
-        if (columns > 1) {
-            sheet.addMergedRegion(new CellRangeAddress(r.getRowNum(), r.getRowNum(), 0, columns - 1));
+        if (r != null) {
+            spanning(r, cut(text), style);
         }
     }
 
-    /** A text cell; null leaves the cell empty but styled, so the borders stay whole. */
+    /** A text cell; null (or nothing) leaves the cell empty but styled, so the borders stay whole. */
     void text(Row r, int col, String value, CellStyle style) {
         Cell cell = cell(r, col, style);
-        if (value != null) {
+        if (value != null && !value.isEmpty()) {
             String shown = cut(value);
-            if (cell == null) {
-                fit(col, shown);
-            } else {
+            holds(col, shown);
+            if (cell != null) {
                 cell.setCellValue(shown);
             }
         }
@@ -121,10 +155,20 @@ final class TableSheet {
     void number(Row r, int col, Number value, CellStyle style) {
         Cell cell = cell(r, col, style);
         if (value != null) {
-            if (cell == null) {
-                fit(col, plain(value));
-            } else {
+            holds(col, plain(value));
+            if (cell != null) {
                 cell.setCellValue(value.doubleValue());
+            }
+        }
+    }
+
+    /** A date, held as Excel's date so it sorts, shown as {@code style} formats it (2019年6月14日). */
+    void date(Row r, int col, LocalDate value, CellStyle style) {
+        Cell cell = cell(r, col, style);
+        if (value != null) {
+            holds(col, PeriodWords.date(value));
+            if (cell != null) {
+                cell.setCellValue(value);
             }
         }
     }
@@ -133,9 +177,8 @@ final class TableSheet {
     void percent(Row r, int col, BigDecimal percent, CellStyle style) {
         Cell cell = cell(r, col, style);
         if (percent != null) {
-            if (cell == null) {
-                fit(col, percent.toPlainString() + "%");
-            } else {
+            holds(col, percent.toPlainString() + "%");
+            if (cell != null) {
                 cell.setCellValue(percent.movePointLeft(2).doubleValue());
             }
         }
@@ -174,19 +217,33 @@ final class TableSheet {
         return widest;
     }
 
+    /** The cell of column {@code col} as the caller numbers it; null while measuring or where the column is left out. */
     private Cell cell(Row r, int col, CellStyle style) {
-        if (r == null) {
+        if (r == null || printed[col] < 0) {
             return null;
         }
-        Cell cell = r.createCell(col);
+        Cell cell = r.createCell(printed[col]);
         cell.setCellStyle(style);
         return cell;
     }
 
+    /** Fills the printed width of {@code r} with {@code style}, {@code text} in the first cell, merged. */
+    private void spanning(Row r, String text, CellStyle style) {
+        for (int c = 0; c < columns; c++) {
+            r.createCell(c).setCellStyle(style);
+        }
+        r.getCell(0).setCellValue(text);
+        if (columns > 1) {
+            sheet.addMergedRegion(new CellRangeAddress(r.getRowNum(), r.getRowNum(), 0, columns - 1));
+        }
+    }
+
     /** Sets the widths and how it prints; call once, after the last row. */
     private void finish() {
-        for (int c = 0; c < columns; c++) {
-            sheet.setColumnWidth(c, width(c) * 256);
+        for (int c = 0; c < printed.length; c++) {
+            if (printed[c] >= 0) {
+                sheet.setColumnWidth(printed[c], width(c) * 256);
+            }
         }
         PrintSetup print = sheet.getPrintSetup();
         print.setLandscape(true);
@@ -195,19 +252,30 @@ final class TableSheet {
         print.setFitHeight((short) 0);
         sheet.setFitToPage(true);
         sheet.setHorizontallyCenter(true);
-        sheet.setRepeatingRows(new CellRangeAddress(TITLE_ROW, HEADER_ROW, -1, -1));
+        // The table's header on every page; 附件N and the title once, as a circular prints them.
+        sheet.setRepeatingRows(new CellRangeAddress(HEADER_ROW, HEADER_ROW, -1, -1));
+        sheet.getFooter().setCenter(PAGE_FOOTER);
     }
 
     private int width(int col) {
         return Math.min(MAX_WIDTH, Math.max(MIN_WIDTH, widths[col] + PADDING));
     }
 
+    /** The printed width of the table, in characters. */
     private int totalWidth() {
         int total = 0;
-        for (int c = 0; c < columns; c++) {
-            total += width(c);
+        for (int c = 0; c < printed.length; c++) {
+            if (printed[c] >= 0) {
+                total += width(c);
+            }
         }
         return total;
+    }
+
+    /** Column {@code col} holds {@code shown} in some data cell: it is printed, at least this wide. */
+    private void holds(int col, String shown) {
+        used[col] = true;
+        fit(col, shown);
     }
 
     private void fit(int col, String value) {

@@ -31,7 +31,8 @@ final class WhatIfSheet {
     static void write(SXSSFWorkbook wb, ReportStyles styles, WhatIf w) {
         String title = NAME + "：" + w.base().id() + " 版本 " + w.base().version() + " → 版本 "
                 + w.against().version() + (w.run() == null ? "" : "（运行 " + w.run() + "）");
-        TableSheet.write(wb, NAME, styles, title, HEADERS, table -> {
+        TableSheet.Heading heading = new TableSheet.Heading(null, title, null);
+        TableSheet.write(wb, NAME, styles, heading, HEADERS, TableSheet.Columns.KEEP_ALL, table -> {
             if (w.changes().isEmpty()) {
                 table.spanningRow("按调整后的标准重新评定，各项结果均无变化。", styles.cell(Kind.TEXT));
             }

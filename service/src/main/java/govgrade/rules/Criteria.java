@@ -23,6 +23,8 @@ public final class Criteria {
 
     public static final String RANK_METHOD = "rankMethod";
     public static final String SUMMARY_TOTAL = "summaryTotal";
+    /** The county as its circulars write it (眉县, 商丘市); the report's titles and the workbench print it. */
+    public static final String DISPLAY_NAME = "displayName";
     /** How a setting separates platform names: commas, 、, semicolons or spaces. */
     public static final String PLATFORM_SEPARATORS = "[,，、;；\\s]+";
 
@@ -47,7 +49,8 @@ public final class Criteria {
         this.problemGrades = Map.copyOf(problemGrades);
         this.rankMethod = rankMethod;
         this.declared = Set.copyOf(declared);
-        this.report = report;
+        // The name is a setting (a pack states it once, beside summaryTotal) but the report prints it.
+        this.report = report.withDisplayName(this.settings.get(DISPLAY_NAME));
         this.scoring = scoring;
         Map<String, Integer> order = new HashMap<>();
         int i = 0;
@@ -277,7 +280,12 @@ public final class Criteria {
         return setting(SUMMARY_TOTAL);
     }
 
-    /** The sheet names and titles the pack gives its report; {@link ReportWords#NONE} where it says nothing. */
+    /** The county as its circulars write it (the 设置 row displayName), or null where the pack does not say. */
+    public String displayName() {
+        return report.displayName();
+    }
+
+    /** The sheet names, titles and county name the pack gives its report; {@link ReportWords#NONE} where it says nothing. */
     public ReportWords report() {
         return report;
     }

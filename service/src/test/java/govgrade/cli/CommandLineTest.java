@@ -182,8 +182,14 @@ class CommandLineTest {
             }
         }
 
+        /** Row 2, under 附件N. */
         private String title(XSSFWorkbook wb, String sheet) {
-            return wb.getSheet(sheet).getRow(0).getCell(0).getStringCellValue();
+            return wb.getSheet(sheet).getRow(1).getCell(0).getStringCellValue();
+        }
+
+        /** What graded: the workbook's subject, not printed on the annexes. */
+        private String graded(XSSFWorkbook wb) {
+            return wb.getProperties().getCoreProperties().getSubject();
         }
 
         @Test
@@ -198,7 +204,8 @@ class CommandLineTest {
             assertEquals(xlsx.toString(), out.toString().trim());
             try (XSSFWorkbook wb = open(xlsx)) {
                 assertEquals(List.of("汇总", "政务新媒体"), List.of(wb.getSheetName(0), wb.getSheetName(1)));
-                assertTrue(title(wb, "政务新媒体").contains("shangqiu 版本 " + version), title(wb, "政务新媒体"));
+                assertEquals("商丘市2020年第四季度政务新媒体检查结果", title(wb, "政务新媒体"));
+                assertTrue(graded(wb).startsWith("shangqiu 版本 " + version), graded(wb));
             }
         }
 
@@ -212,7 +219,8 @@ class CommandLineTest {
             Path xlsx = dir.resolve("annex.xlsx");
             assertEquals(0, run("report", result.toString(), "-o", xlsx.toString()), err.toString());
             try (XSSFWorkbook wb = open(xlsx)) {
-                assertTrue(title(wb, "信息报送").contains("shangnan 版本 as-stored"), title(wb, "信息报送"));
+                assertTrue(graded(wb).startsWith("shangnan 版本 as-stored"), graded(wb));
+                assertEquals("商南县2021年第二季度信息报送检查结果", title(wb, "信息报送"), "the county the result file carries");
             }
         }
 

@@ -57,8 +57,8 @@ class LargeReportInSmallHeapTest {
         assertTrue(log.contains(xlsx.toString()), log);
         try (XSSFWorkbook wb = new XSSFWorkbook(xlsx.toFile())) {
             XSSFSheet sheet = wb.getSheet("政务新媒体");
-            // title, header, two group rows, then every account
-            assertEquals(ACCOUNTS + 4, sheet.getPhysicalNumberOfRows());
+            // 附件N, title, days checked, header, two group rows, then every account
+            assertEquals(ACCOUNTS + 6, sheet.getPhysicalNumberOfRows());
             assertEquals("第19999号账号", sheet.getRow(sheet.getLastRowNum()).getCell(1).getStringCellValue());
         }
     }

@@ -87,6 +87,8 @@ class NewPackCommandTest {
         assertEquals("PASS 60.0", a3.get("grade").asText() + " " + a3.get("score").asText(), a3.toString());
         assertEquals("本期未发布信息", a3.get("problems").get(1).get("label").asText(), a3.toString());
         assertEquals(0, a3.get("figures").get("declared").get("totalPosts").asInt(), a3.toString());
+        // The county's name as --name gave it, on the starter's 设置 row displayName: the report's titles print it.
+        assertEquals("西宁市城中区", new ObjectMapper().readTree(out.toString()).at("/report/displayName").asText());
 
         // A copy that drops the veto rule still validates, and says the 问题 sheet's grade now does nothing.
         Path drlFile = home.resolve("rules-drl/xining-chengzhong/xining-chengzhong.drl");

@@ -11,6 +11,7 @@ import govgrade.packs.PackCopy;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -32,6 +33,17 @@ class PackEndpointsTest extends ServiceOnAPort {
         JsonNode one = client.get("/api/v1/packs/meixian").json();
         assertEquals("ok", one.get("status").asText());
         assertEquals(0, one.get("errors").size());
+    }
+
+    @Test
+    void everyPackNamesItsCountyAsItsCircularsWriteIt() throws Exception {
+        Map<String, String> names = new HashMap<>();
+        for (JsonNode p : client.get("/api/v1/packs").json()) {
+            names.put(p.get("id").asText(), p.get("displayName").asText());
+        }
+        assertEquals(Map.of("luoshan", "罗山县", "meixian", "眉县", "qingshen", "青神县", "shangnan", "商南县",
+                "shangqiu", "商丘市", "wuding", "武定县", "xining-chengzhong", "西宁市城中区"), names);
+        assertEquals("眉县", client.get("/api/v1/packs/meixian").json().get("displayName").asText());
     }
 
     @Test

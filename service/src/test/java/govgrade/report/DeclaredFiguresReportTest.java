@@ -43,7 +43,7 @@ class DeclaredFiguresReportTest {
                     headers.toString());
             String a2 = run.results().stream().filter(r -> r.subject().id().equals("shangqiu-a2")).findFirst()
                     .orElseThrow().subject().name();
-            int nameCol = headers.indexOf("单位/账号名称");
+            int nameCol = headers.indexOf("账号名称");
             Row row = rowsBelowHeader(sheet).stream().filter(r -> r.getCell(nameCol) != null
                     && a2.equals(r.getCell(nameCol).getStringCellValue())).findFirst().orElseThrow();
             assertEquals(5, (int) row.getCell(col).getNumericCellValue());

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.apache.poi.ss.usermodel.DataFormatter;
 import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFRow;
 import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
@@ -30,8 +31,13 @@ final class ReportSheets {
         return new Wording(run.report()).channel(channel);
     }
 
+    /** Row 2 of a sheet: the title under 附件N. */
+    static String title(Sheet sheet) {
+        return sheet.getRow(TableSheet.TITLE_ROW).getCell(0).getStringCellValue();
+    }
+
     static List<String> headers(XSSFSheet sheet) {
-        XSSFRow row = sheet.getRow(1);
+        XSSFRow row = sheet.getRow(TableSheet.HEADER_ROW);
         List<String> out = new ArrayList<>();
         for (int c = 0; c < row.getLastCellNum(); c++) {
             out.add(row.getCell(c).getStringCellValue());
@@ -41,7 +47,7 @@ final class ReportSheets {
 
     static List<Row> rowsBelowHeader(XSSFSheet sheet) {
         List<Row> out = new ArrayList<>();
-        for (int r = 2; r <= sheet.getLastRowNum(); r++) {
+        for (int r = TableSheet.HEADER_ROW + 1; r <= sheet.getLastRowNum(); r++) {
             if (sheet.getRow(r) != null) {
                 out.add(sheet.getRow(r));
             }

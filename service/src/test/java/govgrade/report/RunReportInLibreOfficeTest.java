@@ -32,7 +32,7 @@ class RunReportInLibreOfficeTest {
     Path dir;
 
     @Test
-    void libreOfficePrintsTheShangqiuReportWithEveryRegionsPassRate() throws Exception {
+    void libreOfficePrintsTheShangqiuReportWithEveryRegionsPassRateTheCountyAndPageNumbers() throws Exception {
         Optional<Path> office = onPath("libreoffice").or(() -> onPath("soffice"));
         assumeTrue(office.isPresent(), "LibreOffice (libreoffice or soffice) is not on PATH; install "
                 + "libreoffice-calc-nogui to run this test");
@@ -62,10 +62,23 @@ class RunReportInLibreOfficeTest {
         assertTrue(pages >= 2, "one page at least for 汇总 and one for 政务新媒体, got " + pages);
         Optional<String> text = text(pdf);
         if (text.isPresent()) {
+            String shown = text.get().replaceAll("\\s+", " ");
             for (GradedRun.Summary s : run.summaries()) {
-                String shown = text.get().replaceAll("\\s+", " ");
                 assertTrue(shown.contains(s.region()) && shown.contains(s.passRate().toPlainString() + "%"),
                         s.region() + " " + s.passRate() + "% not printed: " + shown);
+            }
+            // The county as its circular writes it, not the pack's id; the annexes numbered.
+            for (String words : List.of("附件1", "商丘市2020年第四季度检查结果汇总", "附件2",
+                    "商丘市2020年第四季度政务新媒体检查结果", "（检查时间：2020年10月1日至12月31日）", "2020年12月8日")) {
+                assertTrue(shown.replace(" ", "").contains(words.replace(" ", "")), words + " not printed: " + shown);
+            }
+            assertTrue(!shown.contains("shangqiu"), "the pack's id is not printed: " + shown);
+            // Each page's footer, numbered over the whole workbook as LibreOffice counts the pages
+            // (pdftotext drops the spaces between Chinese characters, so they are compared without).
+            String packed = shown.replace(" ", "");
+            for (int page = 1; page <= pages; page++) {
+                assertTrue(packed.contains("第" + page + "页共" + pages + "页"), "page " + page + " of " + pages
+                        + " has no page number: " + shown);
             }
         }
     }

@@ -53,9 +53,9 @@ class WhatIfReportTest {
         assertEquals(3, w.changes().size(), "three units with 6 news posts drop from excellent to pass");
         try (XSSFWorkbook wb = report(w)) {
             XSSFSheet sheet = wb.getSheet("假设分析");
-            String title = sheet.getRow(0).getCell(0).getStringCellValue();
+            String title = sheet.getRow(TableSheet.TITLE_ROW).getCell(0).getStringCellValue();
             assertTrue(title.contains(w.base().version()) && title.contains(w.against().version()), title);
-            assertEquals(2, sheet.getPaneInformation().getHorizontalSplitPosition());
+            assertEquals(TableSheet.HEADER_ROW + 1, sheet.getPaneInformation().getHorizontalSplitPosition());
             List<String> headers = headers(sheet);
             int before = headers.indexOf("调整前等级");
             int after = headers.indexOf("调整后等级");
@@ -93,7 +93,7 @@ class WhatIfReportTest {
         GradedRun run = Fixtures.grade("meixian");
         try (XSSFWorkbook wb = report(WhatIf.between("w1", run, run))) {
             XSSFSheet sheet = wb.getSheet("假设分析");
-            assertTrue(sheet.getRow(2).getCell(0).getStringCellValue().contains("无变化"));
+            assertTrue(sheet.getRow(TableSheet.HEADER_ROW + 1).getCell(0).getStringCellValue().contains("无变化"));
         }
     }
 }

@@ -33,6 +33,8 @@ public final class CriteriaTableChecks {
      * and every such number fits the whole numbers rules compare with.
      */
     static final BigDecimal MAX_NUMBER = BigDecimal.valueOf(1_000_000_000);
+    /** A county's name as a circular writes it: 西宁市城中区 is six characters; thirty leave room for any. */
+    static final int MAX_DISPLAY_NAME = 30;
 
     private final List<TableCheck> out = new ArrayList<>();
     private final Set<String> gradeWords = new HashSet<>();
@@ -169,6 +171,12 @@ public final class CriteriaTableChecks {
     }
 
     private void checkSetting(RuleWorkbook.Table t, String key, String v, String cell) {
+        if (key.equals(Criteria.DISPLAY_NAME) && (v.length() > MAX_DISPLAY_NAME || v.contains("\n"))) {
+            // It heads every printed annex: a paragraph there would push the table off the page.
+            add(t, cell, "显示名称应为一行、最多 " + MAX_DISPLAY_NAME + " 个字符（如 眉县、商丘市），实际为 " + v.length() + " 个字符",
+                    "a display name is one line of at most " + MAX_DISPLAY_NAME + " characters (e.g. 眉县); found "
+                    + v.length());
+        }
         if (key.equals("rankMethod") && RankMethod.lookup(v) == null) {
             add(t, cell, "排名方法“" + v + "”不认识，应为 密集排名、并列跳号 或 顺序排名",
                     "unknown ranking method \"" + v + "\"; expected " + RankMethod.accepted());

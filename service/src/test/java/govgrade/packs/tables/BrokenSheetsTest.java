@@ -114,6 +114,16 @@ class BrokenSheetsTest {
     }
 
     @Test
+    void aDisplayNameThatIsAParagraph() throws Exception {
+        String[] at = new String[1];
+        PackError err = onlyError(wb -> {
+            row(wb, "设置", "displayName").getCell(2).setCellValue("眉县人民政府办公室关于2023年6月政府网站与政务新媒体检查情况的通报");
+            at[0] = cell(wb, "设置", "displayName", 2);
+        });
+        assertPlace(err, "设置", at[0], "显示名称", "30", "display name");
+    }
+
+    @Test
     void aNegativeDayLimit() throws Exception {
         String[] at = new String[1];
         PackError err = onlyError(wb -> {

@@ -69,10 +69,14 @@ class ReportSheetTest {
     }
 
     @Test
-    void aPackWithoutTheSheetSaysNothing() throws Exception {
-        assertTrue(Fixtures.grade("shangqiu").report() == null);
-        CompiledPack pack = load(wb -> { });
+    void aPackWithoutTheSheetSaysOnlyItsCountysNameAndWithoutThatNothing() throws Exception {
+        assertEquals(new ReportWords(null, null, null, "商丘市"), Fixtures.grade("shangqiu").report());
+        CompiledPack pack = load(wb -> {
+            var row = PackCopy.rowOf(wb, "设置", "displayName");
+            row.getSheet().removeRow(row);
+        });
         assertTrue(pack.criteria().report().saysNothing());
+        assertNull(pack.criteria().displayName());
     }
 
     @Test
