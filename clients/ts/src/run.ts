@@ -129,6 +129,11 @@ async function packsDraftAndPublish(): Promise<void> {
     check(one.data?.id === p.id, p.id);
     const versions = await admin.GET("/api/v1/packs/{pack}/versions", { params: { path: { pack: p.id } } });
     check(versions.data && versions.data.length > 0, `${p.id} versions`);
+    if (one.data?.version) {
+      const workbook = await admin.GET("/api/v1/packs/{pack}/versions/{version}/workbook.xlsx",
+        { params: { path: { pack: p.id, version: one.data.version } }, parseAs: "arrayBuffer" });
+      check(workbook.data && new Uint8Array(workbook.data)[0] === 0x50, `${p.id}: the active version's workbook is an .xlsx`);
+    }
   }
   const drl = readFileSync(join(root, "rules-drl/meixian/meixian.drl"), "utf8") + "\n// a draft sent by the TypeScript client\n";
   const draft = await admin.POST("/api/v1/packs/{pack}/drafts", {

@@ -203,6 +203,9 @@ class JavaClientTest {
         for (var p : packs) {
             assertEquals(p.getId(), admin.getPack(p.getId()).getId());
             assertFalse(admin.listPackVersions(p.getId()).isEmpty(), p.getId());
+            byte[] workbook = Files.readAllBytes(admin.versionWorkbook(p.getId(), p.getVersion()).toPath());
+            assertTrue(workbook.length > 1000 && workbook[0] == 'P' && workbook[1] == 'K',
+                    p.getId() + ": the active version's workbook is an .xlsx: " + workbook.length);
         }
         Path drl = HOME.resolve("rules-drl/meixian/meixian.drl");
         Path edited = Files.createDirectories(dir.resolve("draft")).resolve("meixian.drl");
