@@ -32,6 +32,7 @@ final class FactsReader {
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
 
     private final Workbook book;
+    private final String packFromUrl;
     private final BatchLimits limits;
     private final Function<String, DeclaredFigures> declaredOf;
     final Places places = new Places(new Place(Layout.BATCH, 1, "A"));
@@ -41,7 +42,8 @@ final class FactsReader {
     private DeclaredFigures declared = DeclaredFigures.NONE;
     private Layout layout;
 
-    FactsReader(Workbook book, BatchLimits limits, Function<String, DeclaredFigures> declaredOf) {
+    FactsReader(Workbook book, BatchLimits limits, Function<String, DeclaredFigures> declaredOf, String packFromUrl) {
+        this.packFromUrl = packFromUrl;
         this.book = book;
         this.limits = limits;
         this.declaredOf = declaredOf;
@@ -114,6 +116,9 @@ final class FactsReader {
         }
         if (!period.isEmpty()) {
             batch.set("period", period);
+        }
+        if (!batch.has("pack") && packFromUrl != null) {
+            batch.put("pack", packFromUrl);
         }
         JsonNode pack = batch.get("pack");
         if (pack != null && pack.isTextual()) {

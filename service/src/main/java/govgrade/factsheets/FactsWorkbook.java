@@ -43,13 +43,20 @@ public final class FactsWorkbook {
     public static FactsSheet read(InputStream in, long maxBytes, BatchLimits limits,
                                   Function<String, DeclaredFigures> declaredOf)
             throws UnreadableWorkbook, SheetRejected, IOException {
+        return read(in, maxBytes, limits, declaredOf, null);
+    }
+
+    /** As above; {@code packFromUrl} (may be null) stands in for a pack the 批次 sheet leaves empty. */
+    public static FactsSheet read(InputStream in, long maxBytes, BatchLimits limits,
+                                  Function<String, DeclaredFigures> declaredOf, String packFromUrl)
+            throws UnreadableWorkbook, SheetRejected, IOException {
         byte[] bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBytes + 1));
         if (bytes.length > maxBytes) {
             throw new UnreadableWorkbook("the workbook is larger than " + maxBytes + " bytes");
         }
         unpackedSize(bytes);
         try (Workbook book = open(bytes)) {
-            FactsReader reader = new FactsReader(book, limits, declaredOf);
+            FactsReader reader = new FactsReader(book, limits, declaredOf, packFromUrl);
             byte[] json = JSON.writeValueAsBytes(reader.batch());
             BatchRejected refused = null;
             try {

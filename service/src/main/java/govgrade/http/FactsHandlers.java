@@ -56,7 +56,7 @@ final class FactsHandlers {
         }
         FactsSheet sheet;
         try (InputStream in = facts.get(0).content()) {
-            sheet = FactsWorkbook.read(in, maxBody, runs.limits(), this::declared);
+            sheet = FactsWorkbook.read(in, maxBody, runs.limits(), this::declared, ctx.queryParam("pack"));
         } catch (UnreadableWorkbook e) {
             throw ApiError.badRequest("invalid_file", e.getMessage(), PART);
         }
