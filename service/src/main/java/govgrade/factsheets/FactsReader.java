@@ -60,8 +60,9 @@ final class FactsReader {
         List<ObjectNode> activity = table(Layout.ACTIVITY, layout.activity, "activity", limits.activity(),
                 FigurePlace.ACTIVITY);
         Map<String, Integer> accountIds = ids(accounts, "id");
-        children(Layout.POSTS, layout.posts, accounts, accountIds, "posts", limits.postsPerAccount());
-        children(Layout.MESSAGES, layout.messages, accounts, accountIds, "messages", limits.messagesPerAccount());
+        AccountRows children = new AccountRows(this, accounts, accountIds);
+        children.attach(Layout.POSTS, layout.posts, "posts", limits.postsPerAccount());
+        children.attach(Layout.MESSAGES, layout.messages, "messages", limits.messagesPerAccount());
         new FindingRows(this).attach(units, accounts, columns, activity);
         put(batch, "units", units);
         put(batch, "accounts", accounts);
@@ -272,7 +273,7 @@ final class FactsReader {
         return out;
     }
 
-    private static String flagOf(String list) {
+    static String flagOf(String list) {
         return "--max-" + list;
     }
 
@@ -285,33 +286,5 @@ final class FactsReader {
             }
         }
         return ids;
-    }
-
-    /** Posts or messages: one row each, joined to its account by 账号编号. */
-    private void children(String sheetName, List<Col> cols, List<ObjectNode> accounts, Map<String, Integer> ids,
-                          String field, int maxPerAccount) {
-        Sheet s = book.getSheet(sheetName);
-        if (s == null) {
-            return;
-        }
-        Map<Integer, Col> byIndex = header(s, cols, null);
-        int refColumn = byIndex.entrySet().stream().filter(e -> e.getValue().field().equals("account"))
-                .map(Map.Entry::getKey).findFirst().orElse(-1);
-        long maxRows = (long) maxPerAccount * Math.max(1, accounts.size());
-        for (Row row : rows(s, (int) Math.min(Integer.MAX_VALUE, maxRows), field, flagOf(field + "-per-account"))) {
-            Place refAt = Place.of(sheetName, row.getRowNum(), Math.max(refColumn, 0));
-            JsonNode ref = refColumn < 0 ? null : value(row.getCell(refColumn), Kind.TEXT, refAt);
-            Integer owner = ref == null ? null : ids.get(ref.asText());
-            if (owner == null) {
-                mistake(refAt, ref == null ? "空 (nothing)" : CellValues.quote(ref.asText()),
-                        "账号表中的账号编号 (the id of an account on sheet 账号)");
-                continue;
-            }
-            ObjectNode account = accounts.get(owner);
-            ArrayNode list = account.has(field) ? (ArrayNode) account.get(field) : account.putArray(field);
-            Map<Integer, Col> own = new HashMap<>(byIndex);
-            own.remove(refColumn);
-            list.add(entry(row, own, "accounts[" + owner + "]." + field + "[" + list.size() + "]"));
-        }
     }
 }
