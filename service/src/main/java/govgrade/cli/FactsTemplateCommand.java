@@ -2,6 +2,7 @@ package govgrade.cli;
 
 import govgrade.factsheets.FactsWriter;
 import govgrade.packs.CompiledPack;
+import govgrade.packs.FactsRead;
 import govgrade.packs.PackRejected;
 import govgrade.packs.UnknownPack;
 import govgrade.packs.catalog.PackHome;
@@ -56,7 +57,7 @@ final class FactsTemplateCommand implements Callable<Integer> {
             throw new BadInput(spec, "-o " + to + ": a folder, not a file");
         }
         try (OutputStream out = Files.newOutputStream(to)) {
-            FactsWriter.template(compiled.id(), compiled.figures(), out);
+            FactsWriter.template(compiled.id(), compiled.figures(), FactsRead.of(compiled).places(), out);
         }
         spec.commandLine().getOut().println(to);
         return Exits.OK;

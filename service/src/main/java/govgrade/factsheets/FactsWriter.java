@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -30,9 +31,12 @@ public final class FactsWriter {
     private final XSSFWorkbook book = new XSSFWorkbook();
     private final Cells cells = new Cells(book);
     private final DeclaredFigures declared;
+    /** The places whose sheets are written: all for a batch, those the pack reads for a template. */
+    private final Set<FigurePlace> read;
 
-    private FactsWriter(DeclaredFigures declared) {
+    private FactsWriter(DeclaredFigures declared, Set<FigurePlace> read) {
         this.declared = declared;
+        this.read = read;
     }
 
     /**
@@ -41,12 +45,29 @@ public final class FactsWriter {
      * and cadences by their codes). {@code declared}: the pack's figures, as column headers.
      */
     public static void write(Batch batch, DeclaredFigures declared, OutputStream out) throws IOException {
-        new FactsWriter(declared).book(batch, out);
+        new FactsWriter(declared, EnumSet.allOf(FigurePlace.class)).book(batch, out);
     }
 
-    /** The facts template of a pack: its sheets and columns, with one example row each. */
+    /** The facts template of a pack: every sheet and column, with one example row each. */
     public static void template(String pack, DeclaredFigures declared, OutputStream out) throws IOException {
-        new FactsWriter(declared).book(Example.batch(pack, declared), out);
+        template(pack, declared, EnumSet.allOf(FigurePlace.class), out);
+    }
+
+    /**
+     * The facts template of a pack whose rules read only {@code read} (units, 问题 and 往期结果 are
+     * always there): the sheets of accounts (账号, 发文, 留言), columns (栏目) or activity (报送与动态)
+     * a pack never reads are left out, so an office fills in only what counts.
+     */
+    public static void template(String pack, DeclaredFigures declared, Set<FigurePlace> read, OutputStream out)
+            throws IOException {
+        Set<FigurePlace> places = EnumSet.of(FigurePlace.UNIT);
+        places.addAll(read);
+        Batch example = Example.batch(pack, declared);
+        example = new Batch(example.pack(), example.period(), example.units(),
+                places.contains(FigurePlace.ACCOUNT) ? example.accounts() : List.of(),
+                places.contains(FigurePlace.COLUMN) ? example.columns() : List.of(),
+                places.contains(FigurePlace.ACTIVITY) ? example.activity() : List.of());
+        new FactsWriter(declared, places).book(example, out);
     }
 
     private void book(Batch batch, OutputStream out) throws IOException {
@@ -59,12 +80,12 @@ public final class FactsWriter {
             List<Map<String, Object>> posts = new ArrayList<>();
             List<Map<String, Object>> messages = new ArrayList<>();
             List<Map<String, Object>> findings = new ArrayList<>();
-            table(Layout.UNITS, layout.units, batch.units().stream().map(u -> {
+            table(FigurePlace.UNIT, Layout.UNITS, layout.units, batch.units().stream().map(u -> {
                 findings(findings, Layout.UNITS, u.id(), null, u.findings());
                 return row(u.figures(), FigurePlace.UNIT, "id", u.id(), "name", u.name(), "group", group(u.group()),
                         "region", u.region());
             }).toList());
-            table(Layout.ACCOUNTS, layout.accounts, batch.accounts().stream().map(a -> {
+            table(FigurePlace.ACCOUNT, Layout.ACCOUNTS, layout.accounts, batch.accounts().stream().map(a -> {
                 findings(findings, Layout.ACCOUNTS, a.id(), null, a.findings());
                 if (a.posts() != null) {
                     a.posts().forEach(p -> posts.add(row(null, null, "account", a.id(), "date", p.date(),
@@ -82,23 +103,23 @@ public final class FactsWriter {
                         "longestOriginalGap.from", a.longestOriginalGap() == null ? null : a.longestOriginalGap().from(),
                         "longestOriginalGap.to", a.longestOriginalGap() == null ? null : a.longestOriginalGap().to());
             }).toList());
-            table(Layout.POSTS, layout.posts, posts);
-            table(Layout.MESSAGES, layout.messages, messages);
-            table(Layout.COLUMNS, layout.columns, batch.columns().stream().map(c -> {
+            table(FigurePlace.ACCOUNT, Layout.POSTS, layout.posts, posts);
+            table(FigurePlace.ACCOUNT, Layout.MESSAGES, layout.messages, messages);
+            table(FigurePlace.COLUMN, Layout.COLUMNS, layout.columns, batch.columns().stream().map(c -> {
                 findings(findings, Layout.COLUMNS, c.unit(), c.name(), c.findings());
                 return row(c.figures(), FigurePlace.COLUMN, "unit", c.unit(), "name", c.name(), "cadence",
                         cadence(c.cadence()), "updates", c.updates());
             }).toList());
-            table(Layout.ACTIVITY, layout.activity, batch.activity().stream().map(a -> {
+            table(FigurePlace.ACTIVITY, Layout.ACTIVITY, layout.activity, batch.activity().stream().map(a -> {
                 findings(findings, Layout.ACTIVITY, a.unit(), a.channel() == null ? null : a.channel().chineseName(),
                         a.findings());
                 return row(a.figures(), FigurePlace.ACTIVITY, "unit", a.unit(), "channel",
                         a.channel() == null ? null : a.channel().chineseName(), "posts", a.posts(), "submitted",
                         a.submitted(), "adopted", a.adopted(), "adoptedInMonth", a.adoptedInMonth());
             }).toList());
-            table(Layout.FINDINGS, layout.findings, findings);
-            table(Layout.EARLIER, layout.earlier, earlier(batch));
-            HelpSheet.write(book, cells, layout);
+            table(null, Layout.FINDINGS, layout.findings, findings);
+            table(null, Layout.EARLIER, layout.earlier, earlier(batch));
+            HelpSheet.write(book, cells, layout, read);
             book.write(out);
         }
     }
@@ -127,7 +148,11 @@ public final class FactsWriter {
         Validation.dates(s, 2, 4, 1);
     }
 
-    private void table(String name, List<Col> cols, List<Map<String, Object>> rows) {
+    /** A sheet of {@code place} (null: a sheet every workbook has), unless the pack never reads it. */
+    private void table(FigurePlace place, String name, List<Col> cols, List<Map<String, Object>> rows) {
+        if (place != null && !read.contains(place)) {
+            return;
+        }
         Sheet s = book.createSheet(name);
         cells.header(s, cols);
         for (int r = 0; r < rows.size(); r++) {

@@ -1,6 +1,8 @@
 package govgrade.factsheets;
 
+import govgrade.facts.FigurePlace;
 import java.util.List;
+import java.util.Set;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
@@ -10,7 +12,7 @@ final class HelpSheet {
     private static final String[] HOW = {
         "填写说明",
         "1. 在“批次”表填写评分标准包、检查期间；其余各表每行一条记录，第一行表头请勿改动。",
-        "2. 各表中的示例行请改写或删除；没有的内容整表留空即可。",
+        "2. 各表中的示例行请改写或删除；没有的内容整表留空即可。本标准包不读取的表（账号、栏目或报送与动态）不在本模板中。",
         "3. 单位、账号以“编号”相互引用：账号的所属单位编号、栏目与报送与动态的单位编号须在“单位”表中；发文、留言、问题表的账号编号须在“账号”表中。",
         "4. 账号的发文：在“发文”表逐条填写（系统自行计算条数与间隔），或在“账号”表填写最后更新日期、原创数、转载数。两者都填须一致。",
         "5. 问题：在“问题”表每条一行，写明所在表与编号（栏目另写栏目名称，报送与动态另写渠道）及问题代码，如 ERROR_WORDS、SERIOUS_WORDING_ERROR。",
@@ -22,7 +24,7 @@ final class HelpSheet {
     private HelpSheet() {
     }
 
-    static void write(XSSFWorkbook book, Cells cells, Layout layout) {
+    static void write(XSSFWorkbook book, Cells cells, Layout layout, Set<FigurePlace> read) {
         Sheet s = book.createSheet(Layout.HELP);
         int r = 0;
         for (String line : HOW) {
@@ -37,11 +39,17 @@ final class HelpSheet {
         }
         r = columns(s, r, Layout.BATCH, Layout.BATCH_ROWS);
         r = columns(s, r, Layout.UNITS, layout.units);
-        r = columns(s, r, Layout.ACCOUNTS, layout.accounts);
-        r = columns(s, r, Layout.POSTS, layout.posts);
-        r = columns(s, r, Layout.MESSAGES, layout.messages);
-        r = columns(s, r, Layout.COLUMNS, layout.columns);
-        r = columns(s, r, Layout.ACTIVITY, layout.activity);
+        if (read.contains(FigurePlace.ACCOUNT)) {
+            r = columns(s, r, Layout.ACCOUNTS, layout.accounts);
+            r = columns(s, r, Layout.POSTS, layout.posts);
+            r = columns(s, r, Layout.MESSAGES, layout.messages);
+        }
+        if (read.contains(FigurePlace.COLUMN)) {
+            r = columns(s, r, Layout.COLUMNS, layout.columns);
+        }
+        if (read.contains(FigurePlace.ACTIVITY)) {
+            r = columns(s, r, Layout.ACTIVITY, layout.activity);
+        }
         r = columns(s, r, Layout.FINDINGS, layout.findings);
         columns(s, r, Layout.EARLIER, layout.earlier);
         s.setColumnWidth(0, 14 * 256);

@@ -8,6 +8,7 @@ import govgrade.factsheets.FactsWriter;
 import govgrade.factsheets.SheetRejected;
 import govgrade.factsheets.UnreadableWorkbook;
 import govgrade.packs.CompiledPack;
+import govgrade.packs.FactsRead;
 import govgrade.packs.catalog.PackCatalog;
 import govgrade.runs.RunService;
 import io.javalin.http.Context;
@@ -42,7 +43,7 @@ final class FactsHandlers {
         catalog.versions(id); // 404 for an unknown pack, as the pack's own page
         CompiledPack pack = catalog.active(id);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        FactsWriter.template(pack.id(), pack.figures(), out);
+        FactsWriter.template(pack.id(), pack.figures(), FactsRead.of(pack).places(), out);
         Responses.workbook(ctx, out.toByteArray(), id + "-facts.xlsx");
     }
 
