@@ -1,11 +1,15 @@
 package govgrade.cli;
 
+import govgrade.facts.Batch;
+import govgrade.facts.BatchReader;
+import govgrade.facts.BatchRejected;
 import govgrade.factsheets.FactsWriter;
 import govgrade.packs.CompiledPack;
 import govgrade.packs.FactsRead;
 import govgrade.packs.PackRejected;
 import govgrade.packs.UnknownPack;
 import govgrade.packs.catalog.PackHome;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -32,6 +36,11 @@ final class FactsTemplateCommand implements Callable<Integer> {
     @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "where to write (default: PACK-facts.xlsx)")
     Path output;
 
+    @Option(names = "--batch", paramLabel = "FILE.json",
+            description = "fill the workbook with this batch instead of an example row (its pack must be PACK): the "
+                    + "workbook an office would send for it")
+    Path batch;
+
     @Mixin
     Home home;
 
@@ -56,8 +65,30 @@ final class FactsTemplateCommand implements Callable<Integer> {
         if (Files.isDirectory(to)) {
             throw new BadInput(spec, "-o " + to + ": a folder, not a file");
         }
+        if (batch != null) {
+            return filled(compiled, to, err);
+        }
         try (OutputStream out = Files.newOutputStream(to)) {
             FactsWriter.template(compiled.id(), compiled.figures(), FactsRead.of(compiled).places(), out);
+        }
+        spec.commandLine().getOut().println(to);
+        return Exits.OK;
+    }
+
+    private int filled(CompiledPack compiled, Path to, PrintWriter err) throws Exception {
+        Batch b;
+        try (InputStream in = Files.newInputStream(InputFile.require(spec, "--batch", batch))) {
+            b = BatchReader.read(in, compiled.id());
+        } catch (BatchRejected e) {
+            err.println(batch + ": the batch cannot be written:");
+            e.violations().forEach(v -> err.println("  " + v.message()));
+            return Exits.BAD_INPUT;
+        }
+        if (!compiled.id().equals(b.pack())) {
+            throw new BadInput(spec, "--batch " + batch + " is pack " + b.pack() + "'s, not " + compiled.id() + "'s");
+        }
+        try (OutputStream out = Files.newOutputStream(to)) {
+            FactsWriter.write(b, compiled.figures(), out);
         }
         spec.commandLine().getOut().println(to);
         return Exits.OK;

@@ -1,6 +1,8 @@
 package govgrade.factsheets;
 
 import govgrade.facts.Batch;
+import govgrade.facts.BatchReader;
+import govgrade.facts.BatchRejected;
 import govgrade.facts.Cadence;
 import govgrade.facts.DeclaredFigure;
 import govgrade.facts.DeclaredFigures;
@@ -8,6 +10,7 @@ import govgrade.facts.FigurePlace;
 import govgrade.facts.FigureType;
 import govgrade.facts.Group;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -46,6 +49,15 @@ public final class FactsWriter {
      */
     public static void write(Batch batch, DeclaredFigures declared, OutputStream out) throws IOException {
         new FactsWriter(declared, EnumSet.allOf(FigurePlace.class)).book(batch, out);
+    }
+
+    /**
+     * Writes a batch given as JSON (read and checked as {@code POST /api/v1/grade} reads it) into a
+     * filled facts workbook; {@code declared}: the pack's figures (may be {@link DeclaredFigures#NONE}).
+     */
+    public static void write(InputStream json, DeclaredFigures declared, OutputStream out)
+            throws BatchRejected, IOException {
+        write(BatchReader.read(json, null), declared, out);
     }
 
     /** The facts template of a pack: every sheet and column, with one example row each. */

@@ -52,6 +52,21 @@ class FactsCommandsTest {
     }
 
     @Test
+    void aBatchWrittenIntoTheTemplateGradesAsTheBatch(@TempDir Path dir) throws Exception {
+        Path xlsx = dir.resolve("meixian.xlsx");
+        assertEquals(0, run("facts-template", "meixian", "--batch", Fixtures.batch("meixian").toString(), "-o",
+                xlsx.toString()), err.toString());
+        out.getBuffer().setLength(0);
+        assertEquals(0, run("grade", xlsx.toString()), err.toString());
+        JsonNode fromSheet = new ObjectMapper().readTree(out.toString());
+        out.getBuffer().setLength(0);
+        assertEquals(0, run("grade", Fixtures.batch("meixian").toString()), err.toString());
+        assertEquals(new ObjectMapper().readTree(out.toString()).get("results"), fromSheet.get("results"));
+        assertEquals(Exits.BAD_INPUT, run("facts-template", "shangnan", "--batch", Fixtures.batch("meixian").toString(),
+                "-o", xlsx.toString()));
+    }
+
+    @Test
     void anUnknownPacksTemplateExits1() throws Exception {
         assertEquals(Exits.FAILED, run("facts-template", "nowhere"));
         assertTrue(err.toString().contains("nowhere"), err.toString());
