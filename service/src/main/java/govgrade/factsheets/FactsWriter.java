@@ -13,6 +13,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashMap;
@@ -31,6 +33,8 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
  * and the 说明 sheet of {@link HelpSheet}.
  */
 public final class FactsWriter {
+    private static final DateTimeFormatter MINUTES = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+    private static final DateTimeFormatter SECONDS = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
     private final XSSFWorkbook book = new XSSFWorkbook();
     private final Cells cells = new Cells(book);
     private final DeclaredFigures declared;
@@ -104,8 +108,7 @@ public final class FactsWriter {
                             "original", p.original(), "recommended", p.recommended())));
                 }
                 a.messages().forEach(m -> messages.add(row(null, null, "account", a.id(), "received",
-                        m.received() == null ? null : m.received().toString(), "answered",
-                        m.answered() == null ? null : m.answered().toString())));
+                        instant(m.received()), "answered", instant(m.answered()))));
                 return row(a.figures(), FigurePlace.ACCOUNT, "id", a.id(), "name", a.name(), "platform",
                         a.platform() == null ? null : a.platform().chineseName(), "unit", a.unit(), "region",
                         a.region(), "lastUpdate", a.lastUpdate(), "originals", a.originals(), "reposts", a.reposts(),
@@ -227,6 +230,17 @@ public final class FactsWriter {
         Set<String> names = new LinkedHashSet<>();
         figures.stream().filter(f -> f != null).forEach(f -> names.addAll(f.keySet()));
         return names;
+    }
+
+    /** Beijing time as an office types it (2021-01-05 09:30); another offset in full ISO form. */
+    static String instant(OffsetDateTime t) {
+        if (t == null) {
+            return null;
+        }
+        if (!t.getOffset().equals(CellValues.BEIJING) || t.getNano() != 0) {
+            return t.toString();
+        }
+        return t.toLocalDateTime().format(t.getSecond() == 0 ? MINUTES : SECONDS);
     }
 
     static String group(Group g) {
