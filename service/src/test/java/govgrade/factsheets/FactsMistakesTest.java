@@ -30,8 +30,12 @@ class FactsMistakesTest {
 
     /** Mei county's June 2023 batch as a workbook, edited by {@code edit}. */
     static byte[] meixian(Consumer<XSSFWorkbook> edit) throws Exception {
+        return fixture("fixtures/meixian/meixian.json", edit);
+    }
+
+    static byte[] fixture(String file, Consumer<XSSFWorkbook> edit) throws Exception {
         Batch batch;
-        try (InputStream in = Files.newInputStream(Path.of("fixtures/meixian/meixian.json"))) {
+        try (InputStream in = Files.newInputStream(Path.of(file))) {
             batch = BatchReader.read(in, null);
         }
         ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -136,6 +140,20 @@ class FactsMistakesTest {
             assertEquals(java.time.LocalDate.of(2023, 6, 1), batch.period().from());
             assertEquals(java.time.LocalDate.of(2023, 6, 1), batch.accounts().get(0).posts().get(0).date());
             assertTrue(batch.accounts().get(0).posts().get(0).isOriginal());
+        }
+
+        @Test
+        void aMessageTimeTypedAsAnExcelDateTimeIsBeijingTime() throws Exception {
+            byte[] xlsx = fixture("fixtures/qingshen/qingshen.json", b -> {
+                Cell c = cell(b, "留言", "B2");
+                c.setCellValue(java.time.LocalDateTime.of(2021, 1, 5, 10, 45));
+                org.apache.poi.ss.usermodel.CellStyle style = b.createCellStyle();
+                style.setDataFormat(b.createDataFormat().getFormat("yyyy-mm-dd hh:mm"));
+                c.setCellStyle(style);
+            });
+            Batch batch = BatchReader.read(new ByteArrayInputStream(read(xlsx).json()), null);
+            assertEquals(java.time.OffsetDateTime.parse("2021-01-05T10:45:00+08:00"),
+                    batch.accounts().get(0).messages().get(0).received());
         }
 
         @Test
