@@ -31,6 +31,7 @@ class ArchitectureTest {
      */
     static final List<List<String>> LAYERS = List.of(
             List.of("facts"),
+            List.of("factsheets"),
             List.of("derive"),
             List.of("rules"),
             List.of("packs"),

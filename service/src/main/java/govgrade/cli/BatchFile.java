@@ -65,6 +65,9 @@ final class BatchFile {
     /** As above, with earlier periods read from result files ({@link EarlierFiles}); the batch's own win. */
     static GradedRun grade(Path file, List<Path> earlierFiles, Path home, BatchLimits limits, PrintWriter err,
                            Progress progress) throws Refused, IOException {
+        if (FactsFile.isWorkbook(file)) {
+            return FactsFile.grade(file, earlierFiles, home, limits, err);
+        }
         PackHome registry = new PackHome(home);
         EarlyPack early = EarlyPack.start(file, registry);
         // One pass over the file: the run id's hash is taken as the batch is read.

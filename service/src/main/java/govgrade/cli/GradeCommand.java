@@ -27,7 +27,9 @@ final class GradeCommand implements Callable<Integer> {
     static final int BAD_BATCH = BatchFile.BAD_BATCH;
     static final int BAD_PACK = BatchFile.BAD_PACK;
 
-    @Parameters(paramLabel = "FILE.json", description = "the fact batch; its pack field names the criteria pack")
+    @Parameters(paramLabel = "FILE.json", description = "the fact batch; its pack field names the criteria pack. A "
+            + "facts workbook (FILE.xlsx, see facts-template) is read into the same batch; its mistakes are printed "
+            + "as FILE: sheet!cell: message")
     Path file;
 
     @Option(names = "--earlier", paramLabel = "RESULT.json",

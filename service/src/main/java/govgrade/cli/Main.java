@@ -12,7 +12,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "govgrade", mixinStandardHelpOptions = true, version = "govgrade 0.1",
         description = "Grades government websites and new-media accounts by county criteria packs.",
         subcommands = {GradeCommand.class, ValidateCommand.class, ServeCommand.class, TestCommand.class,
-            ReconcileCommand.class, ReportCommand.class, NewPackCommand.class},
+            ReconcileCommand.class, ReportCommand.class, NewPackCommand.class, FactsTemplateCommand.class},
         exitCodeListHeading = Exits.HEADING,
         exitCodeList = {"0:done: graded, compiled, reproduced, written",
             "1:a pack or a figure failed: validate refused a pack, test found a figure that differs or nothing to "

@@ -2,6 +2,8 @@ package govgrade.http;
 
 import govgrade.facts.BatchRejected;
 import govgrade.facts.Violation;
+import govgrade.factsheets.CellViolation;
+import govgrade.factsheets.SheetRejected;
 import govgrade.packs.PackRejected;
 import govgrade.packs.PackUnavailable;
 import govgrade.packs.UnknownPack;
@@ -67,7 +69,14 @@ public final class ApiServer {
         AuditTrail audit = new AuditTrail(watch.audit(), roles);
         PackHandlers pack = new PackHandlers(services.catalog(), services.drafts(), roles, requests, audit);
         Map<String, Handler> byRoute = new LinkedHashMap<>();
-        byRoute.put("POST /api/v1/grade", grading(roles, run::grade));
+        FactsHandlers facts = new FactsHandlers(services.catalog(), services.runs(), requests, maxBodyBytes);
+        byRoute.put("POST /api/v1/grade", grading(roles, ctx -> {
+            if (Requests.isMultipart(ctx)) {
+                facts.grade(ctx);
+            } else {
+                run.grade(ctx);
+            }
+        }));
         byRoute.put("GET /api/v1/runs/{run}", run::run);
         RunListing listing = new RunListing(services.runs());
         byRoute.put("GET /api/v1/runs", ctx -> {
@@ -82,6 +91,7 @@ public final class ApiServer {
         byRoute.put("GET /api/v1/packs", pack::packs);
         byRoute.put("GET /api/v1/packs/{pack}", pack::pack);
         byRoute.put("GET /api/v1/packs/{pack}/versions", pack::versions);
+        byRoute.put("GET /api/v1/packs/{pack}/facts-template.xlsx", facts::template);
         byRoute.put("POST /api/v1/packs/{pack}/drafts", pack::draft);
         byRoute.put("POST /api/v1/packs/{pack}/versions/{version}/publish", pack::publish);
         byRoute.put("GET /api/v1/health", new Health(services.catalog(), services.runs())::answer);
@@ -149,6 +159,15 @@ public final class ApiServer {
                     (e.overLimit() ? "the batch is over a limit: " : "the batch cannot be graded: ") + count
                             + (count == 1 ? " mistake" : " mistakes") + first, vs.isEmpty() ? null : vs.get(0).path(),
                     extra);
+        });
+        routes.exception(SheetRejected.class, (e, ctx) -> {
+            List<CellViolation> vs = e.violations();
+            String first = vs.isEmpty() ? "" : "；第一处在 " + vs.get(0).path() + "：应为 " + vs.get(0).expected();
+            long count = vs.size() + e.more();
+            send(ctx, e.overLimit() ? 413 : 400, e.overLimit() ? "batch_over_limit" : "invalid_batch",
+                    (e.overLimit() ? "工作簿超出限制 (the workbook is over a limit): " : "工作簿有误，无法评分 (the workbook "
+                            + "cannot be graded): ") + count + " 处" + first, vs.isEmpty() ? null : vs.get(0).path(),
+                    FactsHandlers.extra(e));
         });
         routes.exception(UnknownPack.class, (e, ctx) -> send(ctx, 404, "unknown_pack", e.getMessage(), "pack", Map.of()));
         routes.exception(UnknownVersion.class,

@@ -37,6 +37,14 @@ final class Responses {
         report.writeTo(ctx.outputStream());
     }
 
+    /** A workbook made in memory (a facts template), as an attachment. */
+    static void workbook(Context ctx, byte[] xlsx, String fileName) throws IOException {
+        ctx.res().setCharacterEncoding(null);
+        ctx.res().setContentType(RunReport.CONTENT_TYPE);
+        ctx.status(200).header("Content-Disposition", "attachment; filename=\"" + fileName + "\"");
+        ctx.outputStream().write(xlsx);
+    }
+
     /** The one shape of every error: {error, message, path}, then any fields the error adds. */
     static void error(Context ctx, int status, String code, String message, String path, Map<String, Object> extra) {
         json(ctx, status, errorBody(code, message, path, extra));

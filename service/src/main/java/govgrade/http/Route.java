@@ -21,6 +21,8 @@ record Route(String method, String path, String summary) {
             new Route("GET", "/api/v1/packs", "Packs with their active version and status"),
             new Route("GET", "/api/v1/packs/{pack}", "A pack's active version, status and compile errors"),
             new Route("GET", "/api/v1/packs/{pack}/versions", "A pack's stored versions, newest first"),
+            new Route("GET", "/api/v1/packs/{pack}/facts-template.xlsx",
+                    "The pack's facts template: the workbook a county fills with a period's facts"),
             new Route("POST", "/api/v1/packs/{pack}/drafts", "Compile changed files over the active version as a draft"),
             new Route("POST", "/api/v1/packs/{pack}/versions/{version}/publish", "Make a stored version active"),
             new Route("GET", "/api/v1/health", "Liveness, with the active pack versions"),
