@@ -105,6 +105,19 @@ async function reports(): Promise<void> {
   check(rec.data?.figures === 3 && rec.data.differences.length === 1, `the annex reconciled: ${JSON.stringify(rec.data ?? rec.error)}`);
 }
 
+async function factsTemplate(): Promise<void> {
+  const template = await grader.GET("/api/v1/packs/{pack}/facts-template.xlsx",
+    { params: { path: { pack: "meixian" } }, parseAs: "arrayBuffer" });
+  check(template.data && new Uint8Array(template.data)[0] === 0x50, "meixian's facts template is an .xlsx");
+  // The template's example row is a batch of one unit: sent as the whole body, typed as the JSON form.
+  const graded = await grader.POST("/api/v1/grade", {
+    body: new Uint8Array(template.data) as unknown as Schemas["FactBatch"],
+    bodySerializer: (b) => b as unknown as BodyInit,
+    headers: { "Content-Type": XLSX },
+  });
+  check(graded.data?.pack.id === "meixian", `the template graded: ${JSON.stringify(graded.error)}`);
+}
+
 async function runsListing(): Promise<void> {
   const seen = new Set<string>();
   let before: string | undefined;
@@ -179,6 +192,7 @@ let failed = false;
 try {
   await gradeEveryFixture();
   await reports();
+  await factsTemplate();
   await runsListing();
   await packsDraftAndPublish();
   await service();

@@ -7,8 +7,8 @@
 //   BROKEN_XLSX, BROKEN_CELL   the workbook with a mistake, and the sheet!cell it is at
 //   EXPECT_DROPS      the subject ids (comma separated) the what-if must show dropping 优秀 → 合格
 //   SHOTS_DIR         where screenshots of a failure go
-//   FACTS_BAD_XLSX, FACTS_BAD_CELL, FACTS_GOOD_XLSX   (optional) a facts workbook with one mistake
-//                     at that sheet!cell, and the same one fixed; the facts step runs only with them.
+//   FACTS_BAD_XLSX, FACTS_BAD_CELL, FACTS_GOOD_XLSX   a facts workbook with one mistake at that
+//                     sheet!cell, and the same one fixed
 // Exits 0 when every step held; otherwise prints the failed step and exits 1.
 import { chromium } from 'playwright-core';
 import assert from 'node:assert/strict';
@@ -141,16 +141,16 @@ try {
   assert.equal(now.version, version);
   assert.equal(now.activatedBy, 'published');
 
-  if (process.env.FACTS_BAD_XLSX && process.env.FACTS_GOOD_XLSX) {
+  {
     step = 'facts: a workbook with one mistake shows it at its cell; fixed, it grades';
     await page.goto(`${base}#/facts/${pack}`);
     await page.locator('#facts-form').waitFor();
-    await page.locator('#facts-file').setInputFiles(process.env.FACTS_BAD_XLSX);
+    await page.locator('#facts-file').setInputFiles(env('FACTS_BAD_XLSX'));
     await page.locator('#facts-send').click();
     await page.locator('#facts-result .panel.error').waitFor();
     const shown = await page.locator('#facts-result').innerText();
-    assert.ok(shown.includes(env('FACTS_BAD_CELL')), `the mistake at ${process.env.FACTS_BAD_CELL}: ${shown}`);
-    await page.locator('#facts-file').setInputFiles(process.env.FACTS_GOOD_XLSX);
+    assert.ok(shown.includes(env('FACTS_BAD_CELL')), `the mistake at ${env('FACTS_BAD_CELL')}: ${shown}`);
+    await page.locator('#facts-file').setInputFiles(env('FACTS_GOOD_XLSX'));
     await page.locator('#facts-send').click();
     await page.waitForURL(/#\/runs\/[\w-]+$/);
     await page.locator('#run-results').waitFor();

@@ -162,6 +162,18 @@ class JavaClientTest {
         assertEquals("合格", annex.getDifferences().get(0).getPublished(), "in the annex's words");
     }
 
+    @Test
+    @Order(2)
+    void aPacksFactsTemplateGradesAsAWorkbookBody() throws Exception {
+        ApiClient c = client(GRADER);
+        byte[] template = Files.readAllBytes(new PacksApi(c).factsTemplate("meixian").toPath());
+        assertTrue(template.length > 1000 && template[0] == 'P' && template[1] == 'K', "an .xlsx: " + template.length);
+        // The template's example row is a batch of one unit; sent whole, it is graded and stored as JSON would be.
+        GradedRun graded = send(c, "/api/v1/grade", XLSX, template, new TypeToken<GradedRun>() { });
+        assertEquals("meixian", graded.getPack().getId());
+        assertEquals(graded.getPack().getVersion(), new GradingApi(c).getRun(graded.getRun()).getPack().getVersion());
+    }
+
     static String runOf(ApiClient c, String pack) throws ApiException {
         for (String r : runs) {
             if (new GradingApi(c).getRun(r).getPack().getId().equals(pack)) {
@@ -287,11 +299,17 @@ class JavaClientTest {
 
     /** A call the typed methods cannot make (another body form of the same operation), through the client's ApiClient. */
     static Reconciliation send(ApiClient c, String path, String contentType, byte[] body) throws ApiException {
+        return send(c, path, contentType, body, new TypeToken<Reconciliation>() { });
+    }
+
+    /** A body the typed methods do not send (a workbook), through the client's own ApiClient. */
+    static <T> T send(ApiClient c, String path, String contentType, byte[] body, TypeToken<T> answer)
+            throws ApiException {
         Map<String, String> headers = new HashMap<>();
         headers.put("Content-Type", contentType);
         headers.put("Accept", "application/json");
         Call call = c.buildCall(null, path, "POST", new ArrayList<>(), new ArrayList<>(), body, headers,
                 new HashMap<>(), new HashMap<>(), new String[] {"bearerAuth"}, null);
-        return c.<Reconciliation>execute(call, new TypeToken<Reconciliation>() { }.getType()).getData();
+        return c.<T>execute(call, answer.getType()).getData();
     }
 }

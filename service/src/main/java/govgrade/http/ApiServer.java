@@ -71,7 +71,7 @@ public final class ApiServer {
         Map<String, Handler> byRoute = new LinkedHashMap<>();
         FactsHandlers facts = new FactsHandlers(services.catalog(), services.runs(), requests, maxBodyBytes);
         byRoute.put("POST /api/v1/grade", grading(roles, ctx -> {
-            if (Requests.isMultipart(ctx)) {
+            if (Requests.isMultipart(ctx) || FactsHandlers.isWorkbookBody(ctx)) {
                 facts.grade(ctx);
             } else {
                 run.grade(ctx);

@@ -98,6 +98,18 @@ class FactsOverHttpTest extends ServiceOnAPort {
     }
 
     @Test
+    void theWorkbookAsTheWholeBodyGradesAsTheMultipartForm() throws Exception {
+        // What a generated client sends: one typed method per operation, so the workbook is the body.
+        String xlsx = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+        TestClient.Response whole = client.post("/api/v1/grade", workbook("meixian"), xlsx);
+        assertEquals(200, whole.status(), new String(whole.body(), StandardCharsets.UTF_8));
+        TestClient.Response form = upload("facts", workbook("meixian"));
+        assertEquals(JSON.readTree(form.body()).get("results"), JSON.readTree(whole.body()).get("results"));
+        assertError(client.post("/api/v1/grade", Files.readAllBytes(Fixtures.batch("meixian")), xlsx), 400,
+                "invalid_file");
+    }
+
+    @Test
     void aMistakeComesBackAtItsSheetRowAndColumn() throws Exception {
         byte[] xlsx;
         try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(workbook("meixian")))) {

@@ -11,6 +11,7 @@ import govgrade.app.Settings;
 import govgrade.packs.PackCopy;
 import govgrade.packs.catalog.ReloadMode;
 import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -19,11 +20,11 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.ss.usermodel.WorkbookFactory;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -80,7 +81,7 @@ class WorkbenchBrowserTest {
             // PackEndpointsTest holds the figure: u3, u9 and u10 have 5 or 6 news posts and no wrong words.
             env.put("EXPECT_DROPS", "meixian-u10,meixian-u3,meixian-u9");
             env.put("SHOTS_DIR", Path.of("target/e2e").toAbsolutePath().toString());
-            factsWorkbooks(dir.resolve("facts")).ifPresent(env::putAll);
+            env.putAll(factsWorkbooks(dir.resolve("facts")));
 
             run(List.of("npm", "ci", "--prefer-offline", "--no-audit", "--no-fund"), Map.of(), 300);
             // The README's pictures, when asked for: taken first, since the scenario publishes.
@@ -119,8 +120,29 @@ class WorkbenchBrowserTest {
      * template's writer (issue 12, facts from spreadsheets), which lands on another branch; until it
      * is here the script skips that step and says nothing of it.
      */
-    private static Optional<Map<String, String>> factsWorkbooks(Path where) {
-        return Optional.empty();
+    /**
+     * Mei county's batch as the facts workbook an office would send, and the same with one mistake
+     * a typist makes (a platform no one knows, 账号!C3), for the page's facts step.
+     */
+    private static Map<String, String> factsWorkbooks(Path where) throws IOException {
+        Files.createDirectories(where);
+        byte[] good;
+        try {
+            good = FactsOverHttpTest.workbook("meixian");
+        } catch (Exception e) {
+            throw new IOException("could not write Mei county's facts workbook", e);
+        }
+        byte[] bad;
+        try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(good))) {
+            book.getSheet("账号").getRow(2).getCell(2).setCellValue("微信X");
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            book.write(out);
+            bad = out.toByteArray();
+        }
+        Path goodFile = Files.write(where.resolve("眉县 6月 报表 (改好).xlsx"), good);
+        Path badFile = Files.write(where.resolve("眉县 6月 报表.xlsx"), bad);
+        return Map.of("FACTS_BAD_XLSX", badFile.toString(), "FACTS_BAD_CELL", "账号!C3",
+                "FACTS_GOOD_XLSX", goodFile.toString());
     }
 
     private void run(List<String> command, Map<String, String> env, int seconds) throws Exception {
