@@ -2,9 +2,9 @@ package govgrade.report;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import govgrade.Fixtures;
+import govgrade.OfficeSuite;
 import govgrade.grading.GradedRun;
 import java.io.File;
 import java.io.OutputStream;
@@ -33,30 +33,13 @@ class RunReportInLibreOfficeTest {
 
     @Test
     void libreOfficePrintsTheShangqiuReportWithEveryRegionsPassRateTheCountyAndPageNumbers() throws Exception {
-        Optional<Path> office = onPath("libreoffice").or(() -> onPath("soffice"));
-        assumeTrue(office.isPresent(), "LibreOffice (libreoffice or soffice) is not on PATH; install "
-                + "libreoffice-calc-nogui to run this test");
+        Path office = OfficeSuite.require();
         GradedRun run = Fixtures.grade("shangqiu");
         Path xlsx = dir.resolve("shangqiu.xlsx");
         try (OutputStream out = Files.newOutputStream(xlsx)) {
             RunReport.write(run, out);
         }
-        // A fresh HOME and profile keep a user's running LibreOffice (and its lock) out of the way.
-        Path profile = Files.createDirectories(dir.resolve("home"));
-        ProcessBuilder convert = new ProcessBuilder(office.get().toString(), "--headless", "--norestore",
-                "-env:UserInstallation=" + profile.toUri(), "--convert-to", "pdf", "--outdir", dir.toString(),
-                xlsx.toString())
-                .redirectErrorStream(true)
-                .redirectOutput(dir.resolve("office.log").toFile())
-                .directory(dir.toFile());
-        convert.environment().put("HOME", profile.toString());
-        Process p = convert.start();
-        if (!p.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
-            p.destroyForcibly();
-            throw new AssertionError("LibreOffice did not finish within " + TIMEOUT_SECONDS + " s: " + log());
-        }
-        Path pdf = dir.resolve("shangqiu.pdf");
-        assertTrue(Files.isRegularFile(pdf), "no PDF; LibreOffice said: " + log());
+        Path pdf = OfficeSuite.convert(office, xlsx, "pdf", dir);
 
         int pages = pages(pdf);
         assertTrue(pages >= 2, "one page at least for 汇总 and one for 政务新媒体, got " + pages);
@@ -81,11 +64,6 @@ class RunReportInLibreOfficeTest {
                         + " has no page number: " + shown);
             }
         }
-    }
-
-    private String log() throws Exception {
-        Path log = dir.resolve("office.log");
-        return Files.exists(log) ? Files.readString(log, StandardCharsets.UTF_8) : "(no output)";
     }
 
     /** Pages by pdfinfo where installed, else by the page objects in the file. */

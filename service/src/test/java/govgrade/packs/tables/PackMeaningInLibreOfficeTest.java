@@ -3,18 +3,14 @@ package govgrade.packs.tables;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import govgrade.OfficeSuite;
 import govgrade.packs.PackSource;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
-import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
-import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -26,18 +22,16 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @Tag("office")
 class PackMeaningInLibreOfficeTest {
-    private static final long TIMEOUT_SECONDS = 120;
 
     @TempDir
     Path dir;
 
     @Test
     void twoLibreOfficeResavesOfMeiCountysWorkbookAreTheSameVersionAsTheOriginal() throws Exception {
-        Optional<Path> office = onPath("soffice").or(() -> onPath("libreoffice"));
-        assumeTrue(office.isPresent(), "LibreOffice (soffice) is not on PATH; install libreoffice-calc-nogui");
+        Path office = OfficeSuite.require();
         Path original = Path.of("decision-tables/meixian/meixian.xlsx");
-        byte[] first = resave(office.get(), original, dir.resolve("one"));
-        byte[] second = resave(office.get(), original, dir.resolve("two"));
+        byte[] first = resave(office, original, dir.resolve("one"));
+        byte[] second = resave(office, original, dir.resolve("two"));
         byte[] bytes = Files.readAllBytes(original);
         assertFalse(Arrays.equals(bytes, first), "LibreOffice wrote the file byte for byte; the test proves nothing");
         assertFalse(Arrays.equals(first, second), "two re-saves gave the same bytes; the test proves nothing");
@@ -61,36 +55,8 @@ class PackMeaningInLibreOfficeTest {
         return files;
     }
 
-    private byte[] resave(Path office, Path xlsx, Path out) throws Exception {
+    private static byte[] resave(Path office, Path xlsx, Path out) throws Exception {
         Files.createDirectories(out);
-        Path in = Files.copy(xlsx, out.resolve("in.xlsx"));
-        Path converted = Files.createDirectories(out.resolve("converted"));
-        // A fresh HOME and profile keep a user's running LibreOffice (and its lock) out of the way.
-        Path profile = Files.createDirectories(out.resolve("home"));
-        ProcessBuilder convert = new ProcessBuilder(office.toString(), "--headless", "--norestore",
-                "-env:UserInstallation=" + profile.toUri(), "--convert-to", "xlsx", "--outdir", converted.toString(),
-                in.toString())
-                .redirectErrorStream(true)
-                .redirectOutput(out.resolve("office.log").toFile())
-                .directory(out.toFile());
-        convert.environment().put("HOME", profile.toString());
-        Process p = convert.start();
-        if (!p.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
-            p.destroyForcibly();
-            throw new AssertionError("LibreOffice did not finish within " + TIMEOUT_SECONDS + " s");
-        }
-        Path saved = converted.resolve("in.xlsx");
-        assertTrue(Files.isRegularFile(saved), "no re-saved workbook; LibreOffice said: "
-                + Files.readString(out.resolve("office.log"), StandardCharsets.UTF_8));
-        return Files.readAllBytes(saved);
-    }
-
-    private static Optional<Path> onPath(String name) {
-        String path = System.getenv("PATH");
-        if (path == null) {
-            return Optional.empty();
-        }
-        return Stream.of(path.split(java.io.File.pathSeparator)).map(d -> Path.of(d, name))
-                .filter(Files::isExecutable).findFirst();
+        return Files.readAllBytes(OfficeSuite.convert(office, Files.copy(xlsx, out.resolve("in.xlsx")), "xlsx", out));
     }
 }
