@@ -64,8 +64,10 @@ try {
   step = 'load: the packs screen lists the pack with its active version';
   await page.goto(base);
   await page.locator('h1', { hasText: '标准包' }).waitFor();
-  const before = (await api(`/api/v1/packs/${pack}`)).json.version;
-  await page.locator(`a[href="#/packs/${pack}"]`).click();
+  const { version: before, displayName } = (await api(`/api/v1/packs/${pack}`)).json;
+  const link = page.locator(`a[href="#/packs/${pack}"]`);
+  assert.ok(displayName && (await link.innerText()).includes(displayName), `the county's name, ${displayName}, is shown`);
+  await link.click();
   await page.locator('#versions').waitFor();
   assert.ok((await page.locator('#versions').innerText()).includes(before), 'the active version is in the history');
 

@@ -2,6 +2,7 @@
 // its workbook to download, and making an earlier version active again.
 import { get, post } from './api.js';
 import { both, confirmDialog, errorPanel, h, say, shortVersion, when } from './dom.js';
+import { packLabel } from './packlist.js';
 
 const HOW = { disk: '磁盘文件 (disk)', restored: '复原 (restored)', published: '发布 (published)', reverted: '恢复旧版 (reverted)' };
 const ORIGIN = { disk: '磁盘文件 (disk)', draft: '草稿上传 (draft)' };
@@ -10,7 +11,7 @@ export async function packsView() {
   const r = await get('/api/v1/packs');
   if (!r.ok) return errorPanel('无法读取标准包 (cannot list packs)', r.json);
   const rows = r.json.map(p => h('tr', {},
-    h('th', { scope: 'row' }, h('a', { href: `#/packs/${p.id}` }, p.id)),
+    h('th', { scope: 'row' }, h('a', { href: `#/packs/${p.id}` }, packLabel(p))),
     h('td', {}, shortVersion(p.version)),
     h('td', {}, p.status === 'ok' ? h('span', { class: 'ok' }, '正常 ok')
       : h('span', { class: 'bad' }, `有错误 ${p.errorCount} 处 (errors)`)),
