@@ -23,9 +23,11 @@ import java.util.Map;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
@@ -62,7 +64,7 @@ class InstancesKillTest {
     private final AtomicReferenceArray<HttpClient> clients = new AtomicReferenceArray<>(INSTANCES);
     private final Queue<String> failures = new ConcurrentLinkedQueue<>();
     private final Map<String, JsonNode> acknowledged = new ConcurrentHashMap<>();
-    private final Queue<String> shangqiuRuns = new ConcurrentLinkedQueue<>();
+    private final List<String> shangqiuRuns = new CopyOnWriteArrayList<>();
     private final Queue<Answer> answers = new ConcurrentLinkedQueue<>();
     private final AtomicInteger requests = new AtomicInteger();
     private final AtomicInteger inFlight = new AtomicInteger();
@@ -167,9 +169,12 @@ class InstancesKillTest {
      * sends it again, as nginx's clients do after a 502. Any other missing or non-200 answer fails.
      */
     private void call(int k, byte[] batch, String bundled) throws InterruptedException {
-        String run = batch == null ? shangqiuRuns.peek() : null;
-        if (batch == null && run == null) {
-            return;
+        String run = null;
+        if (batch == null) {
+            if (shangqiuRuns.isEmpty()) {
+                return;
+            }
+            run = shangqiuRuns.get(ThreadLocalRandom.current().nextInt(shangqiuRuns.size()));
         }
         requests.incrementAndGet();
         long start = System.nanoTime();
