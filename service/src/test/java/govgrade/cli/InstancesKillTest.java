@@ -9,8 +9,6 @@ import govgrade.Fixtures;
 import govgrade.packs.PackCopy;
 import govgrade.store.TestPostgres;
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -31,7 +29,6 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -60,8 +57,7 @@ class InstancesKillTest {
     @TempDir
     Path dir;
 
-    private final AtomicReferenceArray<ServeProcess> instances = new AtomicReferenceArray<>(INSTANCES);
-    private final AtomicReferenceArray<HttpClient> clients = new AtomicReferenceArray<>(INSTANCES);
+    private final Instances instances = new Instances(INSTANCES, TOKEN);
     private final Queue<String> failures = new ConcurrentLinkedQueue<>();
     private final Map<String, JsonNode> acknowledged = new ConcurrentHashMap<>();
     private final List<String> shangqiuRuns = new CopyOnWriteArrayList<>();
@@ -96,9 +92,6 @@ class InstancesKillTest {
             instances.set(k, later.get(k - 1).get());
         }
         starting.shutdown();
-        for (int k = 0; k < INSTANCES; k++) {
-            clients.set(k, newClient());
-        }
         ExecutorService load = Executors.newFixedThreadPool(CLIENTS + 1);
         try {
             byte[] shangqiu = Files.readAllBytes(Fixtures.batch("shangqiu"));
@@ -154,11 +147,7 @@ class InstancesKillTest {
                     + inFlight.get() + " in flight");
         } finally {
             load.shutdownNow();
-            for (int k = 0; k < INSTANCES; k++) {
-                if (instances.get(k) != null) {
-                    instances.get(k).close();
-                }
-            }
+            instances.close();
         }
     }
 
@@ -179,8 +168,8 @@ class InstancesKillTest {
         requests.incrementAndGet();
         long start = System.nanoTime();
         try {
-            HttpResponse<byte[]> r = batch != null ? send(k, "/api/v1/grade", post(batch))
-                    : send(k, "/api/v1/runs/" + run + "/whatif", post(WHAT_IF));
+            HttpResponse<byte[]> r = batch != null ? send(k, "/api/v1/grade", Instances.post(batch))
+                    : send(k, "/api/v1/runs/" + run + "/whatif", Instances.post(WHAT_IF));
             long end = System.nanoTime();
             if (r.statusCode() != 200) {
                 failures.add("instance " + k + ": " + r.statusCode() + " " + new String(r.body(), StandardCharsets.UTF_8));
@@ -222,8 +211,6 @@ class InstancesKillTest {
         return pool.submit(() -> {
             Thread.sleep(1000); // down long enough that clients meet a refused connection
             ServeProcess again = ServeProcess.start(jar, home, db, victim.port(), dir.resolve("serve-again.log"), env);
-            // A client pool's connections to the dead process are gone, as a load balancer drops them.
-            clients.set(KILLED, newClient());
             instances.set(KILLED, again);
             upAgainAt.set(System.nanoTime());
             return again;
@@ -237,7 +224,8 @@ class InstancesKillTest {
             if (k == KILLED && upAgainAt.get() == Long.MAX_VALUE && killedAt.get() != Long.MAX_VALUE) {
                 continue;
             }
-            HttpResponse<byte[]> r = send(k, "/api/v1/packs/shangqiu/versions/" + version + "/publish", post(new byte[0]));
+            HttpResponse<byte[]> r = send(k, "/api/v1/packs/shangqiu/versions/" + version + "/publish",
+                    Instances.post(new byte[0]));
             assertEquals(200, r.statusCode(), () -> "publish " + version + ": " + new String(r.body(), StandardCharsets.UTF_8));
             activations.published(version, sent, System.nanoTime());
             return;
@@ -248,7 +236,7 @@ class InstancesKillTest {
     private void assertEverywhereWithin(byte[] batch, Activations.Activation last) throws Exception {
         for (int k = 0; k < INSTANCES; k++) {
             while (true) {
-                String named = json(send(k, "/api/v1/grade", post(batch))).at("/pack/version").asText();
+                String named = json(send(k, "/api/v1/grade", Instances.post(batch))).at("/pack/version").asText();
                 long took = System.nanoTime() - last.answered();
                 if (named.equals(last.version())) {
                     System.out.printf("instance %d grades with the last version %d ms after its publish%n", k,
@@ -291,11 +279,6 @@ class InstancesKillTest {
         return json(r).get("version").asText();
     }
 
-    private static HttpRequest.Builder post(byte[] body) {
-        return HttpRequest.newBuilder().POST(HttpRequest.BodyPublishers.ofByteArray(body))
-                .header("Content-Type", "application/json");
-    }
-
     private static String gradeOf(JsonNode run, String subject) {
         for (JsonNode r : run.get("results")) {
             if (r.at("/subject/id").asText().equals(subject)) {
@@ -305,15 +288,9 @@ class InstancesKillTest {
         throw new AssertionError("no result " + subject);
     }
 
-    /** Sends on instance {@code k} (whichever process holds its port now), with the admin's token. */
     private HttpResponse<byte[]> send(int k, String path, HttpRequest.Builder request)
             throws IOException, InterruptedException {
-        return clients.get(k).send(request.uri(URI.create(instances.get(k).base() + path)).timeout(Duration.ofSeconds(60))
-                .header("Authorization", "Bearer " + TOKEN).build(), HttpResponse.BodyHandlers.ofByteArray());
-    }
-
-    private static HttpClient newClient() {
-        return HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
+        return instances.send(k, path, request);
     }
 
     private static JsonNode json(HttpResponse<byte[]> r) throws IOException {
