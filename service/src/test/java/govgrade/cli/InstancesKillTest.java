@@ -64,6 +64,7 @@ class InstancesKillTest {
     private final Queue<Answer> answers = new ConcurrentLinkedQueue<>();
     private final AtomicInteger requests = new AtomicInteger();
     private final AtomicInteger inFlight = new AtomicInteger();
+    private final AtomicInteger cutByTheKill = new AtomicInteger();
     private final AtomicLong killedAt = new AtomicLong(Long.MAX_VALUE);
     private final AtomicLong upAgainAt = new AtomicLong(Long.MAX_VALUE);
 
@@ -137,9 +138,10 @@ class InstancesKillTest {
                     failures.add(a.what() + " named " + a.version() + ", not active during its request");
                 }
             }
-            System.out.printf("instances kill test: %d requests, %d failed, %d in flight on the killed instance, "
+            System.out.printf("instances kill test: %d requests, %d failed, %d in flight on the killed instance "
+                    + "(%d cut by the kill, the rest refused while it was down), "
                     + "%d answers checked for their version (%d inconsistent), %d acknowledged runs read back, "
-                    + "%d publishes%n", requests.get(), failures.size(), inFlight.get(), answers.size(), inconsistent,
+                    + "%d publishes%n", requests.get(), failures.size(), inFlight.get(), cutByTheKill.get(), answers.size(), inconsistent,
                     runs, activations.publishes());
             assertTrue(failures.isEmpty(), () -> failures.size() + " failed: " + String.join("\n", failures));
             assertEquals(PUBLISHES, activations.publishes());
@@ -196,6 +198,9 @@ class InstancesKillTest {
             long end = System.nanoTime();
             if (k == KILLED && start <= upAgainAt.get() && end >= killedAt.get()) {
                 inFlight.incrementAndGet();
+                if (start < killedAt.get()) {
+                    cutByTheKill.incrementAndGet();
+                }
                 Thread.sleep(20);
             } else {
                 failures.add("instance " + k + ": " + e);
