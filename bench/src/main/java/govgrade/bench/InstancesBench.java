@@ -42,7 +42,7 @@ final class InstancesBench {
     void run(List<byte[]> batches, int clients, int seconds, String pg) throws Exception {
         report.section(String.format(Locale.ROOT, "HTTP over PostgreSQL, 1 and 2 instances (java -jar, each on its "
                 + "own loopback port): %d clients spread over the instances in turn, %d s per phase after %d s "
-                + "warm-up, every request a county batch not seen before", clients, seconds, warmup(seconds)));
+                + "warm-up per instance, every request a county batch not seen before", clients, seconds, warmup(seconds)));
         HttpLoadBench.Load one = phase(1, batches, clients, seconds, pg);
         HttpLoadBench.Load two = phase(2, batches, clients, seconds, pg);
         report.add("instances: 2 / 1 instance, grading throughput", Report.ratio(two.perSecond() / one.perSecond()),
@@ -66,7 +66,8 @@ final class InstancesBench {
                 awaitHealthy(ports[i], started.get(i));
             }
             AtomicInteger next = new AtomicInteger();
-            load(ports, clients, warmup(seconds), batches, next);
+            // Each JVM warms up for as long as the single one does: its JIT and caches are its own.
+            load(ports, clients, warmup(seconds) * instances, batches, next);
             long[] cpu0 = cpu(started);
             HttpLoadBench.Load l = load(ports, clients, seconds, batches, next);
             long[] cpu1 = cpu(started);

@@ -141,7 +141,8 @@ class InstancesKillTest {
             System.out.printf("instances kill test: %d requests, %d failed, %d in flight on the killed instance "
                     + "(%d cut by the kill, the rest refused while it was down), "
                     + "%d answers checked for their version (%d inconsistent), %d acknowledged runs read back, "
-                    + "%d publishes%n", requests.get(), failures.size(), inFlight.get(), cutByTheKill.get(), answers.size(), inconsistent,
+                    + "%d publishes%n", requests.get(), failures.size(), inFlight.get(), cutByTheKill.get(),
+                    answers.size(), inconsistent,
                     runs, activations.publishes());
             assertTrue(failures.isEmpty(), () -> failures.size() + " failed: " + String.join("\n", failures));
             assertEquals(PUBLISHES, activations.publishes());
