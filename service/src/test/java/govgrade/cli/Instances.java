@@ -5,6 +5,8 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 
@@ -48,6 +50,19 @@ final class Instances implements AutoCloseable {
     static HttpRequest.Builder post(byte[] body) {
         return HttpRequest.newBuilder().POST(HttpRequest.BodyPublishers.ofByteArray(body))
                 .header("Content-Type", "application/json");
+    }
+
+    /** A multipart/form-data POST of one file, as a draft is sent. */
+    static HttpRequest.Builder upload(Path file) throws IOException {
+        String boundary = "----govgrade-instances";
+        byte[] head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\""
+                + file.getFileName() + "\"\r\nContent-Type: application/octet-stream\r\n\r\n")
+                .getBytes(StandardCharsets.UTF_8);
+        byte[] tail = ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8);
+        return HttpRequest.newBuilder().POST(HttpRequest.BodyPublishers.concat(
+                        HttpRequest.BodyPublishers.ofByteArray(head), HttpRequest.BodyPublishers.ofFile(file),
+                        HttpRequest.BodyPublishers.ofByteArray(tail)))
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary);
     }
 
     @Override

@@ -98,7 +98,7 @@ class InstancesKillTest {
             byte[] shangqiu = Files.readAllBytes(Fixtures.batch("shangqiu"));
             byte[] shangnan = Files.readAllBytes(Fixtures.batch("shangnan"));
             String bundled = json(send(0, "/api/v1/packs/shangqiu", HttpRequest.newBuilder().GET())).get("version").asText();
-            String relaxed = draftWithThirtyStaleDays(home);
+            String relaxed = draftWithThirtyStaleDays();
             Activations activations = new Activations(bundled, REACH.toNanos());
 
             AtomicBoolean stop = new AtomicBoolean();
@@ -284,18 +284,11 @@ class InstancesKillTest {
     }
 
     /** The bundled shangqiu with 30 days allowed without an update instead of 14, stored as a draft. */
-    private String draftWithThirtyStaleDays(Path home) throws Exception {
+    private String draftWithThirtyStaleDays() throws Exception {
         Path staff = PackCopy.copy("shangqiu", dir.resolve("staff"));
         Path xlsx = staff.resolve("decision-tables/shangqiu/shangqiu.xlsx");
         PackCopy.editWorkbook(xlsx, wb -> PackCopy.rowOf(wb, "参数", "staleDays").getCell(2).setCellValue(30));
-        String boundary = "----govgrade-kill-test";
-        byte[] head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"shangqiu.xlsx\""
-                + "\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8);
-        byte[] tail = ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8);
-        HttpResponse<byte[]> r = send(0, "/api/v1/packs/shangqiu/drafts", HttpRequest.newBuilder()
-                .POST(HttpRequest.BodyPublishers.concat(HttpRequest.BodyPublishers.ofByteArray(head),
-                        HttpRequest.BodyPublishers.ofFile(xlsx), HttpRequest.BodyPublishers.ofByteArray(tail)))
-                .header("Content-Type", "multipart/form-data; boundary=" + boundary));
+        HttpResponse<byte[]> r = send(0, "/api/v1/packs/shangqiu/drafts", Instances.upload(xlsx));
         assertTrue(r.statusCode() / 100 == 2, () -> "draft: " + r.statusCode() + " " + new String(r.body(),
                 StandardCharsets.UTF_8));
         return json(r).get("version").asText();
