@@ -42,7 +42,7 @@ import org.junit.jupiter.api.io.TempDir;
  * back whole from any instance, every answer names a version active during its request (and
  * grades as that version grades), and the last publish grades on all three within 2 s.
  */
-@Tag("slow") // about a minute and a half on two cores: three JVMs and a cluster start
+@Tag("slow") // about a minute on two cores: a cluster and three JVMs start, then 20 publishes under load
 class InstancesKillTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String TOKEN = "kill-test-admin-token";
