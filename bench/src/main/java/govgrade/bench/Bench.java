@@ -21,11 +21,11 @@ import java.util.Set;
  */
 public final class Bench {
     /** The parts one can pick. */
-    public enum Part { E2E, GROWTH, HTTP, COMPILE, STARTUP }
+    public enum Part { E2E, GROWTH, HTTP, COMPILE, STARTUP, INSTANCES }
 
     /** Checked on construction, then fixed. */
     public record Options(Set<Part> parts, List<Integer> sizes, int repeats, int seconds, int clients, long seed,
-                          Path home, Path work, Path out, boolean cold, boolean cds) {
+                          Path home, Path work, Path out, boolean cold, boolean cds, String pg) {
         public Options {
             parts = parts.isEmpty() ? EnumSet.noneOf(Part.class) : EnumSet.copyOf(parts);
             sizes = List.copyOf(sizes);
@@ -34,6 +34,10 @@ public final class Bench {
             }
             if (repeats < 1 || seconds < 1 || clients < 1) {
                 throw new IllegalArgumentException("repeats, seconds and clients must be >= 1");
+            }
+            if (parts.contains(Part.INSTANCES) && (pg == null || pg.isBlank())) {
+                throw new IllegalArgumentException("instances needs --pg: a JDBC URL of a PostgreSQL user who may "
+                        + "create databases");
             }
         }
 
@@ -76,6 +80,13 @@ public final class Bench {
                 county.add(generate(new BatchGenerator.Spec(BatchGenerator.Size.COUNTY.accounts(), o.seed() + i)));
             }
             new HttpLoadBench(o.home(), o.work(), report).run(county, o.clients(), o.seconds());
+        }
+        if (o.parts().contains(Part.INSTANCES)) {
+            List<byte[]> county = new ArrayList<>();
+            for (int i = 0; i < 64; i++) {
+                county.add(generate(new BatchGenerator.Spec(BatchGenerator.Size.COUNTY.accounts(), o.seed() + i)));
+            }
+            new InstancesBench(o.home(), o.work(), report).run(county, o.clients(), o.seconds(), o.pg());
         }
         if (o.parts().contains(Part.COMPILE) || o.parts().contains(Part.STARTUP)) {
             startup(o, report);

@@ -20,7 +20,7 @@ final class BenchCommand implements Callable<Integer> {
 
     @Option(names = "--parts", split = ",", paramLabel = "PART",
             defaultValue = "e2e,growth,http,compile,startup",
-            description = "what to run: e2e, growth, http, compile, startup (default ${DEFAULT-VALUE})")
+            description = "what to run: e2e, growth, http, compile, startup, instances (default ${DEFAULT-VALUE})")
     List<String> parts;
 
     @Option(names = "--sizes", split = ",", paramLabel = "N", defaultValue = "150,15000,150000",
@@ -59,6 +59,10 @@ final class BenchCommand implements Callable<Integer> {
             description = "folder holding rules-drl/ and decision-tables/ (default: the working folder)")
     Path home;
 
+    @Option(names = "--pg", paramLabel = "JDBC-URL", description = "for instances: a PostgreSQL user who may create "
+            + "databases, e.g. jdbc:postgresql://127.0.0.1:5432/postgres?user=postgres")
+    String pg;
+
     @Spec
     CommandSpec spec;
 
@@ -75,10 +79,15 @@ final class BenchCommand implements Callable<Integer> {
         }
         if (!unknown.isEmpty()) {
             spec.commandLine().getErr().println("--parts: unknown " + unknown
-                    + "; expected e2e, growth, http, compile, startup");
+                    + "; expected e2e, growth, http, compile, startup, instances");
             return 2;
         }
-        Bench.run(new Bench.Options(chosen, sizes, repeats, seconds, clients, seed, home, work, out, cold, cds),
+        if (chosen.contains(Bench.Part.INSTANCES) && (pg == null || pg.isBlank())) {
+            spec.commandLine().getErr().println("--parts instances needs --pg JDBC-URL: a PostgreSQL user who may "
+                    + "create databases (the benchmark makes one database per phase and drops it)");
+            return 2;
+        }
+        Bench.run(new Bench.Options(chosen, sizes, repeats, seconds, clients, seed, home, work, out, cold, cds, pg),
                 spec.commandLine().getOut());
         return 0;
     }

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
@@ -36,13 +37,26 @@ final class ServeProcess implements AutoCloseable {
 
     /** Starts serve on a free loopback port over {@code home} and {@code db}; {@code extra} are more options. */
     static ServeProcess start(Path home, Path db, Path log, String... extra) throws Exception {
+        return start(List.of("-cp", System.getProperty("java.class.path"), Main.class.getName()), home, db.toString(),
+                0, log, Map.of(), extra);
+    }
+
+    /**
+     * Starts serve from {@code launcher} (what follows the JVM options: {@code -cp PATH MAIN} or
+     * {@code -jar JAR}) on {@code onPort} (0: a free one) over {@code db} (a file or a PostgreSQL URL),
+     * with {@code env} added to this process's environment (tokens, as an operator gives them).
+     */
+    static ServeProcess start(List<String> launcher, Path home, String db, int onPort, Path log, Map<String, String> env,
+                              String... extra) throws Exception {
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx512m", "-XX:TieredStopAtLevel=1", "-Dfile.encoding=UTF-8",
-                "-cp", System.getProperty("java.class.path"), Main.class.getName(), "serve",
-                "--host", "127.0.0.1", "--port", "0", "--home", home.toString(), "--db", db.toString(),
-                "--no-watch", "--compile-threads", "1"));
+                "-Xmx512m", "-XX:TieredStopAtLevel=1", "-Dfile.encoding=UTF-8"));
+        cmd.addAll(launcher);
+        cmd.addAll(List.of("serve", "--host", "127.0.0.1", "--port", Integer.toString(onPort), "--home", home.toString(),
+                "--db", db, "--no-watch", "--compile-threads", "1"));
         cmd.addAll(List.of(extra));
-        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+        ProcessBuilder builder = new ProcessBuilder(cmd).redirectErrorStream(true);
+        builder.environment().putAll(env);
+        Process p = builder.start();
         CompletableFuture<Integer> port = new CompletableFuture<>();
         Thread pump = new Thread(() -> {
             try (BufferedReader in = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {

@@ -1,0 +1,205 @@
+package govgrade.bench;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Grading throughput over HTTP with one and with two instances of {@code java -jar govgrade.jar
+ * serve} over one PostgreSQL, side by side: the same clients, batches and time, each phase on a
+ * database of its own. Every instance, the database and the clients share this machine's cores,
+ * so beside each figure goes the CPU each of them took: that, not the instances, is the limit.
+ */
+final class InstancesBench {
+    private final Path home;
+    private final Path work;
+    private final Report report;
+
+    InstancesBench(Path home, Path work, Report report) {
+        this.home = home;
+        this.work = work;
+        this.report = report;
+    }
+
+    /** {@code pg}: a JDBC URL of a PostgreSQL user who may create databases. */
+    void run(List<byte[]> batches, int clients, int seconds, String pg) throws Exception {
+        report.section(String.format(Locale.ROOT, "HTTP over PostgreSQL, 1 and 2 instances (java -jar, each on its "
+                + "own loopback port): %d clients spread over the instances in turn, %d s per phase after %d s "
+                + "warm-up per instance, every request a county batch not seen before", clients, seconds, warmup(seconds)));
+        HttpLoadBench.Load one = phase(1, batches, clients, seconds, pg);
+        HttpLoadBench.Load two = phase(2, batches, clients, seconds, pg);
+        report.add("instances: 2 / 1 instance, grading throughput", Report.ratio(two.perSecond() / one.perSecond()),
+                Runtime.getRuntime().availableProcessors() + " cores shared by the instances, PostgreSQL and the clients");
+    }
+
+    private HttpLoadBench.Load phase(int instances, List<byte[]> batches, int clients, int seconds, String pg)
+            throws Exception {
+        String db = "govgrade_bench_" + ProcessHandle.current().pid() + "_" + instances;
+        try (Connection c = DriverManager.getConnection(pg); Statement s = c.createStatement()) {
+            s.execute("CREATE DATABASE " + db);
+        }
+        List<Process> started = new ArrayList<>();
+        try {
+            String url = pg.replaceFirst("/[^/?]*(\\?|$)", "/" + db + "$1");
+            int[] ports = new int[instances];
+            for (int i = 0; i < instances; i++) {
+                ports[i] = freePort();
+                // The first makes the tables and stores the packs; the next starts over them.
+                started.add(start(ports[i], url, i));
+                awaitHealthy(ports[i], started.get(i));
+            }
+            AtomicInteger next = new AtomicInteger();
+            // Each JVM warms up for as long as the single one does: its JIT and caches are its own.
+            load(ports, clients, warmup(seconds) * instances, batches, next);
+            long[] cpu0 = cpu(started);
+            HttpLoadBench.Load l = load(ports, clients, seconds, batches, next);
+            long[] cpu1 = cpu(started);
+            String label = "instances: " + instances + (instances == 1 ? " instance" : " instances");
+            report.add(label + ", grading throughput", Report.rate(l.perSecond(), "requests"),
+                    l.latencies().length + " requests, " + l.errors() + " errors");
+            report.add(label + ", p50 / p99 latency", String.format(Locale.ROOT, "%.1f / %.1f ms",
+                    l.percentileMillis(50), l.percentileMillis(99)), "");
+            double wall = l.nanos() / 1e9;
+            report.add(label + ", cores busy", String.format(Locale.ROOT, "%.2f of %d",
+                    (cpu1[0] - cpu0[0] + cpu1[1] - cpu0[1] + l.cpuNanos()) / 1e9 / wall,
+                    Runtime.getRuntime().availableProcessors()), String.format(Locale.ROOT,
+                    "instances %.2f, PostgreSQL %.2f, clients %.2f", (cpu1[0] - cpu0[0]) / 1e9 / wall,
+                    (cpu1[1] - cpu0[1]) / 1e9 / wall, l.cpuNanos() / 1e9 / wall));
+            return l;
+        } finally {
+            for (Process p : started) {
+                p.destroy();
+                p.waitFor();
+            }
+            try (Connection c = DriverManager.getConnection(pg); Statement s = c.createStatement()) {
+                s.execute("DROP DATABASE IF EXISTS " + db);
+            } catch (SQLException e) {
+                report.add("instances: database left behind", db, e.getMessage());
+            }
+        }
+    }
+
+    private Process start(int port, String url, int i) throws IOException {
+        List<String> cmd = Child.command(List.of("-Xmx1g"), "serve", "--host", "127.0.0.1", "--port",
+                Integer.toString(port), "--home", home.toString(), "--db", url, "--no-watch");
+        Path log = work.resolve("instance-" + i + ".log");
+        return new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    }
+
+    private static void awaitHealthy(int port, Process p) throws Exception {
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+        while (System.nanoTime() < deadline && p.isAlive()) {
+            try {
+                HttpResponse<Void> r = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
+                        + "/api/v1/health")).build(), HttpResponse.BodyHandlers.discarding());
+                if (r.statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException notYet) {
+                // not listening yet
+            }
+            Thread.sleep(100);
+        }
+        throw new IllegalStateException("instance on port " + port + " did not become healthy (see its log in --work)");
+    }
+
+    /** CPU time so far of the instances and of every postgres process on this machine, in nanoseconds. */
+    private static long[] cpu(List<Process> instances) {
+        long mine = 0;
+        for (Process p : instances) {
+            mine += p.info().totalCpuDuration().map(Duration::toNanos).orElse(0L);
+        }
+        long pg = ProcessHandle.allProcesses().filter(h -> h.info().command().map(c -> c.endsWith("/postgres"))
+                .orElse(false)).mapToLong(h -> h.info().totalCpuDuration().map(Duration::toNanos).orElse(0L)).sum();
+        return new long[] {mine, pg};
+    }
+
+    /** As the one-instance HTTP bench: each client on its own connections, taking the instances in turn. */
+    private static HttpLoadBench.Load load(int[] ports, int clients, int seconds, List<byte[]> batches,
+                                           AtomicInteger next) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(clients);
+        AtomicInteger errors = new AtomicInteger();
+        long cpu0 = processCpu();
+        long t0 = System.nanoTime();
+        long deadline = t0 + seconds * 1_000_000_000L;
+        List<Future<long[]>> futures = new ArrayList<>();
+        try {
+            for (int c = 0; c < clients; c++) {
+                int first = c;
+                futures.add(pool.submit(() -> {
+                    long[] lat = new long[1024];
+                    int n = 0;
+                    LoopbackClient[] conns = new LoopbackClient[ports.length];
+                    for (int k = 0; k < ports.length; k++) {
+                        conns[k] = new LoopbackClient(ports[k]);
+                    }
+                    try {
+                        for (int turn = first; System.nanoTime() < deadline; turn++) {
+                            int i = next.getAndIncrement();
+                            byte[] body = HttpLoadBench.unique(batches.get(i % batches.size()), i / batches.size());
+                            long s = System.nanoTime();
+                            LoopbackClient.Answer r = conns[turn % ports.length].post("/api/v1/grade", body);
+                            long t = System.nanoTime() - s;
+                            if (r.status() != 200) {
+                                errors.incrementAndGet();
+                                continue;
+                            }
+                            if (n == lat.length) {
+                                lat = Arrays.copyOf(lat, n * 2);
+                            }
+                            lat[n++] = t;
+                        }
+                    } finally {
+                        for (LoopbackClient conn : conns) {
+                            conn.close();
+                        }
+                    }
+                    return Arrays.copyOf(lat, n);
+                }));
+            }
+            List<long[]> parts = new ArrayList<>();
+            for (Future<long[]> f : futures) {
+                parts.add(f.get());
+            }
+            long elapsed = System.nanoTime() - t0;
+            long[] all = parts.stream().flatMapToLong(Arrays::stream).toArray();
+            return new HttpLoadBench.Load(all, elapsed, errors.get(), processCpu() - cpu0);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /** CPU time of the bench process (the clients), or -1. */
+    private static long processCpu() {
+        return java.lang.management.ManagementFactory.getOperatingSystemMXBean()
+                instanceof com.sun.management.OperatingSystemMXBean os ? os.getProcessCpuTime() : -1;
+    }
+
+    private static int warmup(int seconds) {
+        return Math.max(1, Math.min(5, seconds / 5));
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0)) {
+            return s.getLocalPort();
+        }
+    }
+}
