@@ -22,7 +22,8 @@ import org.sqlite.SQLiteDataSource;
 /** The SQLite file itself: its schema comes from the migrations, and a write is all or nothing. */
 class DatabaseTest {
 
-    private static List<String> strings(Database db, String sql) throws SQLException {
+    /** The first column of every row {@code sql} reads, as text (PostgresStoreTest reads its schema so too). */
+    static List<String> strings(Database db, String sql) throws SQLException {
         return db.read(c -> {
             List<String> out = new ArrayList<>();
             try (PreparedStatement s = c.prepareStatement(sql); ResultSet r = s.executeQuery()) {

@@ -7,10 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -20,29 +18,17 @@ import org.junit.jupiter.api.Test;
 /** The PostgreSQL store itself: the migrations, a write all or nothing, two services over one database. */
 class PostgresStoreTest {
 
-    private static List<String> strings(Database db, String sql) throws SQLException {
-        return db.read(c -> {
-            List<String> out = new ArrayList<>();
-            try (PreparedStatement s = c.prepareStatement(sql); ResultSet r = s.executeQuery()) {
-                while (r.next()) {
-                    out.add(r.getString(1));
-                }
-            }
-            return out;
-        });
-    }
-
     @Test
     void aNewDatabaseGetsEveryTableFromTheCommonAndItsOwnMigrations() throws Exception {
         try (Database db = Database.open(TestPostgres.newDatabase(), nanos -> { })) {
             assertTrue(db.postgres());
-            List<String> tables = strings(db, "SELECT table_name FROM information_schema.tables "
+            List<String> tables = DatabaseTest.strings(db, "SELECT table_name FROM information_schema.tables "
                     + "WHERE table_schema = 'public' ORDER BY table_name");
             for (String t : List.of("active_packs", "activations", "audit", "batches", "disk_seen", "pack_files",
                     "pack_versions", "results", "runs", "whatifs")) {
                 assertTrue(tables.contains(t), t + " in " + tables);
             }
-            assertEquals(List.of("1", "2.1", "3.7", "3.8", "3.9"), strings(db, "SELECT version FROM "
+            assertEquals(List.of("1", "2.1", "3.7", "3.8", "3.9"), DatabaseTest.strings(db, "SELECT version FROM "
                     + "flyway_schema_history WHERE success AND version IS NOT NULL ORDER BY installed_rank"));
         }
     }
@@ -60,9 +46,9 @@ class PostgresStoreTest {
                 }
                 return null;
             }));
-            assertEquals(List.of("0"), strings(db, "SELECT count(*) FROM disk_seen"));
+            assertEquals(List.of("0"), DatabaseTest.strings(db, "SELECT count(*) FROM disk_seen"));
             new PackVersions(db).seeDisk("luoshan", "m2");
-            assertEquals(List.of("m2"), strings(db, "SELECT meaning FROM disk_seen"));
+            assertEquals(List.of("m2"), DatabaseTest.strings(db, "SELECT meaning FROM disk_seen"));
         }
     }
 
@@ -74,7 +60,7 @@ class PostgresStoreTest {
                     "disk", "one");
             new PackVersions(one).activate("meixian", "v1", "alice");
             assertEquals(Map.of("meixian", "v1"), new PackVersions(two).active());
-            assertEquals(List.of("5"), strings(two, "SELECT count(*) FROM flyway_schema_history WHERE version IS NOT NULL"));
+            assertEquals(List.of("5"), DatabaseTest.strings(two, "SELECT count(*) FROM flyway_schema_history WHERE version IS NOT NULL"));
         }
     }
 
@@ -103,7 +89,7 @@ class PostgresStoreTest {
             }
             versions.seeDisk("luoshan", "m2");
             assertEquals(Optional.of("m2"), versions.diskSeen("luoshan"));
-            assertEquals(List.of("1"), strings(db, "SELECT count(*) FROM disk_seen"));
+            assertEquals(List.of("1"), DatabaseTest.strings(db, "SELECT count(*) FROM disk_seen"));
         }
     }
 }
