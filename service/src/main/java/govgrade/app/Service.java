@@ -13,7 +13,6 @@ import govgrade.runs.WhatIfService;
 import govgrade.store.ActiveChanges;
 import govgrade.store.Audit;
 import govgrade.store.Database;
-import govgrade.store.PackVersions;
 import govgrade.store.Runs;
 import govgrade.store.WhatIfs;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -86,8 +85,8 @@ public final class Service implements AutoCloseable {
         }
         try {
             // The gate grades, which packs.catalog cannot: the published pack tests are handed down to it.
-            PackCatalog catalog = new PackCatalog(packs, new PackVersions(database),
-                    new FixtureGate(settings.fixtures(), settings.budgets()), settings.access().reload());
+            PackCatalog catalog = new PackCatalog(packs, database, new FixtureGate(settings.fixtures(),
+                    settings.budgets()), settings.access().reload(), InstanceId.of(settings.home()));
             catalog.startSync().forEach(sync::execute);
             RunService runs = new RunService(catalog, new Runs(database), settings.batchLimits(), settings.budgets(),
                     meters.grading());
@@ -106,10 +105,13 @@ public final class Service implements AutoCloseable {
                 server.stop(); // or the port stays taken by a service that never started
                 throw e;
             }
-            // Other instances over the same store publish too: their activations become this one's.
-            // Compiling one can take seconds: on the compile pool, so the next change is seen meanwhile.
-            ActiveChanges changes = ActiveChanges.start(database, settings.store().poll(),
-                    () -> catalog.follow().forEach(pack -> sync.execute(() -> catalog.warm(pack))));
+            // Other instances over the same store publish too: their activations become this one's, and
+            // the versions they store are compiled here before anyone activates them, so an activation
+            // only switches. Compiling takes seconds: on the compile pool, so the next change is seen meanwhile.
+            ActiveChanges changes = ActiveChanges.start(database, settings.store().poll(), () -> {
+                catalog.newVersions().forEach(v -> sync.execute(() -> catalog.warm(v.getKey(), v.getValue())));
+                catalog.follow().forEach(pack -> sync.execute(() -> catalog.warm(pack)));
+            });
             return new Service(database, server, sync, catalog, watcher, changes, meters);
         } catch (Exception e) {
             stopSync(sync);

@@ -8,18 +8,19 @@ import govgrade.grading.Grading;
 import govgrade.packs.Budgets;
 import govgrade.packs.CompiledPack;
 import govgrade.packs.PackError;
+import govgrade.packs.catalog.PackFixtures;
 import govgrade.packs.catalog.VersionGate;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
 
 /**
  * The gate a version passes before it may be active: it grades every batch of its pack's fixtures
- * ({@code fixtures/<pack>/*.json}), or, for a pack without fixtures, a small built-in batch with a
+ * ({@code fixtures/<pack>/*.json}, from the folder or as the store keeps them with the version),
+ * or, for a pack without fixtures, a small built-in batch with a
  * subject in every channel. Only a failure to grade refuses (an exception, a bound hit): a version
  * that changes published figures is a change of criteria, which the draft's review shows and a
  * person decides on.
@@ -45,16 +46,25 @@ public final class FixtureGate implements VersionGate {
         this(fixtures, Budgets.DEFAULTS);
     }
 
+    /** Grades the fixtures in this gate's folder. */
     @Override
     public List<PackError> check(CompiledPack candidate) {
-        List<PackError> errors = new ArrayList<>();
-        List<Path> batches;
+        PackFixtures fixtures;
         try {
-            batches = batches(candidate.id());
+            fixtures = PackFixtures.read(this.fixtures.resolve(candidate.id()));
         } catch (IOException e) {
             return List.of(PackError.inFile("fixtures/" + candidate.id(), "the pack's fixtures cannot be read: "
                     + e.getMessage()));
         }
+        return check(candidate, fixtures);
+    }
+
+    /** Grades {@code fixtures}, wherever they were read from (this instance's disk or the store). */
+    @Override
+    public List<PackError> check(CompiledPack candidate, PackFixtures fixtures) {
+        List<PackError> errors = new ArrayList<>();
+        List<String> batches = fixtures.files().keySet().stream()
+                .filter(n -> n.endsWith(".json") && !n.endsWith(".expected.json")).sorted().toList();
         if (batches.isEmpty()) {
             try (InputStream in = FixtureGate.class.getResourceAsStream(BUILT_IN)) {
                 grade(candidate, in, "the built-in test batch (the pack has no fixtures)", errors);
@@ -62,12 +72,12 @@ public final class FixtureGate implements VersionGate {
                 throw new IllegalStateException("the built-in test batch is missing from the jar", e);
             }
         }
-        for (Path b : batches) {
-            try (InputStream in = Files.newInputStream(b)) {
-                grade(candidate, in, "fixtures/" + candidate.id() + "/" + b.getFileName(), errors);
+        for (String b : batches) {
+            try (InputStream in = new ByteArrayInputStream(fixtures.files().get(b))) {
+                grade(candidate, in, "fixtures/" + candidate.id() + "/" + b, errors);
             } catch (IOException e) {
-                errors.add(PackError.inFile("fixtures/" + candidate.id() + "/" + b.getFileName(),
-                        "the fixture cannot be read: " + e.getMessage()));
+                errors.add(PackError.inFile("fixtures/" + candidate.id() + "/" + b, "the fixture cannot be read: "
+                        + e.getMessage()));
             }
         }
         return errors;
@@ -91,18 +101,6 @@ public final class FixtureGate implements VersionGate {
         } catch (RuntimeException | StackOverflowError e) {
             errors.add(PackError.inFile(what, "version " + candidate.version() + " cannot grade this batch: "
                     + clip(describe(e))));
-        }
-    }
-
-    /** The pack's fixture batches: every .json beside which a circular's .expected.json or nothing lies. */
-    private List<Path> batches(String pack) throws IOException {
-        Path dir = fixtures.resolve(pack);
-        if (!Files.isDirectory(dir)) {
-            return List.of();
-        }
-        try (Stream<Path> s = Files.list(dir)) {
-            return s.filter(p -> p.getFileName().toString().endsWith(".json")
-                    && !p.getFileName().toString().endsWith(".expected.json")).sorted().toList();
         }
     }
 

@@ -1,6 +1,7 @@
 package govgrade.store;
 
 import com.fasterxml.jackson.annotation.JsonRawValue;
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -82,6 +83,10 @@ public final class PackVersions {
                 }
                 s.executeBatch();
             }
+            if (db.postgres()) {
+                // Other instances compile a new version as soon as it commits, before anyone activates it.
+                notify(c, pack);
+            }
             return true;
         });
     }
@@ -129,13 +134,17 @@ public final class PackVersions {
             }
             if (db.postgres()) {
                 // Delivered when this transaction commits, to every instance listening (ActiveChanges).
-                try (PreparedStatement s = c.prepareStatement("SELECT pg_notify('" + ActiveChanges.CHANNEL + "', ?)")) {
-                    s.setString(1, pack);
-                    s.executeQuery().close();
-                }
+                notify(c, pack);
             }
             return null;
         });
+    }
+
+    private static void notify(Connection c, String pack) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("SELECT pg_notify('" + ActiveChanges.CHANNEL + "', ?)")) {
+            s.setString(1, pack);
+            s.executeQuery().close();
+        }
     }
 
     public Map<String, String> active() throws SQLException {
@@ -208,23 +217,6 @@ public final class PackVersions {
     /** The status and reasons of a stored version, if stored. */
     public Optional<Version> version(String pack, String version) throws SQLException {
         return versions(pack).stream().filter(v -> v.version().equals(version)).findFirst();
-    }
-
-    /** The meaning of the files last taken from disk for {@code pack}, if any. */
-    public Optional<String> diskSeen(String pack) throws SQLException {
-        return db.read(c -> {
-            try (PreparedStatement s = c.prepareStatement("SELECT meaning FROM disk_seen WHERE pack = ?")) {
-                s.setString(1, pack);
-                try (ResultSet r = s.executeQuery()) {
-                    return r.next() ? Optional.of(r.getString(1)) : Optional.empty();
-                }
-            }
-        });
-    }
-
-    public void seeDisk(String pack, String meaning) throws SQLException {
-        update("INSERT INTO disk_seen (pack, meaning, seen_at) VALUES (?, ?, ?) ON CONFLICT (pack) DO UPDATE SET "
-                + "meaning = excluded.meaning, seen_at = excluded.seen_at", pack, meaning, Instant.now().toString());
     }
 
     private void update(String sql, String... args) throws SQLException {

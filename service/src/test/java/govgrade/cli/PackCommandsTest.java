@@ -11,7 +11,6 @@ import govgrade.packs.catalog.PackHome;
 import govgrade.packs.catalog.ReloadMode;
 import govgrade.published.FixtureGate;
 import govgrade.store.Database;
-import govgrade.store.PackVersions;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -59,8 +58,8 @@ class PackCommandsTest {
     /** What a running service would hold active for the files on disk now, in a database of its own. */
     private static void activateDiskVersions(Path home, Path db) throws Exception {
         try (Database d = Database.open(db)) {
-            PackCatalog catalog = new PackCatalog(new PackHome(home, Fixtures.PACKS_CACHE), new PackVersions(d),
-                    new FixtureGate(home.resolve("fixtures")), ReloadMode.DIRECT);
+            PackCatalog catalog = new PackCatalog(new PackHome(home, Fixtures.PACKS_CACHE), d,
+                    new FixtureGate(home.resolve("fixtures")), ReloadMode.DIRECT, "test");
             catalog.startSync().forEach(Runnable::run);
             catalog.awaitSynced();
         }

@@ -11,7 +11,6 @@ import govgrade.grading.ResultJson;
 import govgrade.packs.catalog.PackCatalog;
 import govgrade.packs.catalog.PackHome;
 import govgrade.store.Database;
-import govgrade.store.PackVersions;
 import govgrade.store.Runs;
 import govgrade.store.WhatIfs;
 import java.nio.file.Files;
@@ -33,8 +32,7 @@ class RunServiceTest {
     @BeforeEach
     void open() throws Exception {
         database = Database.open(dir.resolve("g.db"));
-        PackCatalog catalog = new PackCatalog(new PackHome(Fixtures.HOME, Fixtures.PACKS_CACHE),
-                new PackVersions(database));
+        PackCatalog catalog = new PackCatalog(new PackHome(Fixtures.HOME, Fixtures.PACKS_CACHE), database);
         catalog.startSync().forEach(Runnable::run);
         runs = new RunService(catalog, new Runs(database), govgrade.facts.BatchLimits.DEFAULTS);
         whatIfs = new WhatIfService(runs, catalog, new WhatIfs(database));

@@ -24,11 +24,12 @@ class PostgresStoreTest {
             assertTrue(db.postgres());
             List<String> tables = DatabaseTest.strings(db, "SELECT table_name FROM information_schema.tables "
                     + "WHERE table_schema = 'public' ORDER BY table_name");
-            for (String t : List.of("active_packs", "activations", "audit", "batches", "disk_seen", "pack_files",
+            for (String t : List.of("active_packs", "activations", "audit", "batches", "disk_seen", "disk_seen_by_instance",
+                    "fixture_files", "pack_files",
                     "pack_versions", "results", "runs", "whatifs")) {
                 assertTrue(tables.contains(t), t + " in " + tables);
             }
-            assertEquals(List.of("1", "2.1", "3.7", "3.8", "3.9"), DatabaseTest.strings(db, "SELECT version FROM "
+            assertEquals(List.of("1", "2.1", "3.7", "3.8", "3.9", "3.11"), DatabaseTest.strings(db, "SELECT version FROM "
                     + "flyway_schema_history WHERE success AND version IS NOT NULL ORDER BY installed_rank"));
         }
     }
@@ -47,8 +48,8 @@ class PostgresStoreTest {
                 return null;
             }));
             assertEquals(List.of("0"), DatabaseTest.strings(db, "SELECT count(*) FROM disk_seen"));
-            new PackVersions(db).seeDisk("luoshan", "m2");
-            assertEquals(List.of("m2"), DatabaseTest.strings(db, "SELECT meaning FROM disk_seen"));
+            new DiskSeen(db, "one").see("luoshan", "m2");
+            assertEquals(List.of("m2"), DatabaseTest.strings(db, "SELECT meaning FROM disk_seen_by_instance"));
         }
     }
 
@@ -60,7 +61,7 @@ class PostgresStoreTest {
                     "disk", "one");
             new PackVersions(one).activate("meixian", "v1", "alice");
             assertEquals(Map.of("meixian", "v1"), new PackVersions(two).active());
-            assertEquals(List.of("5"), DatabaseTest.strings(two, "SELECT count(*) FROM flyway_schema_history WHERE version IS NOT NULL"));
+            assertEquals(List.of("6"), DatabaseTest.strings(two, "SELECT count(*) FROM flyway_schema_history WHERE version IS NOT NULL"));
         }
     }
 
@@ -79,17 +80,17 @@ class PostgresStoreTest {
     void connectionsTheServerCutAreReplacedAndTheWorkDoneOnce() throws Exception {
         String url = TestPostgres.newDatabase();
         try (Database db = Database.open(url, nanos -> { })) {
-            PackVersions versions = new PackVersions(db);
-            versions.seeDisk("luoshan", "m1");
-            assertEquals(Optional.of("m1"), versions.diskSeen("luoshan"));
+            DiskSeen versions = new DiskSeen(db, "one");
+            versions.see("luoshan", "m1");
+            assertEquals(Optional.of("m1"), versions.meaning("luoshan"));
             // What a server restart does to every connection open on it.
             try (Connection admin = DriverManager.getConnection(url); Statement s = admin.createStatement()) {
                 s.executeQuery("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = "
                         + "current_database() AND pid <> pg_backend_pid()").close();
             }
-            versions.seeDisk("luoshan", "m2");
-            assertEquals(Optional.of("m2"), versions.diskSeen("luoshan"));
-            assertEquals(List.of("1"), DatabaseTest.strings(db, "SELECT count(*) FROM disk_seen"));
+            versions.see("luoshan", "m2");
+            assertEquals(Optional.of("m2"), versions.meaning("luoshan"));
+            assertEquals(List.of("1"), DatabaseTest.strings(db, "SELECT count(*) FROM disk_seen_by_instance"));
         }
     }
 }

@@ -10,6 +10,10 @@ import govgrade.packs.UnknownPack;
 import govgrade.packs.UnknownVersion;
 import govgrade.packs.build.SilentRows;
 import govgrade.packs.tables.PackMeaning;
+import govgrade.store.Database;
+import govgrade.store.DiskSeen;
+import govgrade.store.FixtureFiles;
+import govgrade.store.NewVersions;
 import govgrade.store.PackVersions;
 import java.io.IOException;
 import java.sql.SQLException;
@@ -20,7 +24,7 @@ import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,13 +33,8 @@ import org.slf4j.LoggerFactory;
  * is named by what its files mean ({@link PackMeaning}), so files put back as they were are that
  * version again. Every candidate (files on disk, a draft, a publish, a revert) must compile and
  * pass the {@link VersionGate} before it is activated; one that compiles but fails the gate is
- * stored as refused with its reasons, and the last good version keeps serving.
- *
- * <p>Disk and HTTP: the latest change wins. Files on disk count as changed when what they mean
- * differs from what was last taken from disk (kept in the store, so this holds across restarts);
- * in {@link ReloadMode#DIRECT} a change activates, in {@link ReloadMode#REVIEW} it is stored to
- * await publish. Files unchanged since they were last taken leave a version published over HTTP
- * active.
+ * stored as refused with its reasons, and the last good version keeps serving. Files on disk are
+ * taken by {@link DiskLoads}; versions other instances store or activate are followed here.
  */
 public final class PackCatalog {
     private static final Logger LOG = LoggerFactory.getLogger(PackCatalog.class);
@@ -43,21 +42,32 @@ public final class PackCatalog {
     private final PackHome home;
     private final PackVersions store;
     private final ReloadMode reload;
-    private final Map<String, PackVersions.Active> active = new ConcurrentHashMap<>();
-    private final Map<String, List<PackError>> diskErrors = new ConcurrentHashMap<>();
-    private final Map<String, String> onDisk = new ConcurrentHashMap<>();
+    private final ActiveVersions active;
+    private final FixtureChoice fixtures;
     private final Verdicts verdicts;
+    private final DiskLoads disk;
+    private final NewVersions stored;
+    private final AtomicLong seenUpTo = new AtomicLong(-1);
     private final PackSyncs syncs = new PackSyncs();
 
-    public PackCatalog(PackHome home, PackVersions store) {
-        this(home, store, VersionGate.NONE, ReloadMode.DIRECT);
+    /** Without a gate, activating what is on disk at once (the command line and tests). */
+    public PackCatalog(PackHome home, Database db) {
+        this(home, db, VersionGate.NONE, ReloadMode.DIRECT, "local");
     }
 
-    public PackCatalog(PackHome home, PackVersions store, VersionGate gate, ReloadMode reload) {
+    /**
+     * {@code instance}: this instance's id, the same across its restarts, under which the store
+     * keeps what it last took from its own disk.
+     */
+    public PackCatalog(PackHome home, Database db, VersionGate gate, ReloadMode reload, String instance) {
         this.home = home;
-        this.store = store;
+        this.store = new PackVersions(db);
         this.reload = reload;
-        this.verdicts = new Verdicts(store, gate);
+        this.active = new ActiveVersions(store);
+        this.fixtures = new FixtureChoice(home.home(), new FixtureFiles(db));
+        this.verdicts = new Verdicts(store, fixtures, gate);
+        this.disk = new DiskLoads(home, store, new DiskSeen(db, instance), reload, active, verdicts, fixtures);
+        this.stored = new NewVersions(db);
     }
 
     /** A draft's outcome: its version, and whether the same files were stored already. */
@@ -70,26 +80,15 @@ public final class PackCatalog {
      * Until a pack's task has run, every call about that pack runs it first (or waits for the
      * worker running it), so answers are the same as after a blocking sync.
      */
-    public synchronized List<Runnable> startSync() throws IOException, SQLException {
-        active.putAll(store.activeSince());
-        nameOldVersions();
+    public List<Runnable> startSync() throws IOException, SQLException {
+        active.readStore();
+        disk.nameOldVersions();
+        seenUpTo.compareAndSet(-1, stored.lastStored());
         List<Runnable> tasks = new ArrayList<>();
         for (String id : home.ids()) {
-            tasks.add(syncs.add(id, () -> load(home.read(id))));
+            tasks.add(syncs.add(id, () -> disk.load(home.read(id))));
         }
         return tasks;
-    }
-
-    /** Versions stored under byte hashes get their meaning, so restored files find them. */
-    private void nameOldVersions() throws SQLException {
-        for (var e : store.withoutMeaning().entrySet()) {
-            for (String v : e.getValue()) {
-                Optional<SortedMap<String, byte[]>> files = store.files(e.getKey(), v);
-                if (files.isPresent()) {
-                    store.setMeaning(e.getKey(), v, PackMeaning.of(files.get()).version());
-                }
-            }
-        }
     }
 
     /** Waits until every pack's sync has run; rethrows the first failure. */
@@ -97,78 +96,9 @@ public final class PackCatalog {
         syncs.awaitAll();
     }
 
-    /**
-     * Takes a pack's files as read from disk (at start-up, or by hot reload). Files that mean
-     * what was last taken from disk change nothing. Otherwise they are compiled and gated: files
-     * that do not compile are not stored, files that do not grade are stored as refused, and in
-     * both cases the active version keeps serving and the pack's status gives the reasons. Files
-     * that pass are stored (or found: a restore) and, in direct mode, made active.
-     *
-     * @return true when the active version changed
-     */
-    public synchronized boolean load(PackSource src) throws SQLException {
-        String id = src.id();
-        Optional<String> seen = store.diskSeen(id);
-        Optional<String> stored = store.byMeaning(id, src.version());
-        PackVersions.Active current = active.get(id);
-        // Before the store kept what was taken from disk, only never-seen files counted as an edit.
-        boolean changed = seen.map(m -> !m.equals(src.version())).orElse(stored.isEmpty() || current == null);
-        if (!changed && current != null) {
-            diskErrors.remove(id);
-            stored.ifPresent(v -> onDisk.put(id, v));
-            if (seen.isEmpty()) {
-                store.seeDisk(id, src.version());
-            }
-            LOG.info("pack {}: version {} active", id, current.version());
-            warn(src);
-            return false;
-        }
-        PackSource candidate = stored.map(src::storedAs).orElse(src);
-        String v = candidate.version();
-        List<PackError> refusal;
-        try {
-            refusal = verdicts.gate(home.cache().compile(candidate));
-        } catch (PackRejected e) {
-            diskErrors.put(id, e.errors());
-            LOG.warn("pack {}: files on disk do not compile ({} errors, first: {}); {} stays active", id,
-                    e.errors().size(), e.errors().get(0).describe(), current == null ? "no version" : current.version());
-            return false;
-        }
-        verdicts.record(candidate, stored.isEmpty(), "disk", "disk", src.version(), refusal);
-        if (!refusal.isEmpty()) {
-            diskErrors.put(id, refusal);
-            LOG.warn("pack {}: files on disk (version {}) are refused, they do not grade ({} errors, first: {}); {} "
-                    + "stays active", id, v, refusal.size(), refusal.get(0).describe(),
-                    current == null ? "no version" : current.version());
-            return false;
-        }
-        diskErrors.remove(id);
-        onDisk.put(id, v);
-        store.seeDisk(id, src.version());
-        warn(src);
-        if (current != null && current.version().equals(v)) {
-            return false;
-        }
-        if (reload == ReloadMode.REVIEW && current != null) {
-            LOG.info("pack {}: files on disk are version {}, stored to await publish; {} stays active (reload "
-                    + "review)", id, v, current.version());
-            return false;
-        }
-        // Restored: put back to a version that was active before, not merely to the files of a draft.
-        boolean restored = stored.isPresent()
-                && store.version(id, v).map(x -> x.publishedAt() != null).orElse(false);
-        activate(id, v, "disk", restored ? "restored" : "disk");
-        if (restored) {
-            LOG.info("pack {}: files on disk are stored version {} again; it is active again (restored)", id, v);
-        } else {
-            LOG.info("pack {}: version {} active", id, v);
-        }
-        return true;
-    }
-
-    private void activate(String pack, String version, String by, String how) throws SQLException {
-        store.activate(pack, version, by, how);
-        active.put(pack, store.activeSince().get(pack));
+    /** Takes a pack's files as read from disk (at start-up, or by hot reload); see {@link DiskLoads#load}. */
+    public boolean load(PackSource src) throws IOException, SQLException {
+        return disk.load(src);
     }
 
     /**
@@ -179,19 +109,23 @@ public final class PackCatalog {
      * @return the packs whose active version changed
      */
     public List<String> follow() throws SQLException {
-        List<String> changed = new ArrayList<>();
-        synchronized (this) {
-            // Read under the lock: a publish here between the read and the update would otherwise be undone.
-            for (var e : store.activeSince().entrySet()) {
-                PackVersions.Active mine = active.put(e.getKey(), e.getValue());
-                if (mine == null || !mine.version().equals(e.getValue().version())) {
-                    changed.add(e.getKey());
-                    LOG.info("pack {}: version {} active (made active by another instance)", e.getKey(),
-                            e.getValue().version());
-                }
-            }
+        return active.follow();
+    }
+
+    /**
+     * The versions any instance stored (a draft, files from a disk) since this one last looked,
+     * pack to version, for {@link #warm(String, String)}: compiled ahead, activating one anywhere
+     * only switches to it here. The first look (at start-up) takes none of the versions before.
+     */
+    public List<Map.Entry<String, String>> newVersions() throws SQLException {
+        long from = seenUpTo.get() < 0 ? stored.lastStored() : seenUpTo.get();
+        List<Map.Entry<String, String>> out = new ArrayList<>();
+        for (NewVersions.Stored v : stored.storedAfter(from)) {
+            out.add(Map.entry(v.pack(), v.version()));
+            from = Math.max(from, v.seq());
         }
-        return changed;
+        seenUpTo.set(from);
+        return out;
     }
 
     /** Compiles a pack's active version now (a version another instance made active), so no grading waits for it. */
@@ -200,6 +134,16 @@ public final class PackCatalog {
             active(pack);
         } catch (UnknownPack | PackUnavailable | IOException | SQLException | RuntimeException e) {
             LOG.warn("pack {}: the version another instance made active does not compile here: {}", pack, e.toString());
+        }
+    }
+
+    /** Compiles a stored version into the cache ahead of its activation (a draft made on another instance). */
+    public void warm(String pack, String version) {
+        try {
+            version(pack, version);
+        } catch (UnknownPack | UnknownVersion | PackRejected | IOException | SQLException | RuntimeException e) {
+            LOG.warn("pack {}: version {}, stored by another instance, does not compile here: {}", pack, version,
+                    e.toString());
         }
     }
 
@@ -215,7 +159,7 @@ public final class PackCatalog {
     /** Pack ids on disk or in the store, sorted. */
     public List<String> ids() throws IOException {
         TreeSet<String> ids = new TreeSet<>(home.ids());
-        ids.addAll(active.keySet());
+        ids.addAll(active.packs());
         return List.copyOf(ids);
     }
 
@@ -226,28 +170,25 @@ public final class PackCatalog {
     /** The active version with since when and how it became active. */
     public Optional<PackVersions.Active> activeSince(String pack) {
         syncs.awaitUnchecked(pack);
-        return Optional.ofNullable(active.get(pack));
+        return active.get(pack);
     }
 
     /** The stored version the files on disk are, once they compiled and graded; may differ from the active one. */
     public Optional<String> diskVersion(String pack) {
         syncs.awaitUnchecked(pack);
-        return Optional.ofNullable(onDisk.get(pack));
+        return disk.version(pack);
     }
 
     /** Why the newest files on disk are not active: compile errors or the gate's reasons; empty when none. */
     public List<PackError> diskErrors(String pack) {
         syncs.awaitUnchecked(pack);
-        return diskErrors.getOrDefault(pack, List.of());
+        return disk.errors(pack);
     }
 
     public CompiledPack active(String pack) throws UnknownPack, PackUnavailable, IOException, SQLException {
         syncs.await(pack);
         requireKnown(pack);
-        PackVersions.Active a = active.get(pack);
-        if (a == null) {
-            throw new PackUnavailable(pack);
-        }
+        PackVersions.Active a = active.get(pack).orElseThrow(() -> new PackUnavailable(pack));
         try {
             return version(pack, a.version());
         } catch (UnknownVersion | PackRejected e) {
@@ -290,11 +231,6 @@ public final class PackCatalog {
         return files.entrySet().stream().filter(e -> PackSource.isWorkbook(e.getKey())).findFirst();
     }
 
-    /** Rows of the files on disk that change nothing, in the log where whoever edits them on disk looks. */
-    private static void warn(PackSource src) {
-        SilentRows.of(src).forEach(w -> LOG.warn("pack {}: {}", src.id(), w.describe()));
-    }
-
     /** A draft by a rule author: any file may change. */
     public Draft draft(String pack, Map<String, byte[]> uploads, String by) throws UnknownPack, PackUnavailable,
             PackRejected, UploadRefused, CodeChangeRefused, VersionRefused, IOException, SQLException {
@@ -314,7 +250,7 @@ public final class PackCatalog {
         syncs.await(pack);
         requireKnown(pack);
         // A pack that never compiled has no active version: its files on disk are the base to mend.
-        PackSource base = active.containsKey(pack) ? active(pack).source() : home.read(pack);
+        PackSource base = active.has(pack) ? active(pack).source() : home.read(pack);
         SortedMap<String, byte[]> files = new TreeMap<>(base.files());
         Map<String, String> placed = DraftFiles.place(pack, base.files().keySet(), uploads.keySet());
         placed.forEach((name, path) -> files.put(path, uploads.get(name)));
@@ -324,14 +260,16 @@ public final class PackCatalog {
         if (!mayChangeCode) {
             Verdicts.requireSameCode(base, fresh);
         }
-        Optional<String> stored = store.byMeaning(pack, fresh.version());
-        PackSource src = stored.map(fresh::storedAs).orElse(fresh);
-        List<PackError> refusal = verdicts.gate(home.cache().compile(src));
-        verdicts.record(src, stored.isEmpty(), "draft", by, fresh.version(), refusal);
+        Optional<String> known = store.byMeaning(pack, fresh.version());
+        PackSource src = known.map(fresh::storedAs).orElse(fresh);
+        // The fixtures of the version the draft is based on, whichever instance's disk holds them.
+        PackFixtures tests = active.has(pack) ? fixtures.forVersion(pack, base.version()) : fixtures.forVersion(pack);
+        List<PackError> refusal = verdicts.gate(home.cache().compile(src), tests);
+        verdicts.record(src, known.isEmpty(), "draft", by, fresh.version(), refusal, tests);
         if (!refusal.isEmpty()) {
             throw new VersionRefused(pack, src.version(), refusal);
         }
-        return new Draft(pack, src.version(), stored.isPresent(), List.copyOf(placed.values()), SilentRows.of(src));
+        return new Draft(pack, src.version(), known.isPresent(), List.copyOf(placed.values()), SilentRows.of(src));
     }
 
     /** Publishing by a rule author. */
@@ -349,23 +287,26 @@ public final class PackCatalog {
             UnknownVersion, PackRejected, CodeChangeRefused, VersionRefused, PackUnavailable, IOException, SQLException {
         syncs.await(pack); // outside the lock: the sync itself takes it
         CompiledPack candidate = version(pack, version);
-        if (!mayChangeCode && active.containsKey(pack)) {
+        if (!mayChangeCode && active.has(pack)) {
             Verdicts.requireSameCode(active(pack).source(), candidate.source());
         }
-        List<PackError> refusal = verdicts.gate(candidate);
-        synchronized (this) {
-            verdicts.record(candidate.source(), false, "draft", by, null, refusal);
+        // Its own fixtures, else (a version stored before they were kept) the active version's.
+        String serving = active.get(pack).map(PackVersions.Active::version).orElse(version);
+        PackFixtures tests = fixtures.forVersion(pack, version, serving);
+        List<PackError> refusal = verdicts.gate(candidate, tests);
+        synchronized (active) {
+            verdicts.record(candidate.source(), false, "draft", by, null, refusal, tests);
             if (!refusal.isEmpty()) {
                 throw new VersionRefused(pack, version, refusal);
             }
             boolean before = store.version(pack, version).map(v -> v.publishedAt() != null).orElse(false);
-            activate(pack, version, by, before ? "reverted" : "published");
+            active.activate(pack, version, by, before ? "reverted" : "published");
         }
         LOG.info("pack {}: version {} published by {}", pack, version, by);
     }
 
     private void requireKnown(String pack) throws UnknownPack, IOException {
-        if (!active.containsKey(pack) && !home.ids().contains(pack)) {
+        if (!active.has(pack) && !home.ids().contains(pack)) {
             throw new UnknownPack(pack, ids());
         }
     }

@@ -19,30 +19,35 @@ final class Verdicts {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final PackVersions store;
+    private final FixtureChoice fixtures;
     private final VersionGate gate;
     private final GateResults gated = new GateResults();
 
-    Verdicts(PackVersions store, VersionGate gate) {
+    Verdicts(PackVersions store, FixtureChoice fixtures, VersionGate gate) {
         this.store = store;
+        this.fixtures = fixtures;
         this.gate = gate;
     }
 
-    /** The gate's reasons against a compiled version; empty when it may be active. */
-    List<PackError> gate(CompiledPack compiled) {
-        return gated.computeIfAbsent(compiled.version(), v -> gate.check(compiled));
+    /** The gate's reasons against a compiled version graded on {@code tests}; empty when it may be active. */
+    List<PackError> gate(CompiledPack compiled, PackFixtures tests) {
+        // By version and fixtures: the same version is judged again on other fixtures.
+        return gated.computeIfAbsent(compiled.version() + "/" + tests.hash(), v -> gate.check(compiled, tests));
     }
 
     /**
-     * Stores a compiled candidate ({@code isNew}) with the verdict, or records the verdict on the
-     * version stored already. {@code meaning}: the content hash, null to leave it as stored.
+     * Stores a compiled candidate ({@code isNew}) with the verdict and the fixtures it was gated
+     * with, or records them on the version stored already. {@code meaning}: the content hash, null
+     * to leave it as stored.
      */
-    void record(PackSource src, boolean isNew, String origin, String by, String meaning, List<PackError> refusal)
-            throws SQLException {
+    void record(PackSource src, boolean isNew, String origin, String by, String meaning, List<PackError> refusal,
+                PackFixtures tests) throws SQLException {
         String status = refusal.isEmpty() ? PackVersions.OK : PackVersions.REFUSED;
         String reasons = refusal.isEmpty() ? null : json(refusal);
         if (!isNew || !store.store(src.id(), src.version(), src.files(), origin, by, meaning, status, reasons)) {
             store.setStatus(src.id(), src.version(), status, reasons);
         }
+        fixtures.keep(src.id(), src.version(), tests);
     }
 
     /** Refuses {@code after} when its rule code is not {@code before}'s, naming the first difference. */

@@ -16,4 +16,13 @@ public interface VersionGate {
 
     /** Why {@code candidate} may not be activated, each reason at its place; empty when it may. */
     List<PackError> check(CompiledPack candidate);
+
+    /**
+     * The same question over the fixtures the catalog chose for the candidate (those its version
+     * keeps in the store, or the disk's), so every instance gates alike whatever its disk holds.
+     * A gate that reads no fixtures need not override it.
+     */
+    default List<PackError> check(CompiledPack candidate, PackFixtures fixtures) {
+        return check(candidate);
+    }
 }
