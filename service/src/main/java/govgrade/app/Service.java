@@ -3,6 +3,7 @@ package govgrade.app;
 import govgrade.http.ApiServer;
 import govgrade.http.Watch;
 import govgrade.packs.catalog.PackCache;
+import govgrade.packs.catalog.OtherInstances;
 import govgrade.packs.catalog.PackCatalog;
 import govgrade.packs.catalog.PackHome;
 import govgrade.packs.catalog.PackWatcher;
@@ -108,9 +109,10 @@ public final class Service implements AutoCloseable {
             // Other instances over the same store publish too: their activations become this one's, and
             // the versions they store are compiled here before anyone activates them, so an activation
             // only switches. Compiling takes seconds: on the compile pool, so the next change is seen meanwhile.
+            OtherInstances others = catalog.others();
             ActiveChanges changes = ActiveChanges.start(database, settings.store().poll(), () -> {
-                catalog.newVersions().forEach(v -> sync.execute(() -> catalog.warm(v.getKey(), v.getValue())));
-                catalog.follow().forEach(pack -> sync.execute(() -> catalog.warm(pack)));
+                others.newVersions().forEach(v -> sync.execute(() -> others.warm(v.getKey(), v.getValue())));
+                others.follow().forEach(pack -> sync.execute(() -> others.warm(pack)));
             });
             return new Service(database, server, sync, catalog, watcher, changes, meters);
         } catch (Exception e) {

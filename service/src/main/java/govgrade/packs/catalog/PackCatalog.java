@@ -24,7 +24,6 @@ import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -46,8 +45,7 @@ public final class PackCatalog {
     private final FixtureChoice fixtures;
     private final Verdicts verdicts;
     private final DiskLoads disk;
-    private final NewVersions stored;
-    private final AtomicLong seenUpTo = new AtomicLong(-1);
+    private final OtherInstances others;
     private final PackSyncs syncs = new PackSyncs();
 
     /** Without a gate, activating what is on disk at once (the command line and tests). */
@@ -67,7 +65,7 @@ public final class PackCatalog {
         this.fixtures = new FixtureChoice(home.home(), new FixtureFiles(db));
         this.verdicts = new Verdicts(store, fixtures, gate);
         this.disk = new DiskLoads(home, store, new DiskSeen(db, instance), reload, active, verdicts, fixtures);
-        this.stored = new NewVersions(db);
+        this.others = new OtherInstances(this, active, new NewVersions(db));
     }
 
     /** A draft's outcome: its version, and whether the same files were stored already. */
@@ -83,7 +81,7 @@ public final class PackCatalog {
     public List<Runnable> startSync() throws IOException, SQLException {
         active.readStore();
         disk.nameOldVersions();
-        seenUpTo.compareAndSet(-1, stored.lastStored());
+        others.startFollowing();
         List<Runnable> tasks = new ArrayList<>();
         for (String id : home.ids()) {
             tasks.add(syncs.add(id, () -> disk.load(home.read(id))));
@@ -101,50 +99,9 @@ public final class PackCatalog {
         return disk.load(src);
     }
 
-    /**
-     * Takes the versions the store holds active where they differ from this instance's: another
-     * instance over the same store published, reverted or reloaded. The versions are trusted (that
-     * instance gated them); {@link #warm} compiles one before a grading needs it.
-     *
-     * @return the packs whose active version changed
-     */
-    public List<String> follow() throws SQLException {
-        return active.follow();
-    }
-
-    /**
-     * The versions any instance stored (a draft, files from a disk) since this one last looked,
-     * pack to version, for {@link #warm(String, String)}: compiled ahead, activating one anywhere
-     * only switches to it here. The first look (at start-up) takes none of the versions before.
-     */
-    public List<Map.Entry<String, String>> newVersions() throws SQLException {
-        long from = seenUpTo.get() < 0 ? stored.lastStored() : seenUpTo.get();
-        List<Map.Entry<String, String>> out = new ArrayList<>();
-        for (NewVersions.Stored v : stored.storedAfter(from)) {
-            out.add(Map.entry(v.pack(), v.version()));
-            from = Math.max(from, v.seq());
-        }
-        seenUpTo.set(from);
-        return out;
-    }
-
-    /** Compiles a pack's active version now (a version another instance made active), so no grading waits for it. */
-    public void warm(String pack) {
-        try {
-            active(pack);
-        } catch (UnknownPack | PackUnavailable | IOException | SQLException | RuntimeException e) {
-            LOG.warn("pack {}: the version another instance made active does not compile here: {}", pack, e.toString());
-        }
-    }
-
-    /** Compiles a stored version into the cache ahead of its activation (a draft made on another instance). */
-    public void warm(String pack, String version) {
-        try {
-            version(pack, version);
-        } catch (UnknownPack | UnknownVersion | PackRejected | IOException | SQLException | RuntimeException e) {
-            LOG.warn("pack {}: version {}, stored by another instance, does not compile here: {}", pack, version,
-                    e.toString());
-        }
+    /** What other instances over the same store activate and store, followed and compiled here. */
+    public OtherInstances others() {
+        return others;
     }
 
     public PackHome home() {
