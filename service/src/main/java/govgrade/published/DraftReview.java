@@ -60,6 +60,8 @@ public final class DraftReview {
         } catch (PackUnavailable e) {
             active = null; // nothing serves yet: the draft can only differ from the circulars, not change a grading
         }
-        return new Reviewed(draft, PackTests.run(catalog.version(pack, draft.version()), fixtures, budgets, active));
+        // The circulars the draft was gated with: its base version's, as the store keeps them, whatever this disk holds.
+        return new Reviewed(draft, PackTests.run(catalog.version(pack, draft.version()),
+                catalog.fixtures(pack, draft.version()), budgets, active));
     }
 }

@@ -9,6 +9,8 @@ import govgrade.grading.Grading;
 import govgrade.packs.Budgets;
 import govgrade.packs.CompiledPack;
 import govgrade.packs.bounds.EvaluationFailed;
+import govgrade.packs.catalog.PackFixtures;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -94,13 +96,27 @@ public final class PackTests {
      */
     public static Outcome run(CompiledPack candidate, Path fixturesRoot, Budgets budgets, CompiledPack baseline)
             throws IOException {
+        return run(candidate, PackFixtures.read(fixturesRoot.resolve(candidate.id())), budgets, baseline);
+    }
+
+    /**
+     * As {@link #run(CompiledPack, Path, Budgets, CompiledPack)}, over a pack's fixture files
+     * however they were read: from a folder, or as the store keeps them with a version (an
+     * instance whose disk has none reviews a draft against the same circulars).
+     */
+    public static Outcome run(CompiledPack candidate, PackFixtures fixtures, Budgets budgets, CompiledPack baseline)
+            throws IOException {
         CompiledPack against = baseline == null || baseline.version().equals(candidate.version()) ? null : baseline;
-        Path dir = fixturesRoot.resolve(candidate.id());
         List<FixtureResult> details = new ArrayList<>();
-        for (Path e : expectedFiles(dir)) {
-            Path batchFile = batchOf(e);
-            if (Files.exists(batchFile)) {
-                details.add(runOne(candidate, against, batchFile, e, budgets));
+        for (var e : fixtures.files().entrySet()) {
+            String name = e.getKey();
+            if (!name.endsWith(".expected.json")) {
+                continue;
+            }
+            String batchName = name.substring(0, name.length() - ".expected.json".length()) + ".json";
+            byte[] batch = fixtures.files().get(batchName);
+            if (batch != null) {
+                details.add(runOne(candidate, against, candidate.id() + "/" + batchName, batch, e.getValue(), budgets));
             }
         }
         int figures = 0;
@@ -140,14 +156,19 @@ public final class PackTests {
         return Reconciler.compare(grade(candidate, read(candidate, batchFile), budgets), published(expectedFile));
     }
 
-    private static FixtureResult runOne(CompiledPack candidate, CompiledPack against, Path batchFile,
-                                        Path expectedFile, Budgets budgets) throws IOException {
-        Batch batch = read(candidate, batchFile);
-        PublishedFigures published = published(expectedFile);
+    private static FixtureResult runOne(CompiledPack candidate, CompiledPack against, String name, byte[] batchBytes,
+                                        byte[] expectedBytes, Budgets budgets) throws IOException {
+        Batch batch;
+        try (InputStream in = new ByteArrayInputStream(batchBytes)) {
+            batch = read(candidate, in, "fixtures/" + name);
+        }
+        PublishedFigures published;
+        try (InputStream in = new ByteArrayInputStream(expectedBytes)) {
+            published = PublishedFigures.readJson(in);
+        }
         Reconciler.Report report = Reconciler.compare(grade(candidate, batch, budgets), published);
         List<FigureChanges.Change> changed = against == null ? List.of()
                 : FigureChanges.between(Reconciler.compare(grade(against, batch, budgets), published), report);
-        String name = batchFile.getParent().getFileName() + "/" + batchFile.getFileName();
         return new FixtureResult(name, report, changed);
     }
 
@@ -157,11 +178,17 @@ public final class PackTests {
 
     private static Batch read(CompiledPack candidate, Path batchFile) throws IOException {
         try (InputStream in = Files.newInputStream(batchFile)) {
+            return read(candidate, in, batchFile.toString());
+        }
+    }
+
+    private static Batch read(CompiledPack candidate, InputStream in, String what) throws IOException {
+        try {
             Batch batch = BatchReader.read(in, candidate.id());
             candidate.figures().check(batch, candidate.id(), BatchLimits.DEFAULTS.errorsListed());
             return batch;
         } catch (BatchRejected e) {
-            throw new IOException("fixture " + batchFile + " is not a valid batch: " + e.getMessage(), e);
+            throw new IOException("fixture " + what + " is not a valid batch: " + e.getMessage(), e);
         }
     }
 

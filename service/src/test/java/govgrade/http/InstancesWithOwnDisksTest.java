@@ -62,6 +62,16 @@ class InstancesWithOwnDisksTest {
                 assertEquals("version_refused", body.get("error").asText(), r.text());
                 assertTrue(r.text().contains("fixtures/shangqiu/shangqiu.json") && r.text().contains("boom"), r.text());
             }
+            // A draft that grades is reviewed against the same circulars on the instance without them.
+            Path staff = PackCopy.copy("shangqiu", dir.resolve("staff"));
+            Path xlsx = staff.resolve("decision-tables/shangqiu/shangqiu.xlsx");
+            PackCopy.editWorkbook(xlsx, wb -> PackCopy.rowOf(wb, "参数", "staleDays").getCell(2).setCellValue(30));
+            Map<String, byte[]> edit = Map.of("shangqiu.xlsx", Files.readAllBytes(xlsx));
+            JsonNode onEmpty = new TestClient(two.port()).upload("/api/v1/packs/shangqiu/drafts", edit, TOKEN).json();
+            JsonNode onFull = new TestClient(one.port()).upload("/api/v1/packs/shangqiu/drafts", edit, TOKEN).json();
+            assertEquals(1, onEmpty.at("/tests/fixtures").asInt(), onEmpty.toString());
+            assertTrue(onEmpty.at("/tests/figures").asInt() > 0, onEmpty.toString());
+            assertEquals(onFull.get("tests"), onEmpty.get("tests"));
         }
     }
 

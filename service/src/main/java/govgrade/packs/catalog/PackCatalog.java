@@ -170,6 +170,15 @@ public final class PackCatalog {
         return home.cache().compile(PackMeaning.source(pack, files.get()).storedAs(version));
     }
 
+    /**
+     * The fixtures a stored version is tested against: those it keeps in the store, else the
+     * active version's, else this instance's disk's.
+     */
+    public PackFixtures fixtures(String pack, String version) throws IOException, SQLException {
+        String serving = active.get(pack).map(PackVersions.Active::version).orElse(version);
+        return fixtures.forVersion(pack, version, serving);
+    }
+
     public List<PackVersions.Version> versions(String pack) throws UnknownPack, IOException, SQLException {
         syncs.await(pack);
         requireKnown(pack);
@@ -248,8 +257,7 @@ public final class PackCatalog {
             Verdicts.requireSameCode(active(pack).source(), candidate.source());
         }
         // Its own fixtures, else (a version stored before they were kept) the active version's.
-        String serving = active.get(pack).map(PackVersions.Active::version).orElse(version);
-        PackFixtures tests = fixtures.forVersion(pack, version, serving);
+        PackFixtures tests = fixtures(pack, version);
         List<PackError> refusal = verdicts.gate(candidate, tests);
         synchronized (active) {
             verdicts.record(candidate.source(), false, "draft", by, null, refusal, tests);
