@@ -82,6 +82,9 @@ final class InstancesBench {
                     Runtime.getRuntime().availableProcessors()), String.format(Locale.ROOT,
                     "instances %.2f, PostgreSQL %.2f, clients %.2f", (cpu1[0] - cpu0[0]) / 1e9 / wall,
                     (cpu1[1] - cpu0[1]) / 1e9 / wall, l.cpuNanos() / 1e9 / wall));
+            if (instances == 2) {
+                new PublishBench().run(home, ports[0], ports[1], report);
+            }
             return l;
         } finally {
             for (Process p : started) {
@@ -100,7 +103,10 @@ final class InstancesBench {
         List<String> cmd = Child.command(List.of("-Xmx1g"), "serve", "--host", "127.0.0.1", "--port",
                 Integer.toString(port), "--home", home.toString(), "--db", url, "--no-watch");
         Path log = work.resolve("instance-" + i + ".log");
-        return new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile());
+        // For PublishBench's draft and publish; in the environment, as deploy.md keeps tokens.
+        pb.environment().put("GOVGRADE_ADMIN_TOKEN", PublishBench.TOKEN);
+        return pb.start();
     }
 
     private static void awaitHealthy(int port, Process p) throws Exception {
