@@ -79,7 +79,13 @@ public final class OtherInstances {
     /** Compiles a stored version into the cache ahead of its activation (a draft made on another instance). */
     public void warm(String pack, String version) {
         try {
+            if (catalog.home().cache().cached(version).isPresent()) {
+                return; // stored here, or compiled already
+            }
+            long t0 = System.nanoTime();
             catalog.version(pack, version);
+            LOG.info("pack {}: version {}, stored by another instance, compiled ahead of its activation in {} ms", pack,
+                    version, (System.nanoTime() - t0) / 1_000_000);
         } catch (UnknownPack | UnknownVersion | PackRejected | IOException | SQLException | RuntimeException e) {
             LOG.warn("pack {}: version {}, stored by another instance, does not compile here: {}", pack, version,
                     e.toString());
