@@ -3,6 +3,7 @@ package govgrade.grading;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import govgrade.Fixtures;
@@ -10,6 +11,7 @@ import govgrade.facts.Batch;
 import govgrade.facts.BatchReader;
 import govgrade.packs.CompiledPack;
 import govgrade.packs.PackCopy;
+import govgrade.packs.bounds.EvaluationFailed;
 import govgrade.packs.catalog.PackHome;
 import govgrade.published.PackTests;
 import java.io.InputStream;
@@ -71,6 +73,26 @@ class PartitionedFiringTest {
         byte[] one = json(Grading.gradeInParts(batch, pack, "test", 1));
         assertArrayEquals(one, json(Grading.gradeInParts(batch, pack, "test", 2)));
         assertTrue(new String(one, java.nio.charset.StandardCharsets.UTF_8).contains("test: two accounts"));
+    }
+
+    @Test
+    void eachPartIsHeldToTheFiringLimitAndTheFirstPartsFailureIsTheOneReported() throws Exception {
+        PackCopy.copy("shangqiu", home);
+        Files.writeString(home.resolve("rules-drl/shangqiu/shangqiu.drl"), """
+
+                rule "test: again and again"
+                when
+                    $p : Problem( code == "NO_UPDATE_2_WEEKS" )
+                then
+                    insert( Problem.of( drools, $p.getSubject(), "NO_UPDATE_2_WEEKS" ) );
+                end
+                """, StandardOpenOption.APPEND);
+        CompiledPack pack = new PackHome(home, Fixtures.PACKS_CACHE).load("shangqiu");
+        assertTrue(Partitions.sound(pack.kieBase()), "one subject's own problems: still read alone");
+        Batch batch = read(Fixtures.batch("shangqiu"));
+        EvaluationFailed e = assertThrows(EvaluationFailed.class, () -> Grading.gradeInParts(batch, pack, "test", 2));
+        assertEquals(EvaluationFailed.Kind.FIRINGS, e.kind());
+        assertTrue(e.getMessage().contains("test: again and again"), e.getMessage());
     }
 
     private static Batch read(Path file) throws Exception {
