@@ -25,7 +25,7 @@ public final class Bench {
 
     /** Checked on construction, then fixed. */
     public record Options(Set<Part> parts, List<Integer> sizes, int repeats, int seconds, int clients, long seed,
-                          Path home, Path work, Path out, boolean cold, boolean cds, String pg) {
+                          Path home, Path work, Path out, boolean cold, boolean cds, String pg, Path java25) {
         public Options {
             parts = parts.isEmpty() ? EnumSet.noneOf(Part.class) : EnumSet.copyOf(parts);
             sizes = List.copyOf(sizes);
@@ -61,7 +61,8 @@ public final class Bench {
             Path national = batch(o, o.largest(), out);
             e2e.run(national, o.largest());
             if (o.cold()) {
-                e2e.cold(national, o.largest(), Math.min(3, o.repeats()));
+                new FreshJvmBench(o.home(), o.work(), report).run(national, o.largest(), Math.min(3, o.repeats()),
+                        o.java25());
             }
         }
         if (o.parts().contains(Part.GROWTH)) {

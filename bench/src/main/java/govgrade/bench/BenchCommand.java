@@ -1,5 +1,6 @@
 package govgrade.bench;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -63,6 +64,11 @@ final class BenchCommand implements Callable<Integer> {
             + "databases, e.g. jdbc:postgresql://127.0.0.1:5432/postgres?user=postgres")
     String pg;
 
+    @Option(names = "--java25", paramLabel = "JAVA", description = "for e2e: also grade the national batch in a "
+            + "fresh JVM on this JDK 25 java, with compact object headers (default: "
+            + "/usr/lib/jvm/temurin-25-jdk-amd64/bin/java when present)")
+    Path java25;
+
     @Spec
     CommandSpec spec;
 
@@ -87,7 +93,8 @@ final class BenchCommand implements Callable<Integer> {
                     + "create databases (the benchmark makes one database per phase and drops it)");
             return 2;
         }
-        Bench.run(new Bench.Options(chosen, sizes, repeats, seconds, clients, seed, home, work, out, cold, cds, pg),
+        Path jdk25 = java25 != null ? java25 : Files.isExecutable(FreshJvmBench.TEMURIN_25) ? FreshJvmBench.TEMURIN_25 : null;
+        Bench.run(new Bench.Options(chosen, sizes, repeats, seconds, clients, seed, home, work, out, cold, cds, pg, jdk25),
                 spec.commandLine().getOut());
         return 0;
     }

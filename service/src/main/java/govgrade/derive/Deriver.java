@@ -4,15 +4,21 @@ import govgrade.facts.Batch;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.RandomAccess;
 import java.util.Set;
+import java.util.stream.IntStream;
 
 /** Computes the metrics rules read from a validated batch. Pure: same batch, same facts. */
 public final class Deriver {
+    /** Accounts from which deriving is split over the cores: far above a county batch, where threads cost more. */
+    private static final int PARALLEL_FROM = 10_000;
+
     private Deriver() {
     }
 
@@ -48,10 +54,7 @@ public final class Deriver {
                     unitCodes.getOrDefault(u.id(), Set.of()), u.figures()));
         }
 
-        List<NewMediaAccount> accounts = new ArrayList<>(b.accounts().size());
-        for (Batch.Account a : b.accounts()) {
-            accounts.add(account(a, units.get(a.unit()), p.from(), p.to(), check));
-        }
+        List<NewMediaAccount> accounts = accounts(b.accounts(), units, p.from(), p.to(), check);
 
         List<UnitActivity> activity = new ArrayList<>(b.activity().size());
         for (Batch.Activity a : b.activity()) {
@@ -70,6 +73,22 @@ public final class Deriver {
         byUnit.forEach((unit, cols) -> columns.add(new UnitColumns(units.get(unit), cols)));
 
         return new DerivedBatch(period, List.copyOf(units.values()), accounts, activity, columns);
+    }
+
+    /**
+     * Each account derived from its own posts alone, so a large batch's accounts are derived on
+     * every core (the common pool), each into its own slot: the list is in batch order either way.
+     */
+    private static List<NewMediaAccount> accounts(List<Batch.Account> given, Map<String, UnitFact> units,
+                                                  LocalDate from, LocalDate to, LocalDate check) {
+        List<Batch.Account> list = given instanceof RandomAccess ? given : new ArrayList<>(given);
+        NewMediaAccount[] out = new NewMediaAccount[list.size()];
+        IntStream all = IntStream.range(0, out.length);
+        (out.length < PARALLEL_FROM ? all : all.parallel()).forEach(i -> {
+            Batch.Account a = list.get(i);
+            out[i] = account(a, units.get(a.unit()), from, to, check);
+        });
+        return new ArrayList<>(Arrays.asList(out));
     }
 
     static NewMediaAccount account(Batch.Account a, UnitFact unit, LocalDate from, LocalDate to, LocalDate check) {

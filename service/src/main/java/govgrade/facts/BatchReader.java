@@ -34,6 +34,12 @@ public final class BatchReader {
     private BatchReader() {
     }
 
+    /** The batch's text, opened where a decoding error of its first characters is reported as one. */
+    @FunctionalInterface
+    private interface Text {
+        Reader open() throws IOException;
+    }
+
     /** Reads and validates a batch under the default limits; {@code packFromUrl} (may be null) stands in for a missing {@code pack}. */
     public static Batch read(InputStream json, String packFromUrl) throws BatchRejected, IOException {
         return read(json, packFromUrl, BatchLimits.DEFAULTS);
@@ -42,8 +48,22 @@ public final class BatchReader {
     /** Reads and validates a batch under {@code limits}; {@code packFromUrl} (may be null) stands in for a missing {@code pack}. */
     public static Batch read(InputStream json, String packFromUrl, BatchLimits limits)
             throws BatchRejected, IOException {
+        return read(() -> utf8(json), packFromUrl, limits);
+    }
+
+    /**
+     * As {@link #read(InputStream, String, BatchLimits)}, with the bytes read and decoded on a
+     * thread of their own ({@link ReadAhead}) while this one binds: for a file of many megabytes.
+     * {@code json} is read by that thread until the batch is read; the caller may read it on then.
+     */
+    public static Batch readAhead(InputStream json, String packFromUrl, BatchLimits limits)
+            throws BatchRejected, IOException {
+        return read(() -> new ReadAhead(json, strict()).started(), packFromUrl, limits);
+    }
+
+    private static Batch read(Text text, String packFromUrl, BatchLimits limits) throws BatchRejected, IOException {
         Violations out = new Violations(limits.errorsListed());
-        Batch batch = bind(json, limits, out);
+        Batch batch = bind(text, limits, out);
         if (batch == null) {
             if (out.isEmpty()) {
                 out.add("$", "null", "a JSON object with pack, period and facts");
@@ -65,9 +85,9 @@ public final class BatchReader {
     }
 
     /** The batch as read, with what reading found in {@code out}; null where there is no batch object. */
-    private static Batch bind(InputStream json, BatchLimits limits, Violations out) throws BatchRejected, IOException {
+    private static Batch bind(Text text, BatchLimits limits, Violations out) throws BatchRejected, IOException {
         JsonCursor cursor = null;
-        try (JsonParser p = FACTORY.createParser(utf8(json))) {
+        try (JsonParser p = FACTORY.createParser(text.open())) {
             cursor = new JsonCursor(p, out, limits.stringChars());
             if (p.nextToken() == null) {
                 out.add("$", "an empty body", "a JSON object with pack, period and facts");
@@ -97,13 +117,16 @@ public final class BatchReader {
      * byte-order mark, as some Windows tools write, is skipped.
      */
     private static Reader utf8(InputStream json) throws IOException {
-        CharsetDecoder strict = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                .onUnmappableCharacter(CodingErrorAction.REPORT);
-        Reader r = new BufferedReader(new InputStreamReader(json, strict), 1 << 16);
+        Reader r = new BufferedReader(new InputStreamReader(json, strict()), 1 << 16);
         r.mark(1);
         if (r.read() != '\uFEFF') {
             r.reset();
         }
         return r;
+    }
+
+    private static CharsetDecoder strict() {
+        return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
     }
 }

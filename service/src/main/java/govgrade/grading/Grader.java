@@ -12,6 +12,8 @@ import java.util.Collection;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import org.kie.api.runtime.KieSession;
 
 /**
@@ -20,6 +22,10 @@ import org.kie.api.runtime.KieSession;
  * A session (not a stateless batch) so a watch can halt it and name the rule running.
  */
 final class Grader {
+    /** Subjects from which a batch is fired in parts: far above a county batch, so HTTP grading keeps one session. */
+    static final int PARTITION_FROM = 20_000;
+    private static final int MAX_PARTS = 4;
+
     private Grader() {
     }
 
@@ -29,10 +35,19 @@ final class Grader {
 
     /** Fires {@code pack} on {@code batch} within {@code budgets}; see {@link Bounded} for what stops it. */
     static Firing fire(CompiledPack pack, DerivedBatch batch, Budgets budgets) {
+        return fire(pack, batch, budgets, parts(pack, batch));
+    }
+
+    /**
+     * As above, in {@code parts} sessions side by side where the pack allows it ({@link Partitions}):
+     * each part within its own budgets, as a batch of its size would be.
+     */
+    static Firing fire(CompiledPack pack, DerivedBatch batch, Budgets budgets, int parts) {
         List<Object> facts = batch.facts();
         facts.add(pack.criteria());
-        Collection<?> out = Bounded.run(pack.id(), pack.version(), Bounded.Stage.GRADING, budgets, facts.size(),
-                watch -> session(pack, facts, watch));
+        Collection<?> out = parts > 1 && Partitions.sound(pack.kieBase())
+                ? partitioned(pack, Partitions.split(facts, parts), budgets)
+                : bounded(pack, facts, budgets);
 
         Map<Subject, List<Outcome<?>>> bySubject = new IdentityHashMap<>(facts.size());
         List<Subject> subjects = new ArrayList<>(facts.size());
@@ -61,6 +76,54 @@ final class Grader {
             }
         }
         return new Firing(subjects, bySubject);
+    }
+
+    /**
+     * One session per core for a batch large enough to repay the threads; below that, one session,
+     * so small batches (a county's, every HTTP request's) fire exactly as they always have.
+     */
+    private static int parts(CompiledPack pack, DerivedBatch batch) {
+        int subjects = batch.accounts().size() + batch.activity().size() + batch.columns().size();
+        return subjects < PARTITION_FROM ? 1 : Math.min(MAX_PARTS, Runtime.getRuntime().availableProcessors());
+    }
+
+    private static Collection<?> bounded(CompiledPack pack, List<Object> facts, Budgets budgets) {
+        return Bounded.run(pack.id(), pack.version(), Bounded.Stage.GRADING, budgets, facts.size(),
+                watch -> session(pack, facts, watch));
+    }
+
+    /** Every part fired at once; the first part's failure (in part order) is the one reported. */
+    private static Collection<?> partitioned(CompiledPack pack, List<List<Object>> parts, Budgets budgets) {
+        List<CompletableFuture<Collection<?>>> running = new ArrayList<>(parts.size() - 1);
+        for (List<Object> part : parts.subList(1, parts.size())) {
+            running.add(CompletableFuture.supplyAsync(() -> bounded(pack, part, budgets), Grader::daemon));
+        }
+        List<Object> out = new ArrayList<>();
+        RuntimeException failed = null;
+        try {
+            out.addAll(bounded(pack, parts.get(0), budgets));
+        } catch (RuntimeException e) {
+            failed = e;
+        }
+        for (CompletableFuture<Collection<?>> part : running) {
+            try {
+                out.addAll(part.join());
+            } catch (CompletionException e) {
+                if (failed == null) {
+                    failed = e.getCause() instanceof RuntimeException r ? r : e;
+                }
+            }
+        }
+        if (failed != null) {
+            throw failed;
+        }
+        return out;
+    }
+
+    private static void daemon(Runnable r) {
+        Thread t = new Thread(r, "grading-part");
+        t.setDaemon(true);
+        t.start();
     }
 
     /** Runs on the worker: the session is dropped with this frame, whether it finished or not. */

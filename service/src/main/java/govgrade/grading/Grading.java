@@ -41,7 +41,15 @@ public final class Grading {
 
     static GradedRun grade(DerivedBatch derived, Batch.Period period, CompiledPack pack, String runId,
                            Budgets budgets) {
-        Grader.Firing firing = Grader.fire(pack, derived, budgets);
+        return assemble(Grader.fire(pack, derived, budgets), period, pack, runId);
+    }
+
+    /** Fired in {@code parts} sessions where the pack allows it, whatever the batch's size: for tests. */
+    static GradedRun gradeInParts(Batch batch, CompiledPack pack, String runId, int parts) {
+        return assemble(Grader.fire(pack, Deriver.derive(batch), Budgets.DEFAULTS, parts), batch.period(), pack, runId);
+    }
+
+    private static GradedRun assemble(Grader.Firing firing, Batch.Period period, CompiledPack pack, String runId) {
         List<GradedRun.Result> results = ResultAssembler.assemble(firing, pack.criteria());
         List<GradedRun.Summary> summaries = Summaries.of(results, pack.criteria().summaryTotal());
         return new GradedRun(runId, new GradedRun.PackRef(pack.id(), pack.version()),

@@ -18,6 +18,7 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -26,6 +27,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.IntStream;
 
 /** Turns a firing's outcomes into results: grade and label, problems in the pack's words, score, rank. */
 final class ResultAssembler {
@@ -57,11 +59,13 @@ final class ResultAssembler {
         }
         Comparator<Problem> problemOrder = Comparator.comparingInt((Problem p) -> criteria.problemOrder(p.getCode()))
                 .thenComparing(p -> p.getSpan() == null ? "" : p.getSpan().getFrom().toString());
-        List<Result> out = new ArrayList<>(n);
-        for (int i = 0; i < n; i++) {
-            out.add(result(firing.subjects().get(i), outcomes.get(i), ranks[i], criteria, problemOrder));
-        }
-        return order(out, firing.subjects());
+        // Each result reads its own subject and outcomes and the (immutable) criteria: a large run's
+        // are made on every core, each into its own slot, so the order is the same.
+        Result[] made = new Result[n];
+        IntStream all = IntStream.range(0, n);
+        (n < Grader.PARTITION_FROM ? all : all.parallel()).forEach(i ->
+                made[i] = result(firing.subjects().get(i), outcomes.get(i), ranks[i], criteria, problemOrder));
+        return order(new ArrayList<>(Arrays.asList(made)), firing.subjects());
     }
 
     /** A ranking group: channel and group codes (a record, not a joined string: one per subject adds up). */
