@@ -63,6 +63,20 @@ final class BenchCommand implements Callable<Integer> {
             + "databases, e.g. jdbc:postgresql://127.0.0.1:5432/postgres?user=postgres")
     String pg;
 
+    @Option(names = "--jar", paramLabel = "JAR", description = "for http: run the load against this build's jar "
+            + "as a child serve (java -jar JAR serve) instead of in this process; repeat it (--jar before.jar --jar "
+            + "target/govgrade.jar) to print builds side by side, each under the same load")
+    List<Path> jars = new ArrayList<>();
+
+    @Option(names = "--serve-jvm", paramLabel = "OPTIONS", defaultValue = ServeComparison.DEFAULT_JVM,
+            description = "for http with --jar: the JVM options every child serve gets, the same for each jar "
+                    + "(default ${DEFAULT-VALUE}, the flags docs/deploy.md recommends)")
+    String serveJvm;
+
+    @Option(names = "--rounds", defaultValue = "1", description = "for http with --jar: how many times the jars take "
+            + "turns, each a new child and database (default ${DEFAULT-VALUE})")
+    int rounds;
+
     @Spec
     CommandSpec spec;
 
@@ -87,8 +101,9 @@ final class BenchCommand implements Callable<Integer> {
                     + "create databases (the benchmark makes one database per phase and drops it)");
             return 2;
         }
-        Bench.run(new Bench.Options(chosen, sizes, repeats, seconds, clients, seed, home, work, out, cold, cds, pg),
-                spec.commandLine().getOut());
+        List<String> jvm = serveJvm.isBlank() ? List.of() : List.of(serveJvm.trim().split("\\s+"));
+        Bench.run(new Bench.Options(chosen, sizes, repeats, seconds, clients, seed, home, work, out, cold, cds, pg,
+                jars, jvm, rounds), spec.commandLine().getOut());
         return 0;
     }
 }
