@@ -17,7 +17,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 final class ServeComparison {
     /** The service flags docs/deploy.md recommends (see there for why). */
-    static final String DEFAULT_JVM = "-Xms1g -Xmx1g -XX:+UseParallelGC";
+    static final String DEFAULT_JVM = "-Xms1g -Xmx1g -XX:+UseShenandoahGC";
     private final Path home;
     private final Path work;
     private final Report report;

@@ -38,6 +38,7 @@ public final class RunService {
     private final BatchLimits limits;
     private final Budgets budgets;
     private final GradingWatch watch;
+    private final Admission admission = Admission.perCore();
 
     /**
      * {@code limits}: what a posted batch may hold; a batch over one is refused before it is graded.
@@ -73,6 +74,22 @@ public final class RunService {
 
     public Graded grade(byte[] body, String packFromUrl)
             throws BatchRejected, UnknownPack, PackUnavailable, IOException, SQLException {
+        // Reading, grading and writing the answer take their turn; storing (mostly waiting for a commit) does not.
+        Done d;
+        try (Admission.Turn turn = admission.take()) {
+            d = gradeOnly(body, packFromUrl);
+        }
+        Graded g = d.graded();
+        runs.save(g.runId(), d.pack(), d.version(), d.from(), d.to(), body, g.json(), rows(g.run()));
+        return g;
+    }
+
+    /** A graded run and what it is stored under. */
+    private record Done(Graded graded, String pack, String version, String from, String to) {
+    }
+
+    private Done gradeOnly(byte[] body, String packFromUrl)
+            throws BatchRejected, UnknownPack, PackUnavailable, IOException, SQLException {
         Batch batch = BatchReader.read(new ByteArrayInputStream(body), packFromUrl, limits);
         if (packFromUrl != null && !packFromUrl.equals(batch.pack())) {
             throw new BatchRejected(List.of(new Violation("pack", "\"" + batch.pack() + "\"",
@@ -86,10 +103,8 @@ public final class RunService {
         long start = System.nanoTime();
         GradedRun run = Grading.grade(batch, earlier, limits.earlierPeriods(), pack, runId, budgets);
         watch.graded(pack.id(), subjects(run), Duration.ofNanos(System.nanoTime() - start));
-        byte[] response = ResultJson.write(run);
-        runs.save(runId, pack.id(), pack.version(), batch.period().from().toString(), batch.period().to().toString(),
-                body, response, rows(run));
-        return new Graded(runId, run, response);
+        return new Done(new Graded(runId, run, ResultJson.write(run)), pack.id(), pack.version(),
+                batch.period().from().toString(), batch.period().to().toString());
     }
 
     /**
