@@ -7,8 +7,8 @@ import java.util.concurrent.Semaphore;
  * gradings sharing two cores finish no sooner on average, but every runnable thread is one more
  * the JVM must bring to a safepoint (each GC phase, each periodic clean-up): under load, reaching
  * those took most of the pause time the profile showed, and the longest of them set the p99. A
- * waiting grading is parked, which is already safe; its batch is not yet bound, so its memory is
- * not yet live at a collection.
+ * waiting grading is parked, which is already safe. A turn covers CPU work only: whatever waits
+ * (for a pack still compiling, for a commit) waits outside it.
  */
 final class Admission {
     private final Semaphore turns;
