@@ -25,15 +25,18 @@ public final class Bench {
 
     /** Checked on construction, then fixed. */
     public record Options(Set<Part> parts, List<Integer> sizes, int repeats, int seconds, int clients, long seed,
-                          Path home, Path work, Path out, boolean cold, boolean cds, String pg, Path java25) {
+                          Path home, Path work, Path out, boolean cold, boolean cds, String pg, Path java25,
+                          List<Path> jars, List<String> serveJvm, int rounds) {
         public Options {
             parts = parts.isEmpty() ? EnumSet.noneOf(Part.class) : EnumSet.copyOf(parts);
             sizes = List.copyOf(sizes);
+            jars = List.copyOf(jars);
+            serveJvm = List.copyOf(serveJvm);
             if (sizes.isEmpty() || sizes.stream().anyMatch(n -> n < 1)) {
                 throw new IllegalArgumentException("sizes must be one or more account counts >= 1, not " + sizes);
             }
-            if (repeats < 1 || seconds < 1 || clients < 1) {
-                throw new IllegalArgumentException("repeats, seconds and clients must be >= 1");
+            if (repeats < 1 || seconds < 1 || clients < 1 || rounds < 1) {
+                throw new IllegalArgumentException("repeats, seconds, clients and rounds must be >= 1");
             }
             if (parts.contains(Part.INSTANCES) && (pg == null || pg.isBlank())) {
                 throw new IllegalArgumentException("instances needs --pg: a JDBC URL of a PostgreSQL user who may "
@@ -80,7 +83,12 @@ public final class Bench {
             for (int i = 0; i < 64; i++) {
                 county.add(generate(new BatchGenerator.Spec(BatchGenerator.Size.COUNTY.accounts(), o.seed() + i)));
             }
-            new HttpLoadBench(o.home(), o.work(), report).run(county, o.clients(), o.seconds());
+            if (o.jars().isEmpty()) {
+                new HttpLoadBench(o.home(), o.work(), report).run(county, o.clients(), o.seconds());
+            } else {
+                new ServeComparison(o.home(), o.work(), report).run(county, o.clients(), o.seconds(), o.rounds(),
+                        o.jars(), o.serveJvm());
+            }
         }
         if (o.parts().contains(Part.INSTANCES)) {
             List<byte[]> county = new ArrayList<>();

@@ -69,6 +69,20 @@ final class BenchCommand implements Callable<Integer> {
             + "/usr/lib/jvm/temurin-25-jdk-amd64/bin/java when present)")
     Path java25;
 
+    @Option(names = "--jar", paramLabel = "JAR", description = "for http: run the load against this build's jar "
+            + "as a child serve (java -jar JAR serve) instead of in this process; repeat it (--jar before.jar --jar "
+            + "target/govgrade.jar) to print builds side by side, each under the same load")
+    List<Path> jars = new ArrayList<>();
+
+    @Option(names = "--serve-jvm", paramLabel = "OPTIONS", defaultValue = ServeComparison.DEFAULT_JVM,
+            description = "for http with --jar: the JVM options every child serve gets, the same for each jar "
+                    + "(default ${DEFAULT-VALUE}, the flags docs/deploy.md recommends)")
+    String serveJvm;
+
+    @Option(names = "--rounds", defaultValue = "1", description = "for http with --jar: how many times the jars take "
+            + "turns, each a new child and database (default ${DEFAULT-VALUE})")
+    int rounds;
+
     @Spec
     CommandSpec spec;
 
@@ -94,8 +108,9 @@ final class BenchCommand implements Callable<Integer> {
             return 2;
         }
         Path jdk25 = java25 != null ? java25 : Files.isExecutable(FreshJvmBench.TEMURIN_25) ? FreshJvmBench.TEMURIN_25 : null;
-        Bench.run(new Bench.Options(chosen, sizes, repeats, seconds, clients, seed, home, work, out, cold, cds, pg, jdk25),
-                spec.commandLine().getOut());
+        List<String> jvm = serveJvm.isBlank() ? List.of() : List.of(serveJvm.trim().split("\\s+"));
+        Bench.run(new Bench.Options(chosen, sizes, repeats, seconds, clients, seed, home, work, out, cold, cds, pg, jdk25,
+                jars, jvm, rounds), spec.commandLine().getOut());
         return 0;
     }
 }

@@ -1,11 +1,5 @@
 package govgrade.bench;
 
-import java.io.IOException;
-import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -16,6 +10,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -55,15 +50,16 @@ final class InstancesBench {
         try (Connection c = DriverManager.getConnection(pg); Statement s = c.createStatement()) {
             s.execute("CREATE DATABASE " + db);
         }
-        List<Process> started = new ArrayList<>();
+        List<ServeChild> started = new ArrayList<>();
         try {
             String url = pg.replaceFirst("/[^/?]*(\\?|$)", "/" + db + "$1");
             int[] ports = new int[instances];
             for (int i = 0; i < instances; i++) {
-                ports[i] = freePort();
                 // The first makes the tables and stores the packs; the next starts over them.
-                started.add(start(ports[i], url, i));
-                awaitHealthy(ports[i], started.get(i));
+                started.add(ServeChild.start(null, List.of("-Xmx1g"), home, url, work.resolve("instance-" + i + ".log"),
+                        // For PublishBench's draft and publish; in the environment, as deploy.md keeps tokens.
+                        Map.of("GOVGRADE_ADMIN_TOKEN", PublishBench.TOKEN)));
+                ports[i] = started.get(i).port();
             }
             AtomicInteger next = new AtomicInteger();
             // Each JVM warms up for as long as the single one does: its JIT and caches are its own.
@@ -87,9 +83,8 @@ final class InstancesBench {
             }
             return l;
         } finally {
-            for (Process p : started) {
-                p.destroy();
-                p.waitFor();
+            for (ServeChild p : started) {
+                p.close();
             }
             try (Connection c = DriverManager.getConnection(pg); Statement s = c.createStatement()) {
                 s.execute("DROP DATABASE IF EXISTS " + db);
@@ -99,39 +94,11 @@ final class InstancesBench {
         }
     }
 
-    private Process start(int port, String url, int i) throws IOException {
-        List<String> cmd = Child.command(List.of("-Xmx1g"), "serve", "--host", "127.0.0.1", "--port",
-                Integer.toString(port), "--home", home.toString(), "--db", url, "--no-watch");
-        Path log = work.resolve("instance-" + i + ".log");
-        ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile());
-        // For PublishBench's draft and publish; in the environment, as deploy.md keeps tokens.
-        pb.environment().put("GOVGRADE_ADMIN_TOKEN", PublishBench.TOKEN);
-        return pb.start();
-    }
-
-    private static void awaitHealthy(int port, Process p) throws Exception {
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-        long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
-        while (System.nanoTime() < deadline && p.isAlive()) {
-            try {
-                HttpResponse<Void> r = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
-                        + "/api/v1/health")).build(), HttpResponse.BodyHandlers.discarding());
-                if (r.statusCode() == 200) {
-                    return;
-                }
-            } catch (IOException notYet) {
-                // not listening yet
-            }
-            Thread.sleep(100);
-        }
-        throw new IllegalStateException("instance on port " + port + " did not become healthy (see its log in --work)");
-    }
-
     /** CPU time so far of the instances and of every postgres process on this machine, in nanoseconds. */
-    private static long[] cpu(List<Process> instances) {
+    private static long[] cpu(List<ServeChild> instances) {
         long mine = 0;
-        for (Process p : instances) {
-            mine += p.info().totalCpuDuration().map(Duration::toNanos).orElse(0L);
+        for (ServeChild p : instances) {
+            mine += p.cpuNanos();
         }
         long pg = ProcessHandle.allProcesses().filter(h -> h.info().command().map(c -> c.endsWith("/postgres"))
                 .orElse(false)).mapToLong(h -> h.info().totalCpuDuration().map(Duration::toNanos).orElse(0L)).sum();
@@ -139,7 +106,7 @@ final class InstancesBench {
     }
 
     /** As the one-instance HTTP bench: each client on its own connections, taking the instances in turn. */
-    private static HttpLoadBench.Load load(int[] ports, int clients, int seconds, List<byte[]> batches,
+    static HttpLoadBench.Load load(int[] ports, int clients, int seconds, List<byte[]> batches,
                                            AtomicInteger next) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(clients);
         AtomicInteger errors = new AtomicInteger();
@@ -201,11 +168,5 @@ final class InstancesBench {
 
     private static int warmup(int seconds) {
         return Math.max(1, Math.min(5, seconds / 5));
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
-        }
     }
 }

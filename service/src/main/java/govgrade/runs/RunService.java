@@ -38,6 +38,7 @@ public final class RunService {
     private final BatchLimits limits;
     private final Budgets budgets;
     private final GradingWatch watch;
+    private final Admission admission = Admission.perCore();
 
     /**
      * {@code limits}: what a posted batch may hold; a batch over one is refused before it is graded.
@@ -73,12 +74,36 @@ public final class RunService {
 
     public Graded grade(byte[] body, String packFromUrl)
             throws BatchRejected, UnknownPack, PackUnavailable, IOException, SQLException {
+        // Reading, then grading and writing the answer, each take a turn. Waiting for the pack (it may be
+        // compiling at start-up) and storing (mostly waiting for a commit) do not, so they hold no core's turn.
+        Batch batch;
+        try (Admission.Turn turn = admission.take()) {
+            batch = read(body, packFromUrl);
+        }
+        CompiledPack pack = catalog.active(batch.pack());
+        Done d;
+        try (Admission.Turn turn = admission.take()) {
+            d = gradeOnly(batch, pack);
+        }
+        Graded g = d.graded();
+        runs.save(g.runId(), d.pack(), d.version(), d.from(), d.to(), body, g.json(), rows(g.run()));
+        return g;
+    }
+
+    private Batch read(byte[] body, String packFromUrl) throws BatchRejected, IOException {
         Batch batch = BatchReader.read(new ByteArrayInputStream(body), packFromUrl, limits);
         if (packFromUrl != null && !packFromUrl.equals(batch.pack())) {
             throw new BatchRejected(List.of(new Violation("pack", "\"" + batch.pack() + "\"",
                     "\"" + packFromUrl + "\", the pack the URL names (or leave pack out of the body)")));
         }
-        CompiledPack pack = catalog.active(batch.pack());
+        return batch;
+    }
+
+    /** A graded run and what it is stored under. */
+    private record Done(Graded graded, String pack, String version, String from, String to) {
+    }
+
+    private Done gradeOnly(Batch batch, CompiledPack pack) throws BatchRejected, IOException, SQLException {
         // Read before the pack was known; what the pack declares is checked now, worded as reading's mistakes.
         pack.figures().check(batch, pack.id(), limits.errorsListed());
         String runId = RunIds.next();
@@ -86,10 +111,8 @@ public final class RunService {
         long start = System.nanoTime();
         GradedRun run = Grading.grade(batch, earlier, limits.earlierPeriods(), pack, runId, budgets);
         watch.graded(pack.id(), subjects(run), Duration.ofNanos(System.nanoTime() - start));
-        byte[] response = ResultJson.write(run);
-        runs.save(runId, pack.id(), pack.version(), batch.period().from().toString(), batch.period().to().toString(),
-                body, response, rows(run));
-        return new Graded(runId, run, response);
+        return new Done(new Graded(runId, run, ResultJson.write(run)), pack.id(), pack.version(),
+                batch.period().from().toString(), batch.period().to().toString());
     }
 
     /**

@@ -5,7 +5,9 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.concurrent.locks.ReentrantLock;
+import java.sql.Savepoint;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.LongConsumer;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
@@ -15,8 +17,9 @@ import org.sqlite.SQLiteDataSource;
 /**
  * The store: one SQLite file in WAL mode (the default), or a PostgreSQL database that several
  * instances share; its schema kept by Flyway migrations (common SQL, then each database's own).
- * Writes go through one connection, one transaction each, serialised; reads use their own
- * connection, which runs beside a write (WAL on SQLite, MVCC on PostgreSQL).
+ * Writes go through one connection, serialised, writes that arrive together committed as one
+ * transaction ({@link GroupCommit}); reads use connections of their own ({@link Readers}), which
+ * run beside each other and beside a write (WAL on SQLite, MVCC on PostgreSQL).
  */
 public final class Database implements AutoCloseable {
 
@@ -30,9 +33,8 @@ public final class Database implements AutoCloseable {
     private final Path file;
     private final DataSource source;
     private Connection writer;
-    private Connection reader;
-    private final ReentrantLock writeLock = new ReentrantLock();
-    private final ReentrantLock readLock = new ReentrantLock();
+    private final Readers readers;
+    private final GroupCommit groups = new GroupCommit(this::commit);
     private final LongConsumer writeNanos;
 
     private Database(String location, Path file, DataSource source, LongConsumer writeNanos) throws SQLException {
@@ -41,7 +43,7 @@ public final class Database implements AutoCloseable {
         this.source = source;
         this.writeNanos = writeNanos;
         this.writer = writerOf(source);
-        this.reader = source.getConnection();
+        this.readers = new Readers(source);
     }
 
     public static Database open(Path file) throws SQLException {
@@ -116,60 +118,125 @@ public final class Database implements AutoCloseable {
     }
 
     /**
-     * Runs {@code work} in one transaction: all of it is written, or none. A connection found
-     * broken (a PostgreSQL server restarted) is replaced and the work run once more on the new one:
-     * broken before its commit, the old one wrote nothing. Broken during the commit, it may have
-     * written all: the second try then meets its own rows (a run id stored, a version stored already).
+     * Runs {@code work} in one transaction: all of it is written, or none; answered once it is
+     * committed. Writes that arrive together share the transaction, each in a savepoint of its own
+     * ({@link GroupCommit}). A connection found broken (a PostgreSQL server restarted) is replaced
+     * and the group run once more on the new one: broken before its commit, the old one wrote
+     * nothing. Broken during the commit, it may have written all: the second try then meets its
+     * own rows (a run id stored, a version stored already).
      */
     public <T> T write(Work<T> work) throws SQLException {
-        writeLock.lock();
+        return groups.write(work);
+    }
+
+    /** How many writes wait for the writer. */
+    int waitingWrites() {
+        return groups.waiting();
+    }
+
+    /** Commits {@code group} (the writer is held): each member completed or failed. */
+    private void commit(List<GroupCommit.Pending<?>> group) {
         long start = System.nanoTime();
         try {
-            try {
-                return writeOnce(work);
-            } catch (SQLException e) {
-                if (!postgres() || valid(writer)) {
-                    throw e;
+            List<GroupCommit.Pending<?>> left = group;
+            boolean reconnected = false;
+            while (!left.isEmpty()) {
+                Lost lost = attempt(left);
+                if (lost == null) {
+                    return;
                 }
-                quietlyClose(writer);
-                writer = writerOf(source);
-                return writeOnce(work);
+                if (postgres() && !reconnected && !valid(writer)) {
+                    reconnected = true;
+                    quietlyClose(writer);
+                    try {
+                        writer = writerOf(source);
+                        continue;
+                    } catch (SQLException e) {
+                        left.forEach(p -> p.fail(e));
+                        return;
+                    }
+                }
+                if (lost.culprit() == null) {
+                    left.forEach(p -> p.fail(lost.reason()));
+                    return;
+                }
+                // Its error ended the whole transaction (SQLite may roll back on its own): it fails, the rest go again.
+                lost.culprit().fail(lost.reason());
+                List<GroupCommit.Pending<?>> rest = new ArrayList<>(left);
+                rest.remove(lost.culprit());
+                left = rest;
             }
         } finally {
-            writeLock.unlock();
             writeNanos.accept(System.nanoTime() - start);
         }
     }
 
-    private <T> T writeOnce(Work<T> work) throws SQLException {
-        try {
-            T out = work.run(writer);
-            writer.commit();
-            return out;
-        } catch (SQLException | RuntimeException e) {
-            if (valid(writer)) {
-                writer.rollback();
-            }
-            throw e;
-        }
+    /** Why a group's transaction was lost, and whose write was running (null: the commit). */
+    private record Lost(Throwable reason, GroupCommit.Pending<?> culprit) {
     }
 
-    /** Runs {@code work} on the reading connection; as {@link #write}, once more on a new one if it was broken. */
-    public <T> T read(Work<T> work) throws SQLException {
-        readLock.lock();
+    /** One transaction over {@code members}: null once committed (each member completed), else why not. */
+    private Lost attempt(List<GroupCommit.Pending<?>> members) {
+        Object[] values = new Object[members.size()];
+        Throwable[] failures = new Throwable[members.size()];
+        GroupCommit.Pending<?> running = null;
         try {
+            for (int i = 0; i < members.size(); i++) {
+                running = members.get(i);
+                Savepoint mark = writer.setSavepoint();
+                try {
+                    values[i] = running.work.run(writer);
+                    writer.releaseSavepoint(mark);
+                } catch (SQLException | RuntimeException | Error e) {
+                    writer.rollback(mark); // throws if the database ended the transaction itself
+                    failures[i] = e;
+                }
+            }
+            running = null;
+            writer.commit();
+        } catch (SQLException | RuntimeException | Error e) {
+            if (valid(writer)) {
+                try {
+                    writer.rollback();
+                } catch (SQLException ignored) {
+                    // Nothing was committed either way; the reason reported is the first error.
+                }
+            }
+            return new Lost(e, running);
+        }
+        for (int i = 0; i < members.size(); i++) {
+            if (failures[i] != null) {
+                members.get(i).fail(failures[i]);
+            } else {
+                members.get(i).succeed(values[i]);
+            }
+        }
+        return null;
+    }
+
+    /** Runs {@code work} on a reading connection of its own; as {@link #write}, once more on a new one if it was broken. */
+    public <T> T read(Work<T> work) throws SQLException {
+        Connection c = readers.borrow();
+        try {
+            T out;
             try {
-                return work.run(reader);
+                out = work.run(c);
             } catch (SQLException e) {
-                if (!postgres() || valid(reader)) {
+                if (!postgres() || valid(c)) {
                     throw e;
                 }
-                quietlyClose(reader);
-                reader = source.getConnection();
-                return work.run(reader);
+                c = readers.replace(c);
+                out = work.run(c);
             }
-        } finally {
-            readLock.unlock();
+            readers.giveBack(c);
+            return out;
+        } catch (SQLException | RuntimeException | Error e) {
+            if (valid(c)) {
+                readers.giveBack(c);
+            } else {
+                readers.discard(c);
+            }
+            throw e;
         }
     }
 
@@ -181,7 +248,7 @@ public final class Database implements AutoCloseable {
         }
     }
 
-    private static void quietlyClose(Connection c) {
+    static void quietlyClose(Connection c) {
         try {
             c.close();
         } catch (SQLException ignored) {
@@ -191,8 +258,8 @@ public final class Database implements AutoCloseable {
 
     @Override
     public void close() throws SQLException {
-        writeLock.lock();
-        try {
+        SQLException[] failed = new SQLException[1];
+        groups.exclusive(() -> {
             if (!postgres()) {
                 try (Statement s = writer.createStatement()) {
                     // Fold the WAL back into the database file so a stopped service leaves one file.
@@ -201,10 +268,15 @@ public final class Database implements AutoCloseable {
                     // Closing still releases the file; the WAL is replayed on the next open.
                 }
             }
-            reader.close();
-            writer.close();
-        } finally {
-            writeLock.unlock();
+            try {
+                readers.close();
+                writer.close();
+            } catch (SQLException e) {
+                failed[0] = e;
+            }
+        });
+        if (failed[0] != null) {
+            throw failed[0];
         }
     }
 }

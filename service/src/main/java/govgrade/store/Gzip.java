@@ -32,8 +32,28 @@ final class Gzip {
         return out.toByteArray();
     }
 
+    /**
+     * The bytes packed. Read into one array of the size the gzip trailer records (ISIZE), not one
+     * grown by doubling: reading runs back for what-ifs allocated a tenth of all the service's
+     * memory in those copies. A trailer that does not match (several members, over 4 GB) falls back
+     * to reading to the end.
+     */
     static byte[] unpack(byte[] packed) {
-        try (GZIPInputStream z = new GZIPInputStream(new ByteArrayInputStream(packed))) {
+        long size = packed.length < 18 ? -1 : (packed[packed.length - 4] & 0xFFL)
+                | (packed[packed.length - 3] & 0xFFL) << 8 | (packed[packed.length - 2] & 0xFFL) << 16
+                | (packed[packed.length - 1] & 0xFFL) << 24;
+        // Deflate shrinks at most about 1032 to 1: a larger claim is not this stream's size.
+        if (size >= 0 && size <= Math.min(Integer.MAX_VALUE - 8, 1032L * packed.length)) {
+            try (GZIPInputStream z = new GZIPInputStream(new ByteArrayInputStream(packed), 1 << 16)) {
+                byte[] out = new byte[(int) size];
+                if (z.readNBytes(out, 0, out.length) == out.length && z.read() < 0) {
+                    return out;
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        try (GZIPInputStream z = new GZIPInputStream(new ByteArrayInputStream(packed), 1 << 16)) {
             return z.readAllBytes();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
