@@ -4,6 +4,7 @@ import govgrade.app.Access;
 import govgrade.app.Operations;
 import govgrade.app.Service;
 import govgrade.app.Settings;
+import govgrade.app.StartupCaches;
 import govgrade.app.StoreSettings;
 import govgrade.http.ServerLimits;
 import govgrade.packs.Budgets;
@@ -119,6 +120,15 @@ final class ServeCommand implements Callable<Integer> {
             + "(default ${DEFAULT-VALUE})")
     long storePollMs = StoreSettings.DEFAULT_POLL.toMillis();
 
+    @Option(names = "--pack-cache", negatable = true, defaultValue = "true", fallbackValue = "true",
+            description = "keep compiled packs in the cache folder and read them back at the next start instead of "
+                    + "compiling; --no-pack-cache to switch off (default on)")
+    boolean packCache;
+
+    @Option(names = "--cache-dir", paramLabel = "DIR", description = "where start-up caches are kept (default: beside "
+            + "the database file, named after it: govgrade.db" + StartupCaches.SUFFIX + ")")
+    Path cacheDir;
+
     @Mixin
     Home home;
 
@@ -182,6 +192,7 @@ final class ServeCommand implements Callable<Integer> {
                 new Budgets(firingsPerFact, firingFloor, Duration.ofSeconds(gradingSeconds),
                 Duration.ofSeconds(compileSeconds), stuckWorkers),
                 new ServerLimits(Duration.ofSeconds(idleTimeoutS), minDataRate, maxConnections, maxThreads,
-                Duration.ofSeconds(shutdownGraceS)), Operations.defaults(), StoreSettings.defaults());
+                Duration.ofSeconds(shutdownGraceS)), Operations.defaults(), StoreSettings.defaults(),
+                new StartupCaches(packCache, cacheDir));
     }
 }

@@ -1,0 +1,41 @@
+package govgrade.app;
+
+import govgrade.packs.catalog.RuleBaseFiles;
+import java.nio.file.Path;
+
+/**
+ * What a start reuses from the one before: compiled packs kept as files, read back instead of
+ * compiled while their files and this build are unchanged.
+ *
+ * @param packs  keep compiled packs and read them back at the next start
+ * @param folder where; null: beside the database file, named after it ({@code govgrade.db.cache})
+ */
+public record StartupCaches(boolean packs, Path folder) {
+    /** The suffix of the folder beside the database file. */
+    public static final String SUFFIX = ".cache";
+
+    public StartupCaches {
+        if (folder != null && folder.toString().isBlank()) {
+            folder = null;
+        }
+    }
+
+    /** Compiled packs kept beside the database file. */
+    public static StartupCaches defaults() {
+        return new StartupCaches(true, null);
+    }
+
+    /** The folder over the database file {@code db}. */
+    public Path folder(Path db) {
+        if (folder != null) {
+            return folder;
+        }
+        Path abs = db.toAbsolutePath();
+        return abs.resolveSibling(abs.getFileName() + SUFFIX);
+    }
+
+    /** The compiled packs' files over {@code db}, or null when they are off. */
+    RuleBaseFiles packFiles(Path db) {
+        return packs ? new RuleBaseFiles(folder(db).resolve("packs")) : null;
+    }
+}
