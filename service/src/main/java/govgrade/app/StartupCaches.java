@@ -5,12 +5,14 @@ import java.nio.file.Path;
 
 /**
  * What a start reuses from the one before: compiled packs kept as files, read back instead of
- * compiled while their files and this build are unchanged.
+ * compiled while their files and this build are unchanged; and for {@code serve}, a class archive
+ * of the JVM (AppCDS, or the AOT cache on JDK 25), recorded by the first start and mapped by the next.
  *
  * @param packs  keep compiled packs and read them back at the next start
+ * @param jvm    serve starts itself again with a class archive of this jar (see the CLI's Relaunch)
  * @param folder where; null: beside the database file, named after it ({@code govgrade.db.cache})
  */
-public record StartupCaches(boolean packs, Path folder) {
+public record StartupCaches(boolean packs, boolean jvm, Path folder) {
     /** The suffix of the folder beside the database file. */
     public static final String SUFFIX = ".cache";
 
@@ -20,9 +22,9 @@ public record StartupCaches(boolean packs, Path folder) {
         }
     }
 
-    /** Compiled packs kept beside the database file. */
+    /** Both kept beside the database file. */
     public static StartupCaches defaults() {
-        return new StartupCaches(true, null);
+        return new StartupCaches(true, true, null);
     }
 
     /** The folder over the database file {@code db}. */
