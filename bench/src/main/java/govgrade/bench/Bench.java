@@ -25,7 +25,8 @@ public final class Bench {
 
     /** Checked on construction, then fixed. */
     public record Options(Set<Part> parts, List<Integer> sizes, int repeats, int seconds, int clients, long seed,
-                          Path home, Path work, Path out, boolean cold, boolean cds, String pg) {
+                          Path home, Path work, Path out, boolean cold, boolean cds, String pg, Path otherJar,
+                          Path jdk25) {
         public Options {
             parts = parts.isEmpty() ? EnumSet.noneOf(Part.class) : EnumSet.copyOf(parts);
             sizes = List.copyOf(sizes);
@@ -98,9 +99,9 @@ public final class Bench {
         StartupBench bench = new StartupBench(o.home(), o.work(), report);
         List<byte[]> batches = new ArrayList<>();
         batches.add(generate(new BatchGenerator.Spec(BatchGenerator.Size.COUNTY.accounts(), o.seed())));
-        for (String pack : List.of("luoshan", "qingshen", "shangnan", "meixian")) {
-            Path fixture = o.home().resolve("fixtures").resolve(pack).resolve(pack + ".json");
-            if (Files.isRegularFile(fixture)) {
+        for (String pack : List.of("luoshan", "qingshen", "shangnan", "meixian", "wuding", "xining-chengzhong")) {
+            Path fixture = fixture(o.home().resolve("fixtures").resolve(pack), pack);
+            if (fixture != null) {
                 batches.add(Files.readAllBytes(fixture));
             }
         }
@@ -113,10 +114,27 @@ public final class Bench {
             }
         }
         if (o.parts().contains(Part.STARTUP)) {
+            bench.launches(batches, times, StartupBench.javas(o.jdk25()), o.otherJar());
             bench.launch(batches, times, List.of(), "");
             if (o.cds()) {
                 bench.launch(batches, times, cds, ", AppCDS");
             }
+        }
+    }
+
+    /** {@code <pack>.json}, else the first batch beside a {@code .expected.json} (packs with one per period). */
+    private static Path fixture(Path dir, String pack) throws IOException {
+        Path own = dir.resolve(pack + ".json");
+        if (Files.isRegularFile(own)) {
+            return own;
+        }
+        if (!Files.isDirectory(dir)) {
+            return null;
+        }
+        try (var s = Files.list(dir)) {
+            return s.filter(p -> p.toString().endsWith(".expected.json")).sorted().findFirst()
+                    .map(p -> p.resolveSibling(p.getFileName().toString().replace(".expected.json", ".json")))
+                    .filter(Files::isRegularFile).orElse(null);
         }
     }
 

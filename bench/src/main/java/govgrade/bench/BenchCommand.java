@@ -63,6 +63,14 @@ final class BenchCommand implements Callable<Integer> {
             + "databases, e.g. jdbc:postgresql://127.0.0.1:5432/postgres?user=postgres")
     String pg;
 
+    @Option(names = "--jar", paramLabel = "JAR", description = "for startup: another govgrade jar launched in the same "
+            + "rounds, as it starts (e.g. /work/before/govgrade.jar for the figure before a change)")
+    Path otherJar;
+
+    @Option(names = "--jdk25", paramLabel = "DIR", defaultValue = "/usr/lib/jvm/temurin-25-jdk-amd64",
+            description = "for startup: a second JDK to launch on as well, when it is there (default ${DEFAULT-VALUE})")
+    Path jdk25;
+
     @Spec
     CommandSpec spec;
 
@@ -87,7 +95,8 @@ final class BenchCommand implements Callable<Integer> {
                     + "create databases (the benchmark makes one database per phase and drops it)");
             return 2;
         }
-        Bench.run(new Bench.Options(chosen, sizes, repeats, seconds, clients, seed, home, work, out, cold, cds, pg),
+        Bench.run(new Bench.Options(chosen, sizes, repeats, seconds, clients, seed, home, work, out, cold, cds, pg,
+                otherJar, jdk25),
                 spec.commandLine().getOut());
         return 0;
     }
