@@ -143,6 +143,14 @@ final class Relaunch {
     /** The archive a child recorded, renamed into place once its JVM has written it whole. */
     private static synchronized void keepRecording(Path jvmFolder) {
         String suffix = "." + ProcessHandle.current().pid() + ".part";
+        // JDK 25 records a configuration beside the cache first and deletes it when done; a stop cut short leaves it.
+        try (DirectoryStream<Path> leftovers = Files.newDirectoryStream(jvmFolder, "*" + suffix + ".*")) {
+            for (Path p : leftovers) {
+                Files.deleteIfExists(p);
+            }
+        } catch (IOException e) {
+            LOG.debug("leftovers of a recording not removed: {}", e.getMessage());
+        }
         try (DirectoryStream<Path> parts = Files.newDirectoryStream(jvmFolder, "*" + suffix)) {
             for (Path part : parts) {
                 String name = part.getFileName().toString();
