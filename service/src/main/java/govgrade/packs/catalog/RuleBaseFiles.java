@@ -15,9 +15,15 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -35,6 +41,8 @@ public final class RuleBaseFiles {
     private static final String MAGIC = "govgrade compiled rule base 1";
     private static final int HEADER_LINES = 6;
     private static final String BUILD = build();
+    /** Every draft and hot-reload save is a version: the files most recently used are kept, as in {@link PackCache}. */
+    static final int KEPT = 2 * PackCache.DEFAULT_MAX_VERSIONS;
 
     private final Path folder;
 
@@ -76,6 +84,12 @@ public final class RuleBaseFiles {
                         + "another build (" + header[i] + ")");
             }
         }
+        try {
+            // Read means used: the pruning after a write keeps it.
+            Files.setLastModifiedTime(file, java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis()));
+        } catch (IOException e) {
+            LOG.debug("{} not touched: {}", file, e.getMessage());
+        }
         return Optional.of(body);
     }
 
@@ -100,8 +114,29 @@ public final class RuleBaseFiles {
             } finally {
                 Files.deleteIfExists(tmp);
             }
+            prune();
         } catch (IOException | RuntimeException e) {
             LOG.warn("compiled pack {} not stored (the next start compiles it again): {}", file, e.getMessage());
+        }
+    }
+
+    /** The least recently used files beyond {@link #KEPT} deleted. */
+    private void prune() throws IOException {
+        List<Path> files;
+        try (Stream<Path> s = Files.list(folder)) {
+            files = s.filter(p -> p.getFileName().toString().endsWith(".rules")).toList();
+        }
+        if (files.size() <= KEPT) {
+            return;
+        }
+        Map<Path, Long> used = new HashMap<>();
+        for (Path p : files) {
+            used.put(p, Files.getLastModifiedTime(p).toMillis());
+        }
+        List<Path> oldestFirst = new ArrayList<>(files);
+        oldestFirst.sort(Comparator.comparing(used::get));
+        for (Path p : oldestFirst.subList(0, files.size() - KEPT)) {
+            Files.deleteIfExists(p);
         }
     }
 

@@ -90,6 +90,26 @@ class RuleBaseFilesTest {
         assertEquals(built.figures(), restored.figures());
     }
 
+    @Test
+    void onlyTheMostRecentlyUsedFilesAreKept(@TempDir Path folder) throws Exception {
+        RuleBaseFiles files = new RuleBaseFiles(folder);
+        List<PackSource> versions = new ArrayList<>();
+        for (int i = 0; i <= RuleBaseFiles.KEPT; i++) {
+            PackSource v = new PackSource(PACK, source.files(), String.format("%016x", i), source.codeVersion());
+            versions.add(v);
+            files.write(v, new byte[] {(byte) i});
+            Path written = folder.resolve(PACK + "-" + v.version() + ".rules");
+            Files.setLastModifiedTime(written, java.nio.file.attribute.FileTime.fromMillis(1_000_000L * (i + 1)));
+        }
+        // One too many: the oldest went, unless it was read since (reading is using).
+        assertEquals(RuleBaseFiles.KEPT, Files.list(folder).count());
+        assertTrue(files.read(versions.get(0)).isEmpty(), "the oldest was dropped");
+        assertTrue(files.read(versions.get(1)).isPresent(), "read, so now the most recently used");
+        files.write(versions.get(0), new byte[] {0});
+        assertTrue(files.read(versions.get(1)).isPresent());
+        assertTrue(files.read(versions.get(2)).isEmpty(), "the least recently used went next");
+    }
+
     @Nested
     class NotUsed {
         @Test
