@@ -107,9 +107,9 @@ public final class Bench {
         StartupBench bench = new StartupBench(o.home(), o.work(), report);
         List<byte[]> batches = new ArrayList<>();
         batches.add(generate(new BatchGenerator.Spec(BatchGenerator.Size.COUNTY.accounts(), o.seed())));
-        for (String pack : List.of("luoshan", "qingshen", "shangnan", "meixian")) {
-            Path fixture = o.home().resolve("fixtures").resolve(pack).resolve(pack + ".json");
-            if (Files.isRegularFile(fixture)) {
+        for (String pack : List.of("luoshan", "qingshen", "shangnan", "meixian", "wuding", "xining-chengzhong")) {
+            Path fixture = fixture(o.home().resolve("fixtures").resolve(pack), pack);
+            if (fixture != null) {
                 batches.add(Files.readAllBytes(fixture));
             }
         }
@@ -122,10 +122,39 @@ public final class Bench {
             }
         }
         if (o.parts().contains(Part.STARTUP)) {
+            bench.launches(batches, times, StartupBench.javas(o.java25() == null ? null : o.java25().getParent().getParent()),
+                    otherJar(o.jars()));
             bench.launch(batches, times, List.of(), "");
             if (o.cds()) {
                 bench.launch(batches, times, cds, ", AppCDS");
             }
+        }
+    }
+
+    /** The first {@code --jar} that is not the product's own: the build launched beside it (null: none). */
+    private static Path otherJar(List<Path> jars) throws IOException {
+        Path product = Child.productJar().toAbsolutePath().normalize();
+        for (Path j : jars) {
+            if (!Files.isSameFile(j.toAbsolutePath().normalize(), product)) {
+                return j;
+            }
+        }
+        return null;
+    }
+
+    /** {@code <pack>.json}, else the first batch beside a {@code .expected.json} (packs with one per period). */
+    private static Path fixture(Path dir, String pack) throws IOException {
+        Path own = dir.resolve(pack + ".json");
+        if (Files.isRegularFile(own)) {
+            return own;
+        }
+        if (!Files.isDirectory(dir)) {
+            return null;
+        }
+        try (var s = Files.list(dir)) {
+            return s.filter(p -> p.toString().endsWith(".expected.json")).sorted().findFirst()
+                    .map(p -> p.resolveSibling(p.getFileName().toString().replace(".expected.json", ".json")))
+                    .filter(Files::isRegularFile).orElse(null);
         }
     }
 

@@ -64,14 +64,14 @@ final class BenchCommand implements Callable<Integer> {
             + "databases, e.g. jdbc:postgresql://127.0.0.1:5432/postgres?user=postgres")
     String pg;
 
-    @Option(names = "--java25", paramLabel = "JAVA", description = "for e2e: also grade the national batch in a "
-            + "fresh JVM on this JDK 25 java, with compact object headers (default: "
+    @Option(names = "--java25", paramLabel = "JAVA", description = "for e2e and startup: also grade the national batch in a "
+            + "fresh JVM on this JDK 25 java, with compact object headers, and launch serve on it (default: "
             + "/usr/lib/jvm/temurin-25-jdk-amd64/bin/java when present)")
     Path java25;
 
-    @Option(names = "--jar", paramLabel = "JAR", description = "for http: run the load against this build's jar "
+    @Option(names = "--jar", paramLabel = "JAR", description = "for http and startup: run the load against this build's jar "
             + "as a child serve (java -jar JAR serve) instead of in this process; repeat it (--jar before.jar --jar "
-            + "target/govgrade.jar) to print builds side by side, each under the same load")
+            + "target/govgrade.jar) to print builds side by side, each under the same load; startup launches each jar other than the product's in the same rounds")
     List<Path> jars = new ArrayList<>();
 
     @Option(names = "--serve-jvm", paramLabel = "OPTIONS", defaultValue = ServeComparison.DEFAULT_JVM,

@@ -54,9 +54,11 @@ public final class Service implements AutoCloseable {
      * Opens the store, starts compiling the packs on disk ({@link Settings#compileThreads()} at
      * once) and starts listening without waiting for them: a request waits only for the pack it
      * needs (see {@link PackCatalog#startSync()}). {@link #awaitSynced()} waits for them all.
+     * Packs compiled by an earlier start are read back from {@link Settings#startup()}'s folder.
      */
     public static Service start(Settings settings) throws Exception {
-        return start(settings, new PackCache(PackCache.DEFAULT_MAX_VERSIONS, settings.budgets()));
+        return start(settings, new PackCache(PackCache.DEFAULT_MAX_VERSIONS, settings.budgets(),
+                settings.startup().packFiles(settings.db())));
     }
 
     /** {@code cache}: compiled packs, shared with whatever else uses it (tests share one across services). */

@@ -4,6 +4,7 @@ import govgrade.app.Access;
 import govgrade.app.Operations;
 import govgrade.app.Service;
 import govgrade.app.Settings;
+import govgrade.app.StartupCaches;
 import govgrade.app.StoreSettings;
 import govgrade.http.ServerLimits;
 import govgrade.packs.Budgets;
@@ -13,6 +14,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalInt;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.slf4j.Logger;
@@ -119,6 +121,21 @@ final class ServeCommand implements Callable<Integer> {
             + "(default ${DEFAULT-VALUE})")
     long storePollMs = StoreSettings.DEFAULT_POLL.toMillis();
 
+    @Option(names = "--pack-cache", negatable = true, defaultValue = "true", fallbackValue = "true",
+            description = "keep compiled packs in the cache folder and read them back at the next start instead of "
+                    + "compiling; --no-pack-cache to switch off (default on)")
+    boolean packCache;
+
+    @Option(names = "--jvm-cache", negatable = true, defaultValue = "true", fallbackValue = "true",
+            description = "start again in a JVM that maps a class archive of this jar (AppCDS; the AOT cache on JDK 25), "
+                    + "recorded by the first start into the cache folder; --no-jvm-cache to serve in this JVM "
+                    + "(default on)")
+    boolean jvmCache;
+
+    @Option(names = "--cache-dir", paramLabel = "DIR", description = "where start-up caches are kept (default: beside "
+            + "the database file, named after it: govgrade.db" + StartupCaches.SUFFIX + ")")
+    Path cacheDir;
+
     @Mixin
     Home home;
 
@@ -138,6 +155,12 @@ final class ServeCommand implements Callable<Integer> {
                     .withStore(new StoreSettings(PostgresUrl.is(db) ? db : null, Duration.ofMillis(storePollMs)));
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage(), e);
+        }
+        if (settings.startup().jvm()) {
+            OptionalInt relaunched = Relaunch.serve(settings.startup().folder(settings.db()));
+            if (relaunched.isPresent()) {
+                return relaunched.getAsInt();
+            }
         }
         Service service = Service.start(settings);
         CountDownLatch stopped = new CountDownLatch(1);
@@ -182,6 +205,7 @@ final class ServeCommand implements Callable<Integer> {
                 new Budgets(firingsPerFact, firingFloor, Duration.ofSeconds(gradingSeconds),
                 Duration.ofSeconds(compileSeconds), stuckWorkers),
                 new ServerLimits(Duration.ofSeconds(idleTimeoutS), minDataRate, maxConnections, maxThreads,
-                Duration.ofSeconds(shutdownGraceS)), Operations.defaults(), StoreSettings.defaults());
+                Duration.ofSeconds(shutdownGraceS)), Operations.defaults(), StoreSettings.defaults(),
+                new StartupCaches(packCache, jvmCache, cacheDir));
     }
 }

@@ -8,6 +8,8 @@ import govgrade.packs.PackRejected;
 import govgrade.packs.PackSource;
 import govgrade.packs.RuleLibrary;
 import govgrade.packs.tables.FigureSheet;
+import govgrade.rules.Criteria;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import org.kie.api.KieBase;
@@ -64,7 +66,33 @@ public final class PackBuilder {
         if (!errors.isEmpty()) {
             throw new PackRejected(src.id(), errors);
         }
+        return assembled(src, base, collected.criteria(), figures);
+    }
+
+    /** The compiled rule base as bytes, for {@link #restore} in a later process. */
+    public static byte[] stored(CompiledPack pack) throws IOException {
+        return StoredRuleBase.write(pack.kieBase());
+    }
+
+    /**
+     * The pack {@code src} compiled to {@code stored} earlier ({@link #stored}), without Drools'
+     * compiler: the criteria are read from the rule base again, as after a build. Only for bytes
+     * this service wrote from the same files; the caller checks that, and compiles on any exception.
+     */
+    public static CompiledPack restore(PackSource src, byte[] stored, Budgets budgets) throws IOException {
+        KieBase base = StoredRuleBase.read(stored);
+        PackLayout layout = PackLayout.of(src.files());
+        CriteriaCollector.Collected collected = CriteriaCollector.collect(src.id(), src.version(), base,
+                layout.workbooks(), budgets);
+        if (!layout.errors().isEmpty() || !collected.errors().isEmpty() || collected.criteria() == null) {
+            throw new IOException("the stored rule base does not give the pack's criteria: " + collected.errors());
+        }
+        DeclaredFigures figures = FigureSheet.declared(layout.workbooks().values());
+        return assembled(src, base, collected.criteria(), figures);
+    }
+
+    private static CompiledPack assembled(PackSource src, KieBase base, Criteria criteria, DeclaredFigures figures) {
         int rules = base.getKiePackages().stream().mapToInt(p -> p.getRules().size()).sum();
-        return new CompiledPack(src.id(), src.version(), base, collected.criteria(), rules, src, figures);
+        return new CompiledPack(src.id(), src.version(), base, criteria, rules, src, figures);
     }
 }

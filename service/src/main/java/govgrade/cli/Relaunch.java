@@ -1,0 +1,207 @@
+package govgrade.cli;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@code serve} started again in a child JVM that maps a class archive of this very jar: an
+ * AppCDS archive on JDK 17 to 24, an AOT cache (JEP 483/514, classes loaded and linked, method
+ * profiles) on JDK 25 and later. A JVM reads its archive only from a flag on its own command line,
+ * and {@code java -jar govgrade.jar serve} has none: a launcher script would be one more thing to
+ * install and keep in step with the jar, so the jar starts itself again instead, costing a small
+ * JVM that waits (it passes SIGTERM on and returns the child's exit code).
+ *
+ * <p>The first start has no archive: the child records one, written when it stops, and later
+ * starts map it. The archive is named by the jar (path, size, time) and the JVM, so a rebuilt jar
+ * or another JDK records a new one and the old is deleted; the JVM itself checks the archive
+ * again and runs without it when it does not match, so a stale or damaged archive never stops a
+ * start. Not on a JVM other than HotSpot, not when the command line names an archive already,
+ * not when govgrade runs other than by {@code java -jar}.
+ */
+final class Relaunch {
+    private static final Logger LOG = LoggerFactory.getLogger(Relaunch.class);
+    /** Set on the child so it serves instead of starting another. */
+    static final String MARK = "govgrade.relaunched";
+    private static final int AOT_FEATURE = 25;
+    private static final List<String> OWN_FLAGS = List.of("-XX:SharedArchiveFile", "-XX:ArchiveClassesAtExit",
+            "-XX:AOTCache", "-XX:AOTCacheOutput", "-XX:AOTMode", "-XX:AOTConfiguration", "-Xshare");
+
+    private Relaunch() {
+    }
+
+    /** The child's exit code once it stopped, or empty when this JVM is to serve itself. */
+    static OptionalInt serve(Path folder) {
+        if (Boolean.getBoolean(MARK)) {
+            return OptionalInt.empty();
+        }
+        Optional<List<String>> command = command(folder.resolve("jvm"));
+        if (command.isEmpty()) {
+            return OptionalInt.empty();
+        }
+        Process child;
+        try {
+            child = new ProcessBuilder(command.get()).inheritIO().start();
+        } catch (IOException e) {
+            LOG.warn("could not start again with a class archive, serving without: {}", e.getMessage());
+            return OptionalInt.empty();
+        }
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            stop(child);
+            keepRecording(folder.resolve("jvm"));
+        }, "govgrade-relaunch-stop"));
+        try {
+            return OptionalInt.of(child.waitFor());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            stop(child);
+            return OptionalInt.of(Exits.INTERNAL);
+        } finally {
+            keepRecording(folder.resolve("jvm"));
+        }
+    }
+
+    /** SIGTERM passed on; the child's own hook lets requests finish and its JVM writes the archive. */
+    private static void stop(Process child) {
+        child.destroy();
+        try {
+            if (!child.waitFor(5, TimeUnit.MINUTES)) {
+                child.destroyForcibly();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static Optional<List<String>> command(Path jvmFolder) {
+        String vm = System.getProperty("java.vm.name", "");
+        if (!vm.contains("HotSpot") && !vm.contains("OpenJDK")) {
+            return Optional.empty();
+        }
+        ProcessHandle.Info info = ProcessHandle.current().info();
+        if (info.command().isEmpty() || info.arguments().isEmpty()) {
+            return Optional.empty();
+        }
+        List<String> args = List.of(info.arguments().get());
+        int jarAt = args.indexOf("-jar");
+        if (jarAt < 0 || jarAt + 1 >= args.size()) {
+            return Optional.empty();
+        }
+        List<String> jvmArgs = args.subList(0, jarAt);
+        if (jvmArgs.stream().anyMatch(a -> OWN_FLAGS.stream().anyMatch(a::startsWith))) {
+            return Optional.empty(); // the operator chose an archive: theirs, not ours
+        }
+        Path jar = Path.of(args.get(jarAt + 1)).toAbsolutePath();
+        Optional<String> key = key(jar);
+        if (key.isEmpty() || !jar.equals(ownJar())) {
+            // Some other program's jar (a test runner's) that runs govgrade inside it: not ours to start again.
+            return Optional.empty();
+        }
+        boolean aot = Runtime.version().feature() >= AOT_FEATURE;
+        Path archive = jvmFolder.resolve("govgrade-" + key.get() + (aot ? ".aot" : ".jsa"));
+        List<String> cmd = new ArrayList<>();
+        cmd.add(info.command().get());
+        cmd.addAll(jvmArgs);
+        // The JVM names every class it leaves out of an archive, hundreds of lines on standard output, and says
+        // when it runs without a stale one: neither needs the operator, who sees the archive in the folder.
+        cmd.add(aot ? "-Xlog:aot=off,aot+codecache=off,cds=off" : "-Xlog:cds=off,cds+dynamic=off");
+        if (Files.isRegularFile(archive)) {
+            cmd.add((aot ? "-XX:AOTCache=" : "-XX:SharedArchiveFile=") + archive);
+        } else {
+            try {
+                Files.createDirectories(jvmFolder);
+                removeOthers(jvmFolder, archive);
+            } catch (IOException e) {
+                LOG.warn("no class archive in {} ({}), serving without", jvmFolder, e.getMessage());
+                return Optional.empty();
+            }
+            // Recorded under a name of its own and renamed when whole: a second start never maps half an archive.
+            Path part = jvmFolder.resolve(archive.getFileName() + "." + ProcessHandle.current().pid() + ".part");
+            cmd.add((aot ? "-XX:AOTCacheOutput=" : "-XX:ArchiveClassesAtExit=") + part);
+            LOG.info("recording a class archive of this start for the next ones: {}", archive);
+        }
+        cmd.add("-D" + MARK + "=true");
+        cmd.addAll(args.subList(jarAt, args.size()));
+        return Optional.of(cmd);
+    }
+
+    /** The archive a child recorded, renamed into place once its JVM has written it whole. */
+    private static synchronized void keepRecording(Path jvmFolder) {
+        String suffix = "." + ProcessHandle.current().pid() + ".part";
+        // JDK 25 records a configuration beside the cache first and deletes it when done; a stop cut short leaves it.
+        try (DirectoryStream<Path> leftovers = Files.newDirectoryStream(jvmFolder, "*" + suffix + ".*")) {
+            for (Path p : leftovers) {
+                Files.deleteIfExists(p);
+            }
+        } catch (IOException e) {
+            LOG.debug("leftovers of a recording not removed: {}", e.getMessage());
+        }
+        try (DirectoryStream<Path> parts = Files.newDirectoryStream(jvmFolder, "*" + suffix)) {
+            for (Path part : parts) {
+                String name = part.getFileName().toString();
+                Path archive = part.resolveSibling(name.substring(0, name.length() - suffix.length()));
+                if (Files.size(part) == 0) {
+                    Files.delete(part);
+                    continue;
+                }
+                try {
+                    Files.move(part, archive, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+                } catch (AtomicMoveNotSupportedException e) {
+                    Files.move(part, archive, StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+        } catch (IOException e) {
+            LOG.warn("class archive not kept (the next start records one again): {}", e.getMessage());
+        }
+    }
+
+    /** Archives of other jars or JVMs: never mapped again, so not kept. */
+    private static void removeOthers(Path jvmFolder, Path keep) throws IOException {
+        try (DirectoryStream<Path> old = Files.newDirectoryStream(jvmFolder, "govgrade-*")) {
+            for (Path p : old) {
+                if (!p.getFileName().toString().startsWith(keep.getFileName().toString())) {
+                    Files.deleteIfExists(p);
+                }
+            }
+        }
+    }
+
+    private static Path ownJar() {
+        try {
+            return Path.of(Relaunch.class.getProtectionDomain().getCodeSource().getLocation().toURI()).toAbsolutePath();
+        } catch (java.net.URISyntaxException | RuntimeException e) {
+            return null;
+        }
+    }
+
+    /** This jar and this JVM: path, size and time of the jar, the JVM's home and version. */
+    private static Optional<String> key(Path jar) {
+        try {
+            if (!Files.isRegularFile(jar)) {
+                return Optional.empty();
+            }
+            BasicFileAttributes a = Files.readAttributes(jar, BasicFileAttributes.class);
+            String id = jar + "|" + a.size() + "|" + a.lastModifiedTime().toMillis() + "|"
+                    + System.getProperty("java.home") + "|" + System.getProperty("java.vm.version");
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(id.getBytes(StandardCharsets.UTF_8));
+            return Optional.of(HexFormat.of().formatHex(digest, 0, 8));
+        } catch (IOException | NoSuchAlgorithmException e) {
+            return Optional.empty();
+        }
+    }
+}
