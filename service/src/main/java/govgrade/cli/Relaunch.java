@@ -48,6 +48,7 @@ final class Relaunch {
     /** The child's exit code once it stopped, or empty when this JVM is to serve itself. */
     static OptionalInt serve(Path folder) {
         if (Boolean.getBoolean(MARK)) {
+            followLauncher();
             return OptionalInt.empty();
         }
         Optional<List<String>> command = command(folder.resolve("jvm"));
@@ -74,6 +75,31 @@ final class Relaunch {
         } finally {
             keepRecording(folder.resolve("jvm"));
         }
+    }
+
+    /**
+     * The child ends when the JVM that started it is gone: a launcher killed by SIGKILL (a supervisor
+     * that signals one pid, an operator's kill -9) cannot pass anything on, and a child serving on
+     * without it would hold the port against the restart. Halting is what the kill meant.
+     */
+    private static void followLauncher() {
+        Optional<ProcessHandle> launcher = ProcessHandle.current().parent();
+        if (launcher.isEmpty()) {
+            return;
+        }
+        Thread watch = new Thread(() -> {
+            while (launcher.get().isAlive()) {
+                try {
+                    Thread.sleep(100);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+            LOG.warn("the launching JVM is gone (killed); stopping at once, as it would have");
+            Runtime.getRuntime().halt(Exits.INTERNAL);
+        }, "govgrade-launcher-watch");
+        watch.setDaemon(true);
+        watch.start();
     }
 
     /** SIGTERM passed on; the child's own hook lets requests finish and its JVM writes the archive. */

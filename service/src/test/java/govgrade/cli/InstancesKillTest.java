@@ -80,7 +80,8 @@ class InstancesKillTest {
         for (String pack : List.of("shangqiu", "shangnan")) {
             copyFolder(Path.of("fixtures", pack), home.resolve("fixtures").resolve(pack));
         }
-        Map<String, String> env = Map.of("GOVGRADE_ADMIN_TOKEN", TOKEN);
+        // Serving in the JVM the test starts, so its SIGKILL hits the JVM that serves, not a launcher in front of it.
+        Map<String, String> env = Map.of("GOVGRADE_ADMIN_TOKEN", TOKEN, "GOVGRADE_JVM_CACHE", "false");
         // The first instance makes the tables and stores the packs; the other two start together over them.
         instances.set(0, ServeProcess.start(jar, home, db, 0, dir.resolve("serve-0.log"), env));
         ExecutorService starting = Executors.newFixedThreadPool(2);

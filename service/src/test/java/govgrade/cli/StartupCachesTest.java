@@ -44,10 +44,17 @@ class StartupCachesTest {
         Files.write(archive, new byte[] {1, 2, 3});
         Files.write(packFile, new byte[] {4, 5, 6});
         assertEquals(first, serveAndGrade(jar, dir, true));
+
+        assertEquals(first, serveAndGrade(jar, dir, true, true));
     }
 
     /** The graded results of the pack's fixture, after a start; {@code mapped}: the child maps the archive. */
     private static String serveAndGrade(Path jar, Path dir, boolean mapped) throws Exception {
+        return serveAndGrade(jar, dir, mapped, false);
+    }
+
+    /** {@code kill}: stopped by SIGKILL, which the launcher cannot pass on: its child must end too. */
+    private static String serveAndGrade(Path jar, Path dir, boolean mapped, boolean kill) throws Exception {
         int port;
         try (ServerSocket s = new ServerSocket(0)) {
             port = s.getLocalPort();
@@ -78,8 +85,19 @@ class StartupCachesTest {
                 }
             }
         } finally {
-            p.destroy(); // SIGTERM, as an operator stops it: the archive is written then
-            assertTrue(p.waitFor(180, TimeUnit.SECONDS), "serve did not stop");
+            if (kill) {
+                List<ProcessHandle> children = p.descendants().toList();
+                p.destroyForcibly();
+                assertTrue(p.waitFor(60, TimeUnit.SECONDS), "launcher did not die");
+                for (ProcessHandle c : children) {
+                    // Serving on would hold the port against the restart a supervisor makes next.
+                    c.onExit().get(10, TimeUnit.SECONDS);
+                }
+                assertTrue(children.stream().noneMatch(ProcessHandle::isAlive), "a child serves on after kill -9");
+            } else {
+                p.destroy(); // SIGTERM, as an operator stops it: the archive is written then
+                assertTrue(p.waitFor(180, TimeUnit.SECONDS), "serve did not stop");
+            }
         }
     }
 
