@@ -26,11 +26,12 @@ import java.time.Duration;
  * @param server         what one client may hold of the server (connections, threads, slow bodies) and how long a stop waits for requests in flight
  * @param operations     what an operator watching the service sets: CORS origins, the metrics token
  * @param store          a PostgreSQL store instead of the SQLite file, and how often the active versions are read back
+ * @param jobs           how many job items this instance works on at once, and their lease
  */
 public record Settings(Path home, Path db, String host, int port, long maxBodyBytes, String adminToken,
                        boolean watch, Duration quiet, int compileThreads,
                        BatchLimits batchLimits, Access access, Budgets budgets, ServerLimits server,
-                       Operations operations, StoreSettings store) {
+                       Operations operations, StoreSettings store, JobSettings jobs) {
     /** Where a service listens unless told otherwise. */
     public static final int DEFAULT_PORT = 7070;
     public static final long DEFAULT_MAX_BODY_BYTES = 32L << 20;
@@ -59,6 +60,7 @@ public record Settings(Path home, Path db, String host, int port, long maxBodyBy
         require(server != null, "server limits are required (ServerLimits.defaults())");
         require(operations != null, "operations are required (Operations.defaults())");
         require(store != null, "store settings are required (StoreSettings.defaults())");
+        require(jobs != null, "job settings are required (JobSettings.defaults())");
         adminToken = adminToken == null || adminToken.isBlank() ? null : adminToken;
     }
 
@@ -70,7 +72,7 @@ public record Settings(Path home, Path db, String host, int port, long maxBodyBy
     public static Settings defaults(Path home, Path db) {
         return new Settings(home, db, "127.0.0.1", DEFAULT_PORT, DEFAULT_MAX_BODY_BYTES, null, true, DEFAULT_QUIET,
                 everyCore(), BatchLimits.DEFAULTS, Access.defaults(), Budgets.DEFAULTS, ServerLimits.defaults(),
-                Operations.defaults(), StoreSettings.defaults());
+                Operations.defaults(), StoreSettings.defaults(), JobSettings.defaults());
     }
 
     /** Compiling the packs is most of a cold start and each pack compiles alone: every core helps. */
@@ -90,57 +92,62 @@ public record Settings(Path home, Path db, String host, int port, long maxBodyBy
 
     public Settings listening(String host, int port) {
         return new Settings(home, db, host, port, maxBodyBytes, adminToken, watch, quiet, compileThreads,
-                batchLimits, access, budgets, server, operations, store);
+                batchLimits, access, budgets, server, operations, store, jobs);
     }
 
     public Settings withMaxBodyBytes(long max) {
         return new Settings(home, db, host, port, max, adminToken, watch, quiet, compileThreads,
-                batchLimits, access, budgets, server, operations, store);
+                batchLimits, access, budgets, server, operations, store, jobs);
     }
 
     public Settings withAdminToken(String token) {
         return new Settings(home, db, host, port, maxBodyBytes, token, watch, quiet, compileThreads,
-                batchLimits, access, budgets, server, operations, store);
+                batchLimits, access, budgets, server, operations, store, jobs);
     }
 
     public Settings withWatch(boolean on) {
         return new Settings(home, db, host, port, maxBodyBytes, adminToken, on, quiet, compileThreads,
-                batchLimits, access, budgets, server, operations, store);
+                batchLimits, access, budgets, server, operations, store, jobs);
     }
 
     public Settings withCompileThreads(int threads) {
         return new Settings(home, db, host, port, maxBodyBytes, adminToken, watch, quiet, threads,
-                batchLimits, access, budgets, server, operations, store);
+                batchLimits, access, budgets, server, operations, store, jobs);
     }
 
     public Settings withBatchLimits(BatchLimits value) {
         return new Settings(home, db, host, port, maxBodyBytes, adminToken, watch, quiet, compileThreads,
-                value, access, budgets, server, operations, store);
+                value, access, budgets, server, operations, store, jobs);
     }
 
     public Settings withAccess(Access value) {
         return new Settings(home, db, host, port, maxBodyBytes, adminToken, watch, quiet, compileThreads,
-                batchLimits, value, budgets, server, operations, store);
+                batchLimits, value, budgets, server, operations, store, jobs);
     }
 
     public Settings withBudgets(Budgets value) {
         return new Settings(home, db, host, port, maxBodyBytes, adminToken, watch, quiet, compileThreads,
-                batchLimits, access, value, server, operations, store);
+                batchLimits, access, value, server, operations, store, jobs);
     }
 
     public Settings withServer(ServerLimits value) {
         return new Settings(home, db, host, port, maxBodyBytes, adminToken, watch, quiet, compileThreads,
-                batchLimits, access, budgets, value, operations, store);
+                batchLimits, access, budgets, value, operations, store, jobs);
     }
 
     public Settings withOperations(Operations value) {
         return new Settings(home, db, host, port, maxBodyBytes, adminToken, watch, quiet, compileThreads,
-                batchLimits, access, budgets, server, value, store);
+                batchLimits, access, budgets, server, value, store, jobs);
     }
 
     public Settings withStore(StoreSettings value) {
         return new Settings(home, db, host, port, maxBodyBytes, adminToken, watch, quiet, compileThreads,
-                batchLimits, access, budgets, server, operations, value);
+                batchLimits, access, budgets, server, operations, value, jobs);
+    }
+
+    public Settings withJobs(JobSettings value) {
+        return new Settings(home, db, host, port, maxBodyBytes, adminToken, watch, quiet, compileThreads,
+                batchLimits, access, budgets, server, operations, store, value);
     }
 
     /** The token is a secret: it never reaches a log line through this record. */
@@ -154,7 +161,8 @@ public record Settings(Path home, Path db, String host, int port, long maxBodyBy
                 + ", budgets=" + budgets
                 + ", server=" + server
                 + ", operations=" + operations
-                + ", store=" + store + "]";
+                + ", store=" + store
+                + ", jobs=" + jobs + "]";
     }
 
     private static void require(boolean ok, String message) {
