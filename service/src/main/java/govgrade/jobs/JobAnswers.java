@@ -32,9 +32,10 @@ final class JobAnswers {
         pack.put("id", job.pack());
         pack.put("version", job.version());
         m.put("pack", pack);
-        JsonNode params = json(job.params());
-        m.put("period", params.has("period") ? ResultJson.mapper().convertValue(params.get("period"), Object.class)
-                : null);
+        JsonNode period = json(job.params()).get("period");
+        // Answered as an object either way, so a client reads one shape: {from, to} or {day}.
+        m.put("period", period == null ? null : period.isTextual() ? Map.of("day", period.asText())
+                : ResultJson.mapper().convertValue(period, Object.class));
         m.put("who", job.who());
         m.put("createdAt", job.createdAt());
         m.put("state", job.state());

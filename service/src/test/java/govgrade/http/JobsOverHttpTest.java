@@ -13,10 +13,18 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Jobs over HTTP on one instance over SQLite: the same changes as the single what-ifs, new runs from a regrade, and refusals by path. */
 class JobsOverHttpTest extends ServiceOnAPort {
+    /** Every answer here is held to openapi.json as well. */
+    private DocumentAnswers doc;
+
+    @BeforeEach
+    void readDocument() throws Exception {
+        doc = new DocumentAnswers();
+    }
 
     private List<String> gradeMeixian(int times) throws Exception {
         List<String> runs = new ArrayList<>();
@@ -38,12 +46,15 @@ class JobsOverHttpTest extends ServiceOnAPort {
     }
 
     private JsonNode finished(TestClient.Response started) throws Exception {
+        doc.check("post", "/api/v1/jobs", started);
         assertEquals(202, started.status(), started.text());
         String location = started.headers().get("location").get(0);
         assertEquals("/api/v1/jobs/" + started.json().get("job").asText(), location);
         long until = System.nanoTime() + 60_000_000_000L;
         while (System.nanoTime() < until) {
-            JsonNode job = client.get(location).json();
+            TestClient.Response r = client.get(location);
+            doc.check("get", "/api/v1/jobs/{job}", r);
+            JsonNode job = r.json();
             if (job.get("state").asText().equals("finished")) {
                 return job;
             }
@@ -109,13 +120,18 @@ class JobsOverHttpTest extends ServiceOnAPort {
         gradeMeixian(1);
         TestClient.Response none = client.post("/api/v1/jobs",
                 "{\"kind\":\"whatif\",\"pack\":\"meixian\",\"period\":{\"from\":\"1999-01-01\",\"to\":\"1999-12-31\"}}");
+        doc.check("post", "/api/v1/jobs", none);
         assertEquals(202, none.status(), none.text());
         assertEquals("finished", none.json().get("state").asText());
         assertEquals(0, none.json().at("/items/total").asInt());
         assertEquals(0, none.json().at("/answer/runs").size());
         TestClient.Response day = client.post("/api/v1/jobs", "{\"kind\":\"whatif\",\"pack\":\"meixian\",\"period\":\"1999-05-01\"}");
         assertEquals(202, day.status(), day.text());
-        JsonNode page = client.request("GET", "/api/v1/jobs?limit=1", "Authorization", "Bearer " + TOKEN).json();
+        TestClient.Response first = client.request("GET", "/api/v1/jobs?limit=1", "Authorization", "Bearer " + TOKEN);
+        doc.check("get", "/api/v1/jobs", first);
+        doc.check("get", "/api/v1/jobs", client.get("/api/v1/jobs"));
+        doc.check("get", "/api/v1/jobs", client.request("GET", "/api/v1/jobs?limit=0", "Authorization", "Bearer " + TOKEN));
+        JsonNode page = first.json();
         assertEquals(day.json().get("job"), page.at("/jobs/0/job"));
         JsonNode next = client.request("GET", "/api/v1/jobs?limit=1&before=" + page.get("next").asText(),
                 "Authorization", "Bearer " + TOKEN).json();
@@ -134,13 +150,22 @@ class JobsOverHttpTest extends ServiceOnAPort {
                 + "\"2024-12-01\",\"to\":\"2024-01-31\"}}"), "period.to");
         assertPath(client.post("/api/v1/jobs", "{\"kind\":\"whatif\",\"pack\":\"meixian\",\"period\":7}"), "period");
         assertPath(client.post("/api/v1/jobs", "{\"kind\":\"whatif\",\"pack\":\"meixian\",\"runs\":[]}"), "runs");
-        assertError(client.post("/api/v1/jobs", "{\"kind\":\"whatif\",\"pack\":\"nowhere\"}"), 404, "unknown_pack");
+        TestClient.Response nowhere = client.post("/api/v1/jobs", "{\"kind\":\"whatif\",\"pack\":\"nowhere\"}");
+        doc.check("post", "/api/v1/jobs", nowhere);
+        assertError(nowhere, 404, "unknown_pack");
+        doc.check("get", "/api/v1/jobs/{job}", client.get("/api/v1/jobs/nope"));
         assertError(client.post("/api/v1/jobs", "{\"kind\":\"whatif\",\"pack\":\"meixian\",\"version\":\"abc\"}"), 404,
                 "unknown_version");
         assertError(client.get("/api/v1/jobs/nope"), 404, "unknown_job");
     }
 
-    private static void assertPath(TestClient.Response r, String path) throws Exception {
+    @Test
+    void theDocumentsExamplesOfJobsFitTheirSchemas() throws Exception {
+        doc.checkExamples();
+    }
+
+    private void assertPath(TestClient.Response r, String path) throws Exception {
+        doc.check("post", "/api/v1/jobs", r);
         assertError(r, 400, "invalid_request");
         assertEquals(path, r.json().get("path").asText(), r.text());
     }
