@@ -19,7 +19,7 @@ final class JobHandlers {
     private static final Pattern VERSION = Pattern.compile("[0-9a-zA-Z._-]{1,128}");
     private static final Pattern CURSOR = Pattern.compile("[1-9][0-9]{0,17}");
     private static final String SHAPE = "{ \"kind\": \"whatif\" | \"regrade\", \"pack\": ..., \"version\"?: ..., "
-            + "\"period\"?: \"YYYY-MM-DD\" | { \"from\", \"to\" } }";
+            + "\"period\"?: { \"day\" } | { \"from\", \"to\" } }";
 
     private final JobService jobs;
     private final Requests requests;
@@ -58,6 +58,8 @@ final class JobHandlers {
         if (period != null && !period.isNull()) {
             if (period.isTextual()) {
                 day = day(period, "period");
+            } else if (period.isObject() && period.size() == 1 && period.has("day")) {
+                day = day(period.get("day"), "period.day");
             } else if (period.isObject() && period.size() == 2 && period.has("from") && period.has("to")) {
                 from = day(period.get("from"), "period.from");
                 to = day(period.get("to"), "period.to");
@@ -66,8 +68,8 @@ final class JobHandlers {
                             "period.to");
                 }
             } else {
-                throw ApiError.badRequest("invalid_request", "period: expected a day (runs whose period holds it) "
-                        + "or { \"from\", \"to\" } (runs whose period lies within)", "period");
+                throw ApiError.badRequest("invalid_request", "period: expected { \"day\" } (runs whose period holds "
+                        + "it) or { \"from\", \"to\" } (runs whose period lies within)", "period");
             }
         }
         String who = HeaderText.decode("X-Actor", ctx.header("X-Actor"));

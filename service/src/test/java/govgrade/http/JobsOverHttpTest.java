@@ -125,7 +125,7 @@ class JobsOverHttpTest extends ServiceOnAPort {
         assertEquals("finished", none.json().get("state").asText());
         assertEquals(0, none.json().at("/items/total").asInt());
         assertEquals(0, none.json().at("/answer/runs").size());
-        TestClient.Response day = client.post("/api/v1/jobs", "{\"kind\":\"whatif\",\"pack\":\"meixian\",\"period\":\"1999-05-01\"}");
+        TestClient.Response day = client.post("/api/v1/jobs", "{\"kind\":\"whatif\",\"pack\":\"meixian\",\"period\":{\"day\":\"1999-05-01\"}}");
         assertEquals(202, day.status(), day.text());
         TestClient.Response first = client.request("GET", "/api/v1/jobs?limit=1", "Authorization", "Bearer " + TOKEN);
         doc.check("get", "/api/v1/jobs", first);
