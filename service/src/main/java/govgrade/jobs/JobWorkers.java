@@ -85,7 +85,7 @@ public final class JobWorkers implements AutoCloseable {
     private void work(int slot) {
         while (open) {
             try {
-                List<Jobs.Claim> claims = jobs.claim(instance, 1, now(), leaseMs);
+                List<Jobs.Claim> claims = jobs.claimable(now()) ? jobs.claim(instance, 1, now(), leaseMs) : List.of();
                 if (claims.isEmpty()) {
                     news.tryAcquire(poll.toMillis(), TimeUnit.MILLISECONDS);
                     continue;

@@ -90,6 +90,22 @@ public final class Jobs {
     }
 
     /**
+     * Whether any item is there to claim (or to fail for good), by a read: an idle worker asks this
+     * first, so looking for work takes no write transaction, which would queue behind gradings.
+     */
+    public boolean claimable(long now) throws SQLException {
+        return db.read(c -> {
+            try (PreparedStatement s = c.prepareStatement("SELECT 1 FROM job_items WHERE state = 'pending' "
+                    + "OR (state = 'claimed' AND lease_until < ?) LIMIT 1")) {
+                s.setLong(1, now);
+                try (ResultSet r = s.executeQuery()) {
+                    return r.next();
+                }
+            }
+        });
+    }
+
+    /**
      * Claims up to {@code k} items for {@code instance}: pending ones, and claimed ones whose lease
      * ran out (their instance died or stalled) and have claims left; those without fail for good.
      */

@@ -133,9 +133,11 @@ class JobsTest {
         Jobs b = new Jobs(two);
         a.create("job-1", "whatif", null, "v1", "{}", null, all());
         Jobs.Claim first = a.claim("a", 5, T0, LEASE).get(0);
+        assertFalse(b.claimable(T0 + LEASE / 2), "nothing to claim while the lease holds");
         assertTrue(b.claim("b", 5, T0 + LEASE / 2, LEASE).isEmpty(), "a live lease is not claimed again");
         assertTrue(a.renew(first, "a", T0 + LEASE / 2, LEASE), "renewed while held");
         assertTrue(b.claim("b", 5, T0 + LEASE, LEASE).isEmpty(), "the renewed lease holds past the first");
+        assertTrue(b.claimable(T0 + 2 * LEASE), "an expired lease is there to claim");
         Jobs.Claim second = b.claim("b", 5, T0 + 2 * LEASE, LEASE).get(0);
         assertEquals(first.seq(), second.seq());
         assertEquals(2, second.attempt());
