@@ -11,13 +11,10 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /** The endpoints of jobs: start one, follow one, list them. HTTP in and out only. */
 final class JobHandlers {
     private static final Set<String> FIELDS = Set.of("kind", "pack", "version", "period");
-    private static final Pattern VERSION = Pattern.compile("[0-9a-zA-Z._-]{1,128}");
-    private static final Pattern CURSOR = Pattern.compile("[1-9][0-9]{0,17}");
     private static final String SHAPE = "{ \"kind\": \"whatif\" | \"regrade\", \"pack\": ..., \"version\"?: ..., "
             + "\"period\"?: { \"day\" } | { \"from\", \"to\" } }";
 
@@ -47,7 +44,7 @@ final class JobHandlers {
             throw ApiError.badRequest("invalid_request", "pack: expected a pack id, " + PackId.RULE, "pack");
         }
         String version = Requests.text(req, "version");
-        if (version != null && !VERSION.matcher(version).matches()) {
+        if (version != null && !RunListing.VERSION.matcher(version).matches()) {
             throw ApiError.badRequest("invalid_request", "version: expected a version id as GET "
                     + "/api/v1/packs/{pack}/versions lists them", "version");
         }
@@ -97,7 +94,7 @@ final class JobHandlers {
     void list(Context ctx) throws Exception {
         int limit = RunListing.limit(ctx.queryParam("limit"));
         String before = ctx.queryParam("before");
-        if (before != null && !CURSOR.matcher(before).matches()) {
+        if (before != null && !RunListing.CURSOR.matcher(before).matches()) {
             throw ApiError.badRequest("invalid_parameter", "before: expected the next cursor of an earlier page",
                     "before");
         }
