@@ -41,11 +41,11 @@ class DatabaseTest {
         try (Database db = Database.open(file)) {
             assertTrue(Files.isRegularFile(file), "the folder is created with the file");
             List<String> tables = strings(db, "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name");
-            for (String t : List.of("active_packs", "activations", "audit", "batches", "pack_files", "pack_versions",
-                    "results", "runs", "whatifs")) {
+            for (String t : List.of("active_packs", "activations", "audit", "batches", "job_items", "jobs", "pack_files",
+                    "pack_versions", "results", "runs", "whatifs")) {
                 assertTrue(tables.contains(t), t + " in " + tables);
             }
-            assertEquals(List.of("1", "2.1", "3.7", "3.8", "3.9"), strings(db, "SELECT version FROM flyway_schema_history "
+            assertEquals(List.of("1", "2.1", "3.7", "3.8", "3.9", "3.10"), strings(db, "SELECT version FROM flyway_schema_history "
                     + "WHERE success = 1 AND version IS NOT NULL ORDER BY installed_rank"));
             assertEquals(List.of("wal"), strings(db, "PRAGMA journal_mode"));
         }
@@ -96,7 +96,8 @@ class DatabaseTest {
         ds.setUrl("jdbc:sqlite:" + file);
         Flyway.configure().dataSource(ds).locations("filesystem:" + flat).load().migrate();
         try (Database db = Database.open(file)) {
-            assertEquals(List.of("5"), strings(db, "SELECT count(*) FROM flyway_schema_history WHERE success = 1"),
+            // The five kept, and V3_10 (jobs), made since, added.
+            assertEquals(List.of("6"), strings(db, "SELECT count(*) FROM flyway_schema_history WHERE success = 1"),
                     "nothing migrated again, no checksum refused");
         }
     }

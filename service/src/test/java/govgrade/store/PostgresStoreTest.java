@@ -24,11 +24,11 @@ class PostgresStoreTest {
             assertTrue(db.postgres());
             List<String> tables = DatabaseTest.strings(db, "SELECT table_name FROM information_schema.tables "
                     + "WHERE table_schema = 'public' ORDER BY table_name");
-            for (String t : List.of("active_packs", "activations", "audit", "batches", "disk_seen", "pack_files",
-                    "pack_versions", "results", "runs", "whatifs")) {
+            for (String t : List.of("active_packs", "activations", "audit", "batches", "disk_seen", "job_items", "jobs",
+                    "pack_files", "pack_versions", "results", "runs", "whatifs")) {
                 assertTrue(tables.contains(t), t + " in " + tables);
             }
-            assertEquals(List.of("1", "2.1", "3.7", "3.8", "3.9"), DatabaseTest.strings(db, "SELECT version FROM "
+            assertEquals(List.of("1", "2.1", "3.7", "3.8", "3.9", "3.10"), DatabaseTest.strings(db, "SELECT version FROM "
                     + "flyway_schema_history WHERE success AND version IS NOT NULL ORDER BY installed_rank"));
         }
     }
@@ -60,7 +60,7 @@ class PostgresStoreTest {
                     "disk", "one");
             new PackVersions(one).activate("meixian", "v1", "alice");
             assertEquals(Map.of("meixian", "v1"), new PackVersions(two).active());
-            assertEquals(List.of("5"), DatabaseTest.strings(two, "SELECT count(*) FROM flyway_schema_history WHERE version IS NOT NULL"));
+            assertEquals(List.of("6"), DatabaseTest.strings(two, "SELECT count(*) FROM flyway_schema_history WHERE version IS NOT NULL"));
         }
     }
 
