@@ -188,6 +188,25 @@ async function errors(): Promise<void> {
   check(other.response.status === 400 && other.error?.error === "pack_mismatch", "another pack's what-if");
 }
 
+async function jobs(): Promise<void> {
+  const started = await grader.POST("/api/v1/jobs", { body: { kind: "whatif", pack: "meixian" } });
+  check(started.response.status === 202 && started.data, `a job started: ${started.response.status}`);
+  const id = started.data.job;
+  let job = started.data;
+  for (let i = 0; i < 600 && job.state !== "finished"; i++) {
+    await new Promise((r) => setTimeout(r, 100));
+    const now = await grader.GET("/api/v1/jobs/{job}", { params: { path: { job: id } } });
+    check(now.data, "the job read back");
+    job = now.data;
+  }
+  check(job.state === "finished" && job.items.done === job.items.total, `the job finished: ${JSON.stringify(job.items)}`);
+  check(job.answer && job.answer.runs.length === job.items.total, "an answer per run");
+  const listed = await grader.GET("/api/v1/jobs", { params: { query: { limit: 5 } } });
+  check(listed.data && listed.data.jobs[0]?.job === id, "the job listed first");
+  const none = await grader.GET("/api/v1/jobs/{job}", { params: { path: { job: "nope" } } });
+  check(none.response.status === 404 && none.error?.error === "unknown_job", "an unknown job");
+}
+
 let failed = false;
 try {
   await gradeEveryFixture();
@@ -197,6 +216,7 @@ try {
   await packsDraftAndPublish();
   await service();
   await errors();
+  await jobs();
 } catch (e) {
   failed = true;
   console.error(e instanceof Error ? e.stack : e);

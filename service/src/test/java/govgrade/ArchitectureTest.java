@@ -38,6 +38,7 @@ class ArchitectureTest {
             List.of("grading"),
             List.of("runs", "published"),
             List.of("report"),
+            List.of("jobs"),
             List.of("http"),
             List.of("app"),
             List.of("cli"));

@@ -10,6 +10,7 @@ import com.google.gson.reflect.TypeToken;
 import govgrade.clients.gen.ApiClient;
 import govgrade.clients.gen.ApiException;
 import govgrade.clients.gen.api.GradingApi;
+import govgrade.clients.gen.api.JobsApi;
 import govgrade.clients.gen.api.PacksApi;
 import govgrade.clients.gen.api.ReportsApi;
 import govgrade.clients.gen.api.RunsApi;
@@ -19,6 +20,8 @@ import govgrade.clients.gen.model.AuditEntry;
 import govgrade.clients.gen.model.Draft;
 import govgrade.clients.gen.model.FactBatch;
 import govgrade.clients.gen.model.GradedRun;
+import govgrade.clients.gen.model.Job;
+import govgrade.clients.gen.model.JobRequest;
 import govgrade.clients.gen.model.PackVersion;
 import govgrade.clients.gen.model.Published;
 import govgrade.clients.gen.model.PublishedFigures;
@@ -285,6 +288,25 @@ class JavaClientTest {
         ApiException anonymous = assertThrows(ApiException.class,
                 () -> new GradingApi(client(null)).listRuns(null, null, null, null, null));
         assertEquals(401, anonymous.getCode());
+    }
+
+    @Test
+    @Order(7)
+    void aWhatIfJobOverEveryMeixianRunFinishesAndIsListed() throws Exception {
+        JobsApi jobs = new JobsApi(client(GRADER));
+        Job started = jobs.startJob(new JobRequest().kind(JobRequest.KindEnum.WHATIF).pack("meixian"), "client-test");
+        assertTrue(started.getItems().getTotal() >= 1, "the meixian runs graded above: " + started);
+        Job job = started;
+        for (int i = 0; i < 600 && job.getState() != Job.StateEnum.FINISHED; i++) {
+            Thread.sleep(100);
+            job = jobs.getJob(started.getJob());
+        }
+        assertEquals(Job.StateEnum.FINISHED, job.getState(), job.toString());
+        assertEquals(job.getItems().getTotal(), job.getItems().getDone());
+        assertEquals(job.getItems().getTotal(), job.getAnswer().getRuns().size());
+        assertEquals(0, job.getAnswer().getChanges(), "the active version regrades as it graded");
+        assertEquals(started.getJob(), jobs.listJobs(5, null).getJobs().get(0).getJob());
+        assertEquals(404, assertThrows(ApiException.class, () -> jobs.getJob("nope")).getCode());
     }
 
     @Test

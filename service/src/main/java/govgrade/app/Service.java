@@ -2,6 +2,8 @@ package govgrade.app;
 
 import govgrade.http.ApiServer;
 import govgrade.http.Watch;
+import govgrade.jobs.JobService;
+import govgrade.jobs.JobWorkers;
 import govgrade.packs.catalog.PackCache;
 import govgrade.packs.catalog.OtherInstances;
 import govgrade.packs.catalog.PackCatalog;
@@ -14,9 +16,15 @@ import govgrade.runs.WhatIfService;
 import govgrade.store.ActiveChanges;
 import govgrade.store.Audit;
 import govgrade.store.Database;
+import govgrade.store.JobRows;
+import govgrade.store.Jobs;
 import govgrade.store.Runs;
 import govgrade.store.WhatIfs;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.util.HexFormat;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -36,12 +44,14 @@ public final class Service implements AutoCloseable {
     private final PackCatalog catalog;
     private final PackWatcher watcher;
     private final ActiveChanges changes;
+    private final JobWorkers workers;
     private final Meters meters;
     private final AtomicBoolean open = new AtomicBoolean(true);
 
     private Service(Database database, ApiServer server, ThreadPoolExecutor sync, PackCatalog catalog,
-                    PackWatcher watcher, ActiveChanges changes, Meters meters) {
+                    PackWatcher watcher, ActiveChanges changes, JobWorkers workers, Meters meters) {
         this.changes = changes;
+        this.workers = workers;
         this.meters = meters;
         this.database = database;
         this.server = server;
@@ -97,8 +107,10 @@ public final class Service implements AutoCloseable {
             DraftReview drafts = new DraftReview(catalog, settings.fixtures(), settings.budgets());
             ApiServer.Tokens tokens = new ApiServer.Tokens(settings.adminToken(), settings.access().editorToken(),
                     settings.access().graderToken());
+            Jobs jobs = new Jobs(database);
+            JobService jobService = new JobService(catalog, jobs, new JobRows(database));
             ApiServer server = new ApiServer(settings.host(), settings.port(), settings.maxBodyBytes(), tokens,
-                    settings.server(), new ApiServer.Services(catalog, runs, whatIfs, drafts),
+                    settings.server(), new ApiServer.Services(catalog, runs, whatIfs, drafts, jobService),
                     new Watch(meters.registry(), settings.operations().metricsToken(),
                             settings.operations().corsOrigins(), new Audit(database))).start();
             PackWatcher watcher;
@@ -116,13 +128,32 @@ public final class Service implements AutoCloseable {
                 others.newVersions().forEach(v -> sync.execute(() -> others.warm(v.getKey(), v.getValue())));
                 others.follow().forEach(pack -> sync.execute(() -> others.warm(pack)));
             });
-            return new Service(database, server, sync, catalog, watcher, changes, meters);
+            JobWorkers workers = JobWorkers.start(database, jobs, whatIfs, instanceName(server.port()),
+                    settings.jobs().workers(), settings.jobs().lease(), settings.jobs().poll());
+            return new Service(database, server, sync, catalog, watcher, changes, workers, meters);
         } catch (Exception e) {
             stopSync(sync);
             database.close();
             meters.close();
             throw e;
         }
+    }
+
+    /**
+     * The name this instance claims job items under, and that a job's answer credits: host and
+     * port for people, and a part new at every start, so an instance restarted on the same port
+     * never passes for the one that died holding leases.
+     */
+    private static String instanceName(int port) {
+        String host;
+        try {
+            host = InetAddress.getLocalHost().getHostName();
+        } catch (UnknownHostException e) {
+            host = "localhost";
+        }
+        byte[] start = new byte[3];
+        ThreadLocalRandom.current().nextBytes(start);
+        return host + ":" + port + "-" + HexFormat.of().formatHex(start);
     }
 
     /** Returns once every pack on disk is compiled and stored; throws what stopped one (a store failure). */
@@ -161,6 +192,7 @@ public final class Service implements AutoCloseable {
             watcher.close();
         }
         changes.close();
+        workers.close(); // before the server: a job made during the stop is done by the other instances
         server.stop();
         stopSync(sync);
         try {

@@ -27,11 +27,13 @@ import java.time.Duration;
  * @param operations     what an operator watching the service sets: CORS origins, the metrics token
  * @param store          a PostgreSQL store instead of the SQLite file, and how often the active versions are read back
  * @param startup        what a start reuses from the one before (compiled packs) and where it keeps it
+ * @param jobs           how many job items this instance works on at once, and their lease
  */
 public record Settings(Path home, Path db, String host, int port, long maxBodyBytes, String adminToken,
                        boolean watch, Duration quiet, int compileThreads,
                        BatchLimits batchLimits, Access access, Budgets budgets, ServerLimits server,
-                       Operations operations, StoreSettings store, StartupCaches startup) {
+                       Operations operations, StoreSettings store, StartupCaches startup,
+                       JobSettings jobs) {
     /** Where a service listens unless told otherwise. */
     public static final int DEFAULT_PORT = 7070;
     public static final long DEFAULT_MAX_BODY_BYTES = 32L << 20;
@@ -61,6 +63,7 @@ public record Settings(Path home, Path db, String host, int port, long maxBodyBy
         require(operations != null, "operations are required (Operations.defaults())");
         require(store != null, "store settings are required (StoreSettings.defaults())");
         require(startup != null, "start-up caches are required (StartupCaches.defaults())");
+        require(jobs != null, "job settings are required (JobSettings.defaults())");
         adminToken = adminToken == null || adminToken.isBlank() ? null : adminToken;
     }
 
@@ -72,7 +75,8 @@ public record Settings(Path home, Path db, String host, int port, long maxBodyBy
     public static Settings defaults(Path home, Path db) {
         return new Settings(home, db, "127.0.0.1", DEFAULT_PORT, DEFAULT_MAX_BODY_BYTES, null, true, DEFAULT_QUIET,
                 everyCore(), BatchLimits.DEFAULTS, Access.defaults(), Budgets.DEFAULTS, ServerLimits.defaults(),
-                Operations.defaults(), StoreSettings.defaults(), StartupCaches.defaults());
+                Operations.defaults(), StoreSettings.defaults(), StartupCaches.defaults(),
+                JobSettings.defaults());
     }
 
     /** Compiling the packs is most of a cold start and each pack compiles alone: every core helps. */
@@ -92,62 +96,67 @@ public record Settings(Path home, Path db, String host, int port, long maxBodyBy
 
     public Settings listening(String host, int port) {
         return new Settings(home, db, host, port, maxBodyBytes, adminToken, watch, quiet, compileThreads,
-                batchLimits, access, budgets, server, operations, store, startup);
+                batchLimits, access, budgets, server, operations, store, startup, jobs);
     }
 
     public Settings withMaxBodyBytes(long max) {
         return new Settings(home, db, host, port, max, adminToken, watch, quiet, compileThreads,
-                batchLimits, access, budgets, server, operations, store, startup);
+                batchLimits, access, budgets, server, operations, store, startup, jobs);
     }
 
     public Settings withAdminToken(String token) {
         return new Settings(home, db, host, port, maxBodyBytes, token, watch, quiet, compileThreads,
-                batchLimits, access, budgets, server, operations, store, startup);
+                batchLimits, access, budgets, server, operations, store, startup, jobs);
     }
 
     public Settings withWatch(boolean on) {
         return new Settings(home, db, host, port, maxBodyBytes, adminToken, on, quiet, compileThreads,
-                batchLimits, access, budgets, server, operations, store, startup);
+                batchLimits, access, budgets, server, operations, store, startup, jobs);
     }
 
     public Settings withCompileThreads(int threads) {
         return new Settings(home, db, host, port, maxBodyBytes, adminToken, watch, quiet, threads,
-                batchLimits, access, budgets, server, operations, store, startup);
+                batchLimits, access, budgets, server, operations, store, startup, jobs);
     }
 
     public Settings withBatchLimits(BatchLimits value) {
         return new Settings(home, db, host, port, maxBodyBytes, adminToken, watch, quiet, compileThreads,
-                value, access, budgets, server, operations, store, startup);
+                value, access, budgets, server, operations, store, startup, jobs);
     }
 
     public Settings withAccess(Access value) {
         return new Settings(home, db, host, port, maxBodyBytes, adminToken, watch, quiet, compileThreads,
-                batchLimits, value, budgets, server, operations, store, startup);
+                batchLimits, value, budgets, server, operations, store, startup, jobs);
     }
 
     public Settings withBudgets(Budgets value) {
         return new Settings(home, db, host, port, maxBodyBytes, adminToken, watch, quiet, compileThreads,
-                batchLimits, access, value, server, operations, store, startup);
+                batchLimits, access, value, server, operations, store, startup, jobs);
     }
 
     public Settings withServer(ServerLimits value) {
         return new Settings(home, db, host, port, maxBodyBytes, adminToken, watch, quiet, compileThreads,
-                batchLimits, access, budgets, value, operations, store, startup);
+                batchLimits, access, budgets, value, operations, store, startup, jobs);
     }
 
     public Settings withOperations(Operations value) {
         return new Settings(home, db, host, port, maxBodyBytes, adminToken, watch, quiet, compileThreads,
-                batchLimits, access, budgets, server, value, store, startup);
+                batchLimits, access, budgets, server, value, store, startup, jobs);
     }
 
     public Settings withStore(StoreSettings value) {
         return new Settings(home, db, host, port, maxBodyBytes, adminToken, watch, quiet, compileThreads,
-                batchLimits, access, budgets, server, operations, value, startup);
+                batchLimits, access, budgets, server, operations, value, startup, jobs);
     }
 
     public Settings withStartup(StartupCaches value) {
         return new Settings(home, db, host, port, maxBodyBytes, adminToken, watch, quiet, compileThreads,
-                batchLimits, access, budgets, server, operations, store, value);
+                batchLimits, access, budgets, server, operations, store, value, jobs);
+    }
+
+    public Settings withJobs(JobSettings value) {
+        return new Settings(home, db, host, port, maxBodyBytes, adminToken, watch, quiet, compileThreads,
+                batchLimits, access, budgets, server, operations, store, startup, value);
     }
 
     /** The token is a secret: it never reaches a log line through this record. */
@@ -162,7 +171,8 @@ public record Settings(Path home, Path db, String host, int port, long maxBodyBy
                 + ", server=" + server
                 + ", operations=" + operations
                 + ", store=" + store
-                + ", startup=" + startup + "]";
+                + ", startup=" + startup
+                + ", jobs=" + jobs + "]";
     }
 
     private static void require(boolean ok, String message) {

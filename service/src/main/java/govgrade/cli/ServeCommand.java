@@ -1,6 +1,7 @@
 package govgrade.cli;
 
 import govgrade.app.Access;
+import govgrade.app.JobSettings;
 import govgrade.app.Operations;
 import govgrade.app.Service;
 import govgrade.app.Settings;
@@ -136,6 +137,19 @@ final class ServeCommand implements Callable<Integer> {
             + "the database file, named after it: govgrade.db" + StartupCaches.SUFFIX + ")")
     Path cacheDir;
 
+    @Option(names = "--job-workers", paramLabel = "N", description = "job items this instance works on at once; 0: it "
+            + "takes no job work (default ${DEFAULT-VALUE})")
+    int jobWorkers = JobSettings.DEFAULT_WORKERS;
+
+    @Option(names = "--job-lease-ms", paramLabel = "MS", description = "how long a job item claimed by this instance "
+            + "stays its own without a renewal: an item of an instance that died is taken again after it "
+            + "(default ${DEFAULT-VALUE})")
+    long jobLeaseMs = JobSettings.DEFAULT_LEASE.toMillis();
+
+    @Option(names = "--job-poll-ms", paramLabel = "MS", description = "how often idle job workers look for items "
+            + "(PostgreSQL also tells at once) (default ${DEFAULT-VALUE})")
+    long jobPollMs = JobSettings.DEFAULT_POLL.toMillis();
+
     @Mixin
     Home home;
 
@@ -206,6 +220,7 @@ final class ServeCommand implements Callable<Integer> {
                 Duration.ofSeconds(compileSeconds), stuckWorkers),
                 new ServerLimits(Duration.ofSeconds(idleTimeoutS), minDataRate, maxConnections, maxThreads,
                 Duration.ofSeconds(shutdownGraceS)), Operations.defaults(), StoreSettings.defaults(),
-                new StartupCaches(packCache, jvmCache, cacheDir));
+                new StartupCaches(packCache, jvmCache, cacheDir),
+                new JobSettings(jobWorkers, Duration.ofMillis(jobLeaseMs), Duration.ofMillis(jobPollMs)));
     }
 }

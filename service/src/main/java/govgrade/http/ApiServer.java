@@ -4,6 +4,9 @@ import govgrade.facts.BatchRejected;
 import govgrade.facts.Violation;
 import govgrade.factsheets.CellViolation;
 import govgrade.factsheets.SheetRejected;
+import govgrade.jobs.JobService;
+import govgrade.jobs.JobTooLarge;
+import govgrade.jobs.UnknownJob;
 import govgrade.packs.PackRejected;
 import govgrade.packs.PackUnavailable;
 import govgrade.packs.UnknownPack;
@@ -47,7 +50,8 @@ public final class ApiServer {
     private static final Logger LOG = LoggerFactory.getLogger(ApiServer.class);
 
     /** What the server answers for: the core services it calls. */
-    public record Services(PackCatalog catalog, RunService runs, WhatIfService whatIfs, DraftReview drafts) {
+    public record Services(PackCatalog catalog, RunService runs, WhatIfService whatIfs, DraftReview drafts,
+                           JobService jobs) {
     }
 
     private final Javalin app;
@@ -101,6 +105,13 @@ public final class ApiServer {
         byRoute.put("GET /api/v1/audit", audit::list);
         byRoute.put("GET /api/v1/packs/{pack}/versions/{version}/workbook.xlsx",
                 new PackWorkbook(services.catalog())::download);
+        JobHandlers jobs = new JobHandlers(services.jobs(), requests);
+        byRoute.put("POST /api/v1/jobs", grading(roles, jobs::create));
+        byRoute.put("GET /api/v1/jobs/{job}", jobs::job);
+        byRoute.put("GET /api/v1/jobs", ctx -> {
+            roles.reader(ctx.header("Authorization"));
+            jobs.list(ctx);
+        });
         RequestLog requestLog = new RequestLog(watch.meters(), roles);
         this.app = Javalin.create(cfg -> {
             cfg.http.maxRequestSize = maxBodyBytes;
@@ -178,6 +189,9 @@ public final class ApiServer {
                 null, Map.of("violations", e.violations())));
         routes.exception(UnknownWhatIf.class,
                 (e, ctx) -> send(ctx, 404, "unknown_whatif", e.getMessage(), null, Map.of()));
+        routes.exception(UnknownJob.class, (e, ctx) -> send(ctx, 404, "unknown_job", e.getMessage(), null, Map.of()));
+        routes.exception(JobTooLarge.class, (e, ctx) -> send(ctx, 413, "job_over_limit", e.getMessage(), "period",
+                Map.of()));
         routes.exception(PackUnavailable.class,
                 (e, ctx) -> send(ctx, 409, "pack_unavailable", e.getMessage(), "pack", Map.of()));
         routes.exception(PackRejected.class, (e, ctx) -> send(ctx, 400, "pack_rejected",

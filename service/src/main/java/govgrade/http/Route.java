@@ -30,5 +30,8 @@ record Route(String method, String path, String summary) {
             new Route("GET", "/metrics", "Metrics for Prometheus, in its text format"),
             new Route("GET", "/api/v1/audit", "The audit log: pack changes and refused tokens, newest first"),
             new Route("GET", "/api/v1/packs/{pack}/versions/{version}/workbook.xlsx",
-                    "A stored version's workbook, to edit and send back as a draft"));
+                    "A stored version's workbook, to edit and send back as a draft"),
+            new Route("POST", "/api/v1/jobs", "Start a job: every stored run of a pack (of a period) regraded, spread over the instances"),
+            new Route("GET", "/api/v1/jobs/{job}", "A job's progress, which instances did its items, and its answer once finished"),
+            new Route("GET", "/api/v1/jobs", "Jobs newest first, a page at a time"));
 }

@@ -20,8 +20,8 @@ import java.util.regex.Pattern;
 final class RunListing {
     static final int DEFAULT_LIMIT = 20;
     static final int MAX_LIMIT = 200;
-    private static final Pattern VERSION = Pattern.compile("[0-9a-zA-Z._-]{1,128}");
-    private static final Pattern CURSOR = Pattern.compile("[1-9][0-9]{0,17}");
+    static final Pattern VERSION = Pattern.compile("[0-9a-zA-Z._-]{1,128}");
+    static final Pattern CURSOR = Pattern.compile("[1-9][0-9]{0,17}");
 
     private final RunService runs;
 

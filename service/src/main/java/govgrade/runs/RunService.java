@@ -163,7 +163,7 @@ public final class RunService {
         return seen.size();
     }
 
-    private static List<ResultRow> rows(GradedRun run) {
+    static List<ResultRow> rows(GradedRun run) {
         List<ResultRow> rows = new ArrayList<>(run.results().size());
         for (GradedRun.Result r : run.results()) {
             rows.add(new ResultRow(r.subject().type(), r.subject().id(), r.channel(), r.grade(), r.label(),

@@ -12,11 +12,13 @@ import govgrade.packs.PackUnavailable;
 import govgrade.packs.UnknownPack;
 import govgrade.packs.UnknownVersion;
 import govgrade.packs.catalog.PackCatalog;
+import govgrade.store.ResultRow;
 import govgrade.store.StoredRun;
 import govgrade.store.WhatIfs;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.sql.SQLException;
+import java.util.List;
 
 /**
  * Regrades a stored run's batch under another pack version (a draft, the active one, any stored
@@ -40,6 +42,50 @@ public final class WhatIfService {
     /** {@code pack} null: the run's own pack; {@code version} null: the pack's active version. */
     public Answer regrade(String runId, String pack, String version) throws UnknownRun, OtherPack, StoredBatchInvalid,
             UnknownPack, UnknownVersion, PackUnavailable, PackRejected, IOException, SQLException {
+        Prepared p = prepare(runId, pack, version);
+        store.save(p.id(), runId, p.pack(), p.version(), p.json());
+        return new Answer(p.whatIf(), p.json());
+    }
+
+    /** A what-if answered but not stored: a job stores it with its item, in one transaction. */
+    public record Prepared(String id, String pack, String version, WhatIf whatIf, byte[] json) {
+    }
+
+    /** As {@link #regrade}, storing nothing. */
+    public Prepared prepare(String runId, String pack, String version) throws UnknownRun, OtherPack,
+            StoredBatchInvalid, UnknownPack, UnknownVersion, PackUnavailable, PackRejected, IOException, SQLException {
+        Regrading r = regrading(runId, pack, version, runId);
+        String id = RunIds.next();
+        WhatIf answer = WhatIf.between(id, r.before(), r.after());
+        return new Prepared(id, r.against().id(), r.against().version(), answer, ResultJson.write(answer));
+    }
+
+    /**
+     * A stored run's batch graded again under {@code version} (null: the active one) as a new run,
+     * not stored: what a province-wide regrade stores, item by item. It reads the earlier periods
+     * its old run read, so a regrade does not hang on the order the other runs are regraded in.
+     */
+    public record NewRun(String runId, String pack, String version, String periodFrom, String periodTo, byte[] batch,
+                         GradedRun run, byte[] json, List<ResultRow> rows, WhatIf.Grades grades) {
+    }
+
+    public NewRun asNewRun(String runId, String version) throws UnknownRun, OtherPack, StoredBatchInvalid, UnknownPack,
+            UnknownVersion, PackUnavailable, PackRejected, IOException, SQLException {
+        String id = RunIds.next();
+        Regrading r = regrading(runId, null, version, id);
+        Batch.Period period = r.batch().period();
+        return new NewRun(id, r.against().id(), r.against().version(), period.from().toString(),
+                period.to().toString(), r.stored().batch(), r.after(), ResultJson.write(r.after()),
+                RunService.rows(r.after()), new WhatIf.Grades(Diff.gradeCounts(r.before()), Diff.gradeCounts(r.after())));
+    }
+
+    private record Regrading(StoredRun stored, Batch batch, GradedRun before, GradedRun after, CompiledPack against) {
+    }
+
+    /** Grades run {@code runId}'s stored batch again under {@code version}, naming the result {@code gradedAs}. */
+    private Regrading regrading(String runId, String pack, String version, String gradedAs) throws UnknownRun,
+            OtherPack, StoredBatchInvalid, UnknownPack, UnknownVersion, PackUnavailable, PackRejected, IOException,
+            SQLException {
         StoredRun stored = runs.find(runId);
         GradedRun before = ResultJson.readRun(stored.result());
         if (pack == null) {
@@ -64,12 +110,8 @@ public final class WhatIfService {
         }
         // The earlier periods the run read: from the runs stored before it, as when it was graded.
         GradedRun after = Grading.grade(batch, runs.earlier(batch, stored.pack(), runs.order(runId)),
-                runs.limits().earlierPeriods(), against, runId, runs.budgets());
-        String id = RunIds.next();
-        WhatIf answer = WhatIf.between(id, before, after);
-        byte[] body = ResultJson.write(answer);
-        store.save(id, runId, against.id(), against.version(), body);
-        return new Answer(answer, body);
+                runs.limits().earlierPeriods(), against, gradedAs, runs.budgets());
+        return new Regrading(stored, batch, before, after, against);
     }
 
     /** A stored answer, its JSON exactly as first answered. */

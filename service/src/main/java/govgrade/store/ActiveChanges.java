@@ -27,22 +27,29 @@ public final class ActiveChanges implements AutoCloseable {
     }
 
     private final Database db;
+    private final String channel;
     private final Duration poll;
     private final Check check;
     private final Thread thread;
     private volatile boolean open = true;
     private volatile Connection listening;
 
-    private ActiveChanges(Database db, Duration poll, Check check) {
+    private ActiveChanges(Database db, String channel, Duration poll, Check check) {
         this.db = db;
+        this.channel = channel;
         this.poll = poll;
         this.check = check;
-        this.thread = new Thread(this::loop, "active-changes");
+        this.thread = new Thread(this::loop, channel.equals(CHANNEL) ? "active-changes" : channel);
         thread.setDaemon(true);
     }
 
     public static ActiveChanges start(Database db, Duration poll, Check check) {
-        ActiveChanges changes = new ActiveChanges(db, poll, check);
+        return start(db, CHANNEL, poll, check);
+    }
+
+    /** As {@link #start(Database, Duration, Check)}, listening on another channel (the job workers' {@link Jobs#CHANNEL}). */
+    public static ActiveChanges start(Database db, String channel, Duration poll, Check check) {
+        ActiveChanges changes = new ActiveChanges(db, channel, poll, check);
         changes.thread.start();
         return changes;
     }
@@ -53,8 +60,8 @@ public final class ActiveChanges implements AutoCloseable {
                 waitForNews();
             } catch (SQLException e) {
                 if (open) {
-                    LOG.warn("listening for pack activations on {}: {}; polling every {} ms until it is back",
-                            db.location(), e.getMessage(), poll.toMillis());
+                    LOG.warn("listening on {} at {}: {}; polling every {} ms until it is back",
+                            channel, db.location(), e.getMessage(), poll.toMillis());
                 }
                 drop();
                 sleep();
@@ -67,7 +74,7 @@ public final class ActiveChanges implements AutoCloseable {
             try {
                 check.run();
             } catch (Exception e) {
-                LOG.warn("checking the active pack versions in the store: {}", e.toString());
+                LOG.warn("checking the store after news on {}: {}", channel, e.toString());
             }
         }
     }
@@ -81,7 +88,7 @@ public final class ActiveChanges implements AutoCloseable {
         if (listening == null) {
             Connection c = db.connect();
             try (Statement s = c.createStatement()) {
-                s.execute("LISTEN " + CHANNEL);
+                s.execute("LISTEN " + channel);
             }
             listening = c;
         }

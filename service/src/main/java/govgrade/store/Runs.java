@@ -3,6 +3,7 @@ package govgrade.store;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -35,66 +36,79 @@ public final class Runs {
     /** As {@link #save(String, String, String, byte[], byte[], List)}, with the period graded (YYYY-MM-DD). */
     public void save(String runId, String pack, String version, String periodFrom, String periodTo, byte[] batchBody,
                      byte[] response, List<ResultRow> rows) throws SQLException {
-        String hash = sha256(batchBody);
-        byte[] packedBatch = Gzip.pack(batchBody);
-        byte[] packedResult = Gzip.pack(response);
-        String now = Instant.now().toString();
+        Packed run = Packed.of(runId, pack, version, periodFrom, periodTo, batchBody, response, rows);
         db.write(c -> {
-            long batchId;
-            try (PreparedStatement s = c.prepareStatement(
-                    "INSERT INTO batches (hash, pack, received_at, size, body) VALUES (?, ?, ?, ?, ?) "
-                            + "ON CONFLICT (hash) DO NOTHING")) {
-                s.setString(1, hash);
-                s.setString(2, pack);
-                s.setString(3, now);
-                s.setInt(4, batchBody.length);
-                s.setBytes(5, packedBatch);
-                s.executeUpdate();
-            }
-            try (PreparedStatement s = c.prepareStatement("SELECT id FROM batches WHERE hash = ?")) {
-                s.setString(1, hash);
-                try (ResultSet r = s.executeQuery()) {
-                    r.next();
-                    batchId = r.getLong(1);
-                }
-            }
-            try (PreparedStatement s = c.prepareStatement(
-                    "INSERT INTO runs (id, batch_id, pack, version, created_at, result, period_from, period_to) "
-                            + "VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
-                s.setString(1, runId);
-                s.setLong(2, batchId);
-                s.setString(3, pack);
-                s.setString(4, version);
-                s.setString(5, now);
-                s.setBytes(6, packedResult);
-                s.setString(7, periodFrom);
-                s.setString(8, periodTo);
-                s.executeUpdate();
-            }
-            try (PreparedStatement s = c.prepareStatement("INSERT INTO results (run_id, seq, subject_type, subject_id, "
-                    + "channel, grade, label, score, rank, problems) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-                int seq = 0;
-                for (ResultRow row : rows) {
-                    s.setString(1, runId);
-                    s.setInt(2, seq++);
-                    s.setString(3, row.subjectType());
-                    s.setString(4, row.subjectId());
-                    s.setString(5, row.channel());
-                    s.setString(6, row.grade());
-                    s.setString(7, row.label());
-                    s.setString(8, row.score());
-                    if (row.rank() == null) {
-                        s.setNull(9, Types.INTEGER);
-                    } else {
-                        s.setInt(9, row.rank());
-                    }
-                    s.setString(10, row.problems());
-                    s.addBatch();
-                }
-                s.executeBatch();
-            }
+            insert(c, run);
             return null;
         });
+    }
+
+    /** A run ready to store: compressed and hashed before the write transaction, not inside it. */
+    record Packed(String runId, String pack, String version, String periodFrom, String periodTo, String hash,
+                  int batchSize, byte[] batch, byte[] result, List<ResultRow> rows) {
+        static Packed of(String runId, String pack, String version, String periodFrom, String periodTo,
+                         byte[] batchBody, byte[] response, List<ResultRow> rows) {
+            return new Packed(runId, pack, version, periodFrom, periodTo, sha256(batchBody), batchBody.length,
+                    Gzip.pack(batchBody), Gzip.pack(response), rows);
+        }
+    }
+
+    /** Writes batch, run and results on {@code c}, inside a transaction of the caller's (a job item's too). */
+    static void insert(Connection c, Packed run) throws SQLException {
+        String now = Instant.now().toString();
+        long batchId;
+        try (PreparedStatement s = c.prepareStatement(
+                "INSERT INTO batches (hash, pack, received_at, size, body) VALUES (?, ?, ?, ?, ?) "
+                        + "ON CONFLICT (hash) DO NOTHING")) {
+            s.setString(1, run.hash());
+            s.setString(2, run.pack());
+            s.setString(3, now);
+            s.setInt(4, run.batchSize());
+            s.setBytes(5, run.batch());
+            s.executeUpdate();
+        }
+        try (PreparedStatement s = c.prepareStatement("SELECT id FROM batches WHERE hash = ?")) {
+            s.setString(1, run.hash());
+            try (ResultSet r = s.executeQuery()) {
+                r.next();
+                batchId = r.getLong(1);
+            }
+        }
+        try (PreparedStatement s = c.prepareStatement(
+                "INSERT INTO runs (id, batch_id, pack, version, created_at, result, period_from, period_to) "
+                        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
+            s.setString(1, run.runId());
+            s.setLong(2, batchId);
+            s.setString(3, run.pack());
+            s.setString(4, run.version());
+            s.setString(5, now);
+            s.setBytes(6, run.result());
+            s.setString(7, run.periodFrom());
+            s.setString(8, run.periodTo());
+            s.executeUpdate();
+        }
+        try (PreparedStatement s = c.prepareStatement("INSERT INTO results (run_id, seq, subject_type, subject_id, "
+                + "channel, grade, label, score, rank, problems) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            int seq = 0;
+            for (ResultRow row : run.rows()) {
+                s.setString(1, run.runId());
+                s.setInt(2, seq++);
+                s.setString(3, row.subjectType());
+                s.setString(4, row.subjectId());
+                s.setString(5, row.channel());
+                s.setString(6, row.grade());
+                s.setString(7, row.label());
+                s.setString(8, row.score());
+                if (row.rank() == null) {
+                    s.setNull(9, Types.INTEGER);
+                } else {
+                    s.setInt(9, row.rank());
+                }
+                s.setString(10, row.problems());
+                s.addBatch();
+            }
+            s.executeBatch();
+        }
     }
 
     public Optional<StoredRun> find(String runId) throws SQLException {

@@ -1,5 +1,6 @@
 package govgrade.store;
 
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -17,18 +18,24 @@ public final class WhatIfs {
     public void save(String id, String runId, String pack, String version, byte[] response) throws SQLException {
         byte[] packed = Gzip.pack(response);
         db.write(c -> {
-            try (PreparedStatement s = c.prepareStatement("INSERT INTO whatifs (id, run_id, pack, version, created_at, "
-                    + "result) VALUES (?, ?, ?, ?, ?, ?)")) {
-                s.setString(1, id);
-                s.setString(2, runId);
-                s.setString(3, pack);
-                s.setString(4, version);
-                s.setString(5, Instant.now().toString());
-                s.setBytes(6, packed);
-                s.executeUpdate();
-            }
+            insert(c, id, runId, pack, version, packed);
             return null;
         });
+    }
+
+    /** Writes a what-if, its answer gzipped already, inside a transaction of the caller's (a job item's too). */
+    static void insert(Connection c, String id, String runId, String pack, String version, byte[] packed)
+            throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("INSERT INTO whatifs (id, run_id, pack, version, created_at, "
+                + "result) VALUES (?, ?, ?, ?, ?, ?)")) {
+            s.setString(1, id);
+            s.setString(2, runId);
+            s.setString(3, pack);
+            s.setString(4, version);
+            s.setString(5, Instant.now().toString());
+            s.setBytes(6, packed);
+            s.executeUpdate();
+        }
     }
 
     public Optional<byte[]> find(String id) throws SQLException {

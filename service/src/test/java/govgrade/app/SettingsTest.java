@@ -102,7 +102,8 @@ class SettingsTest {
         void aNegativeQuietTime() {
             assertTrue(refusal(() -> new Settings(home, home.resolve("g.db"), "0.0.0.0", 7070, 4096, null, true,
                     Duration.ofMillis(-1), 1, govgrade.facts.BatchLimits.DEFAULTS, Access.defaults(), Budgets.DEFAULTS,
-                    ServerLimits.defaults(), Operations.defaults(), StoreSettings.defaults(), StartupCaches.defaults()))
+                    ServerLimits.defaults(), Operations.defaults(), StoreSettings.defaults(), StartupCaches.defaults(),
+                    JobSettings.defaults()))
                     .startsWith("quiet time"));
         }
 

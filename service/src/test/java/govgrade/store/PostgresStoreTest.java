@@ -25,11 +25,11 @@ class PostgresStoreTest {
             List<String> tables = DatabaseTest.strings(db, "SELECT table_name FROM information_schema.tables "
                     + "WHERE table_schema = 'public' ORDER BY table_name");
             for (String t : List.of("active_packs", "activations", "audit", "batches", "disk_seen", "disk_seen_by_instance",
-                    "fixture_files", "pack_files",
+                    "fixture_files", "job_items", "jobs", "pack_files",
                     "pack_versions", "results", "runs", "whatifs")) {
                 assertTrue(tables.contains(t), t + " in " + tables);
             }
-            assertEquals(List.of("1", "2.1", "3.7", "3.8", "3.9", "3.11"), DatabaseTest.strings(db, "SELECT version FROM "
+            assertEquals(List.of("1", "2.1", "3.7", "3.8", "3.9", "3.10", "3.11"), DatabaseTest.strings(db, "SELECT version FROM "
                     + "flyway_schema_history WHERE success AND version IS NOT NULL ORDER BY installed_rank"));
         }
     }
