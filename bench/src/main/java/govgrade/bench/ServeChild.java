@@ -62,9 +62,11 @@ final class ServeChild implements AutoCloseable {
         return port;
     }
 
-    /** CPU time the child has taken so far (all its threads: service, GC, JIT), in nanoseconds. */
+    /** CPU time the child and its own children have taken so far (all threads: service, GC, JIT), in nanoseconds. */
     long cpuNanos() {
-        return process.info().totalCpuDuration().map(Duration::toNanos).orElse(0L);
+        // serve may start itself again with a class archive: the JVM that serves is then a child of this one.
+        return process.info().totalCpuDuration().map(Duration::toNanos).orElse(0L) + process.descendants()
+                .mapToLong(h -> h.info().totalCpuDuration().map(Duration::toNanos).orElse(0L)).sum();
     }
 
     private void awaitHealthy(Path log) throws Exception {
