@@ -69,12 +69,9 @@ final class HttpLoadBench {
         try (Service service = Service.start(settings)) {
             int port = service.port();
             AtomicInteger next = new AtomicInteger();
-            Request grade = c -> {
-                int i = next.getAndIncrement();
-                return c.post("/api/v1/grade", unique(batches.get(i % batches.size()), i / batches.size()));
-            };
-            load(port, clients, warmup(seconds), grade);
-            Load g = load(port, clients, seconds, grade);
+            Request grade = grading(batches, next);
+            load(new int[] {port}, clients, warmup(seconds), grade);
+            Load g = load(new int[] {port}, clients, seconds, grade);
             report("grade, county batch", g, TARGET);
 
             String runId;
@@ -88,8 +85,8 @@ final class HttpLoadBench {
             }
             byte[] whatIf = "{\"pack\": \"shangqiu\"}".getBytes(StandardCharsets.UTF_8);
             Request regrade = c -> c.post("/api/v1/runs/" + runId + "/whatif", whatIf);
-            load(port, clients, warmup(seconds), regrade);
-            Load w = load(port, clients, seconds, regrade);
+            load(new int[] {port}, clients, warmup(seconds), regrade);
+            Load w = load(new int[] {port}, clients, seconds, regrade);
             report("what-if on a stored county run", w, "");
         }
         report.add("database after the load", Memory.mb(Files.size(db)), db.toString());
@@ -109,8 +106,16 @@ final class HttpLoadBench {
 
     /** One request on a client's connection. */
     @FunctionalInterface
-    private interface Request {
+    interface Request {
         LoopbackClient.Answer send(LoopbackClient client) throws Exception;
+    }
+
+    /** Grades the batches in turn, each made {@link #unique} by the shared count {@code next}. */
+    static Request grading(List<byte[]> batches, AtomicInteger next) {
+        return c -> {
+            int i = next.getAndIncrement();
+            return c.post("/api/v1/grade", unique(batches.get(i % batches.size()), i / batches.size()));
+        };
     }
 
     /** CPU time of this whole process (service, clients, GC, JIT), or -1. */
@@ -133,8 +138,11 @@ final class HttpLoadBench {
                 l.percentileMillis(99) / l.percentileMillis(50), l.percentileMillis(100)));
     }
 
-    /** {@code clients} threads, each on its own connection, one request after another until time or count runs out. */
-    private static Load load(int port, int clients, int seconds, Request request) throws Exception {
+    /**
+     * {@code clients} threads, each with its own connection to every port, taking the ports in turn
+     * (client k starts at port k), one request after another until time or count runs out.
+     */
+    static Load load(int[] ports, int clients, int seconds, Request request) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(clients);
         AtomicInteger errors = new AtomicInteger();
         AtomicInteger budget = new AtomicInteger(MAX_REQUESTS);
@@ -144,13 +152,18 @@ final class HttpLoadBench {
         List<Future<long[]>> futures = new ArrayList<>();
         try {
             for (int c = 0; c < clients; c++) {
+                int first = c;
                 futures.add(pool.submit(() -> {
                     long[] lat = new long[1024];
                     int n = 0;
-                    try (LoopbackClient client = new LoopbackClient(port)) {
-                        while (System.nanoTime() < deadline && budget.decrementAndGet() >= 0) {
+                    LoopbackClient[] conns = new LoopbackClient[ports.length];
+                    try {
+                        for (int k = 0; k < ports.length; k++) {
+                            conns[k] = new LoopbackClient(ports[k]);
+                        }
+                        for (int turn = first; System.nanoTime() < deadline && budget.decrementAndGet() >= 0; turn++) {
                             long s = System.nanoTime();
-                            LoopbackClient.Answer r = request.send(client);
+                            LoopbackClient.Answer r = request.send(conns[turn % ports.length]);
                             long t = System.nanoTime() - s;
                             if (r.status() != 200) {
                                 errors.incrementAndGet();
@@ -160,6 +173,12 @@ final class HttpLoadBench {
                                 lat = Arrays.copyOf(lat, n * 2);
                             }
                             lat[n++] = t;
+                        }
+                    } finally {
+                        for (LoopbackClient conn : conns) {
+                            if (conn != null) {
+                                conn.close();
+                            }
                         }
                     }
                     return Arrays.copyOf(lat, n);

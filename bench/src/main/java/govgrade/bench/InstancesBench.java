@@ -7,13 +7,9 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -63,9 +59,10 @@ final class InstancesBench {
             }
             AtomicInteger next = new AtomicInteger();
             // Each JVM warms up for as long as the single one does: its JIT and caches are its own.
-            load(ports, clients, warmup(seconds) * instances, batches, next);
+            HttpLoadBench.Request grade = HttpLoadBench.grading(batches, next);
+            HttpLoadBench.load(ports, clients, warmup(seconds) * instances, grade);
             long[] cpu0 = cpu(started);
-            HttpLoadBench.Load l = load(ports, clients, seconds, batches, next);
+            HttpLoadBench.Load l = HttpLoadBench.load(ports, clients, seconds, grade);
             long[] cpu1 = cpu(started);
             String label = "instances: " + instances + (instances == 1 ? " instance" : " instances");
             report.add(label + ", grading throughput", Report.rate(l.perSecond(), "requests"),
@@ -103,67 +100,6 @@ final class InstancesBench {
         long pg = ProcessHandle.allProcesses().filter(h -> h.info().command().map(c -> c.endsWith("/postgres"))
                 .orElse(false)).mapToLong(h -> h.info().totalCpuDuration().map(Duration::toNanos).orElse(0L)).sum();
         return new long[] {mine, pg};
-    }
-
-    /** As the one-instance HTTP bench: each client on its own connections, taking the instances in turn. */
-    static HttpLoadBench.Load load(int[] ports, int clients, int seconds, List<byte[]> batches,
-                                           AtomicInteger next) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(clients);
-        AtomicInteger errors = new AtomicInteger();
-        long cpu0 = processCpu();
-        long t0 = System.nanoTime();
-        long deadline = t0 + seconds * 1_000_000_000L;
-        List<Future<long[]>> futures = new ArrayList<>();
-        try {
-            for (int c = 0; c < clients; c++) {
-                int first = c;
-                futures.add(pool.submit(() -> {
-                    long[] lat = new long[1024];
-                    int n = 0;
-                    LoopbackClient[] conns = new LoopbackClient[ports.length];
-                    for (int k = 0; k < ports.length; k++) {
-                        conns[k] = new LoopbackClient(ports[k]);
-                    }
-                    try {
-                        for (int turn = first; System.nanoTime() < deadline; turn++) {
-                            int i = next.getAndIncrement();
-                            byte[] body = HttpLoadBench.unique(batches.get(i % batches.size()), i / batches.size());
-                            long s = System.nanoTime();
-                            LoopbackClient.Answer r = conns[turn % ports.length].post("/api/v1/grade", body);
-                            long t = System.nanoTime() - s;
-                            if (r.status() != 200) {
-                                errors.incrementAndGet();
-                                continue;
-                            }
-                            if (n == lat.length) {
-                                lat = Arrays.copyOf(lat, n * 2);
-                            }
-                            lat[n++] = t;
-                        }
-                    } finally {
-                        for (LoopbackClient conn : conns) {
-                            conn.close();
-                        }
-                    }
-                    return Arrays.copyOf(lat, n);
-                }));
-            }
-            List<long[]> parts = new ArrayList<>();
-            for (Future<long[]> f : futures) {
-                parts.add(f.get());
-            }
-            long elapsed = System.nanoTime() - t0;
-            long[] all = parts.stream().flatMapToLong(Arrays::stream).toArray();
-            return new HttpLoadBench.Load(all, elapsed, errors.get(), processCpu() - cpu0);
-        } finally {
-            pool.shutdownNow();
-        }
-    }
-
-    /** CPU time of the bench process (the clients), or -1. */
-    private static long processCpu() {
-        return java.lang.management.ManagementFactory.getOperatingSystemMXBean()
-                instanceof com.sun.management.OperatingSystemMXBean os ? os.getProcessCpuTime() : -1;
     }
 
     private static int warmup(int seconds) {

@@ -89,9 +89,10 @@ final class ServeComparison {
         try (ServeChild child = ServeChild.start(jar, jvm, home, db.toString(), work.resolve("serve-bench.log"))) {
             AtomicInteger next = new AtomicInteger();
             int[] port = {child.port()};
-            InstancesBench.load(port, clients, warmup, batches, next);
+            HttpLoadBench.Request grade = HttpLoadBench.grading(batches, next);
+            HttpLoadBench.load(port, clients, warmup, grade);
             long cpu0 = child.cpuNanos();
-            HttpLoadBench.Load l = InstancesBench.load(port, clients, seconds, batches, next);
+            HttpLoadBench.Load l = HttpLoadBench.load(port, clients, seconds, grade);
             return new Measured(l, child.cpuNanos() - cpu0);
         }
     }

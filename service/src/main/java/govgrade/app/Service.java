@@ -4,8 +4,8 @@ import govgrade.http.ApiServer;
 import govgrade.http.Watch;
 import govgrade.jobs.JobService;
 import govgrade.jobs.JobWorkers;
-import govgrade.packs.catalog.PackCache;
 import govgrade.packs.catalog.OtherInstances;
+import govgrade.packs.catalog.PackCache;
 import govgrade.packs.catalog.PackCatalog;
 import govgrade.packs.catalog.PackHome;
 import govgrade.packs.catalog.PackWatcher;
@@ -20,11 +20,7 @@ import govgrade.store.JobRows;
 import govgrade.store.Jobs;
 import govgrade.store.Runs;
 import govgrade.store.WhatIfs;
-import java.net.InetAddress;
-import java.net.UnknownHostException;
-import java.util.HexFormat;
 import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -128,7 +124,7 @@ public final class Service implements AutoCloseable {
                 others.newVersions().forEach(v -> sync.execute(() -> others.warm(v.getKey(), v.getValue())));
                 others.follow().forEach(pack -> sync.execute(() -> others.warm(pack)));
             });
-            JobWorkers workers = JobWorkers.start(database, jobs, whatIfs, instanceName(server.port()),
+            JobWorkers workers = JobWorkers.start(database, jobs, whatIfs, InstanceId.forLeases(server.port()),
                     settings.jobs().workers(), settings.jobs().lease(), settings.jobs().poll());
             return new Service(database, server, sync, catalog, watcher, changes, workers, meters);
         } catch (Exception e) {
@@ -137,23 +133,6 @@ public final class Service implements AutoCloseable {
             meters.close();
             throw e;
         }
-    }
-
-    /**
-     * The name this instance claims job items under, and that a job's answer credits: host and
-     * port for people, and a part new at every start, so an instance restarted on the same port
-     * never passes for the one that died holding leases.
-     */
-    private static String instanceName(int port) {
-        String host;
-        try {
-            host = InetAddress.getLocalHost().getHostName();
-        } catch (UnknownHostException e) {
-            host = "localhost";
-        }
-        byte[] start = new byte[3];
-        ThreadLocalRandom.current().nextBytes(start);
-        return host + ":" + port + "-" + HexFormat.of().formatHex(start);
     }
 
     /** Returns once every pack on disk is compiled and stored; throws what stopped one (a store failure). */
