@@ -125,7 +125,7 @@ public final class BatchReader {
             throws BatchRejected, IOException, Reparse {
         JsonCursor cursor = null;
         try (JsonParser p = text.open()) {
-            cursor = new JsonCursor(p, out, limits.stringChars());
+            cursor = new JsonCursor(p, out, limits.stringChars(), bytes);
             if (p.nextToken() == null) {
                 out.add("$", "an empty body", "a JSON object with pack, period and facts");
                 throw out.rejection();

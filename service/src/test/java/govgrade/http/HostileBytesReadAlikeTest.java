@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import govgrade.Fixtures;
 import govgrade.facts.Batch;
 import govgrade.facts.BatchLimits;
@@ -50,6 +52,35 @@ class HostileBytesReadAlikeTest {
             assertEquals(outcome(() -> BatchReader.read(new ByteArrayInputStream(bytes), null, BatchLimits.DEFAULTS)),
                     outcome(() -> BatchReader.read(bytes, null, BatchLimits.DEFAULTS)), expected.toString());
         }
+    }
+
+    /** Names are matched whole in the order a reader knows them: fields in any other order read the same. */
+    @Test
+    void fieldsInReverseOrderBindAsFromAStream() throws Exception {
+        for (Map.Entry<String, JsonNode> e : BATCHES.entrySet()) {
+            byte[] bytes = JSON.writeValueAsBytes(reversed(e.getValue()));
+            Object streamed = outcome(() -> BatchReader.read(new ByteArrayInputStream(bytes), null, BatchLimits.DEFAULTS));
+            assertEquals(streamed, outcome(() -> BatchReader.read(bytes, null, BatchLimits.DEFAULTS)), e.getKey());
+            assertEquals(outcome(() -> BatchReader.read(JSON.writeValueAsBytes(e.getValue()), null,
+                    BatchLimits.DEFAULTS)), streamed, e.getKey());
+        }
+    }
+
+    private static JsonNode reversed(JsonNode n) {
+        if (n.isObject()) {
+            ObjectNode out = JSON.createObjectNode();
+            java.util.List<Map.Entry<String, JsonNode>> fields = new java.util.ArrayList<>();
+            n.fields().forEachRemaining(fields::add);
+            java.util.Collections.reverse(fields);
+            fields.forEach(f -> out.set(f.getKey(), reversed(f.getValue())));
+            return out;
+        }
+        if (n.isArray()) {
+            ArrayNode out = JSON.createArrayNode();
+            n.forEach(v -> out.add(reversed(v)));
+            return out;
+        }
+        return n;
     }
 
     @Provide
