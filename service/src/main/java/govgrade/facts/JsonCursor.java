@@ -2,6 +2,8 @@ package govgrade.facts;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.SerializableString;
+import com.fasterxml.jackson.core.io.SerializedString;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -9,6 +11,8 @@ import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
+import java.util.IdentityHashMap;
+import java.util.Map;
 import java.util.function.Function;
 
 /**
@@ -29,12 +33,24 @@ final class JsonCursor {
     /** Per open object: its known fields, and which of them were seen (a second one is a duplicate key). */
     private String[][] fields = new String[8][];
     private long[] seen = new long[8];
+    /** Per open object: the place among its known fields of the field likely next (after the last one read). */
+    private int[] likely = new int[8];
     private int depth;
+    /** Known fields as the parser matches them whole; null where names are parsed one by one. */
+    private final Map<String[], SerializableString[]> quoted;
 
-    JsonCursor(JsonParser p, Violations out, int stringChars) {
+    /**
+     * {@code expectOrder}: guess that each object's fields come in the order it knows them, as
+     * writers of batches write them: the parser then matches the name's bytes whole instead of
+     * looking the name up (a post's three names were a sixth of reading a batch), and parses it as
+     * usual when the guess is wrong. Only for a byte parser: a malformed batch is read again by the
+     * char parser, whose refusals stay worded as they were.
+     */
+    JsonCursor(JsonParser p, Violations out, int stringChars, boolean expectOrder) {
         this.p = p;
         this.out = out;
         this.stringChars = stringChars;
+        this.quoted = expectOrder ? new IdentityHashMap<>() : null;
     }
 
     JsonToken next() throws IOException {
@@ -63,6 +79,7 @@ final class JsonCursor {
         push(null);
         fields[depth - 1] = known;
         seen[depth - 1] = 0;
+        likely[depth - 1] = 0;
         return true;
     }
 
@@ -70,22 +87,49 @@ final class JsonCursor {
     boolean nextField() throws IOException {
         int d = depth - 1;
         while (true) {
-            if (p.nextToken() != JsonToken.FIELD_NAME) {
+            int i = likelyField(d);
+            String name;
+            if (i >= 0) {
+                name = fields[d][i];
+            } else if (p.currentToken() != JsonToken.FIELD_NAME) {
                 depth--;
                 return false;
+            } else {
+                name = p.currentName();
+                i = indexOf(fields[d], name);
             }
-            String name = p.currentName();
             names[d] = name;
             p.nextToken();
-            int i = indexOf(fields[d], name);
             if (i < 0 || (seen[d] & (1L << i)) == 0) {
                 seen[d] |= i < 0 ? 0 : 1L << i;
+                likely[d] = i < 0 ? likely[d] : i + 1;
                 return true;
             }
             out.unreadable(path(), "the field \"" + name + "\" a second time",
                     "each field once (a repeated key is ambiguous: which one counts?)");
             p.skipChildren();
         }
+    }
+
+    /**
+     * Moves to the next token. Where names are matched whole and the field is the one after the
+     * last known field read, its place among the known fields; else -1 (the name is the parser's).
+     */
+    private int likelyField(int d) throws IOException {
+        String[] known = fields[d];
+        int next = likely[d];
+        if (quoted == null || next >= known.length) {
+            p.nextToken();
+            return -1;
+        }
+        SerializableString[] q = quoted.computeIfAbsent(known, k -> {
+            SerializableString[] a = new SerializableString[k.length];
+            for (int i = 0; i < k.length; i++) {
+                a[i] = new SerializedString(k[i]);
+            }
+            return a;
+        });
+        return p.nextFieldName(q[next]) ? next : -1;
     }
 
     private static int indexOf(String[] known, String name) {
@@ -309,6 +353,7 @@ final class JsonCursor {
             indices = Arrays.copyOf(indices, depth * 2);
             fields = Arrays.copyOf(fields, depth * 2);
             seen = Arrays.copyOf(seen, depth * 2);
+            likely = Arrays.copyOf(likely, depth * 2);
         }
         names[depth] = name;
         depth++;

@@ -18,7 +18,6 @@ import govgrade.store.ResultRow;
 import govgrade.store.RunSummary;
 import govgrade.store.Runs;
 import govgrade.store.StoredRun;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -91,7 +90,7 @@ public final class RunService {
     }
 
     private Batch read(byte[] body, String packFromUrl) throws BatchRejected, IOException {
-        Batch batch = BatchReader.read(new ByteArrayInputStream(body), packFromUrl, limits);
+        Batch batch = BatchReader.read(body, packFromUrl, limits);
         if (packFromUrl != null && !packFromUrl.equals(batch.pack())) {
             throw new BatchRejected(List.of(new Violation("pack", "\"" + batch.pack() + "\"",
                     "\"" + packFromUrl + "\", the pack the URL names (or leave pack out of the body)")));

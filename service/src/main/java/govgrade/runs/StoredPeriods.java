@@ -13,7 +13,6 @@ import govgrade.grading.GradedRun;
 import govgrade.grading.ResultJson;
 import govgrade.store.Runs;
 import govgrade.store.StoredRun;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.sql.SQLException;
@@ -67,7 +66,7 @@ final class StoredPeriods {
     private static PastPeriod period(StoredRun run, BatchLimits limits) throws IOException {
         Batch batch;
         try {
-            batch = BatchReader.read(new ByteArrayInputStream(run.batch()), null, limits);
+            batch = BatchReader.read(run.batch(), null, limits);
         } catch (BatchRejected e) {
             return null; // graded under raised limits, or a check added since: unknown, not zero
         }

@@ -15,7 +15,6 @@ import govgrade.packs.catalog.PackCatalog;
 import govgrade.store.ResultRow;
 import govgrade.store.StoredRun;
 import govgrade.store.WhatIfs;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.sql.SQLException;
 import java.util.List;
@@ -96,7 +95,7 @@ public final class WhatIfService {
         Batch batch;
         try {
             // Under the service's batch limits, as when posted: a batch graded with raised limits regrades too.
-            batch = BatchReader.read(new ByteArrayInputStream(stored.batch()), null, runs.limits());
+            batch = BatchReader.read(stored.batch(), null, runs.limits());
         } catch (BatchRejected e) {
             // Stored batches were checked when graded; only a check added since, or a limit lowered, refuses one.
             throw new StoredBatchInvalid(runId, e);

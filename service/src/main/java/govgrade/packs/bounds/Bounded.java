@@ -89,21 +89,20 @@ public final class Bounded {
         }
         FiringWatch watch = new FiringWatch(budgets.firingLimit(facts));
         CompletableFuture<T> done = new CompletableFuture<>();
-        Thread worker = new Thread(() -> {
-            try {
-                T result = work.run(watch);
-                if (watch.exceeded()) {
-                    done.completeExceptionally(tooManyFirings(watch));
-                } else {
-                    done.complete(result);
-                }
-            } catch (Throwable t) {
-                // Out of memory too: the session is unreachable once this frame is left, so its heap comes back.
-                done.completeExceptionally(t);
-            }
-        }, "rules-" + stage.name().toLowerCase() + "-" + pack + "-" + WORKERS.incrementAndGet());
-        worker.setDaemon(true);
-        worker.start();
+        Worker worker = Worker.start("rules-" + stage.name().toLowerCase() + "-" + pack + "-" + WORKERS.incrementAndGet(),
+                () -> {
+                    try {
+                        T result = work.run(watch);
+                        if (watch.exceeded()) {
+                            done.completeExceptionally(tooManyFirings(watch));
+                        } else {
+                            done.complete(result);
+                        }
+                    } catch (Throwable t) {
+                        // Out of memory too: the session is unreachable once this frame is left, so its heap comes back.
+                        done.completeExceptionally(t);
+                    }
+                });
         Duration budget = stage.budget(budgets);
         try {
             return done.get(budget.toMillis(), TimeUnit.MILLISECONDS);
@@ -130,18 +129,18 @@ public final class Bounded {
     }
 
     /** Halts the session, interrupts the worker, and abandons it if neither stops it: true then. */
-    private boolean stop(Thread worker, FiringWatch watch) {
+    private boolean stop(Worker worker, FiringWatch watch) {
         watch.halt();
         worker.interrupt();
         try {
-            worker.join(GRACE.toMillis());
+            worker.awaitEnd(GRACE);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        if (worker.isAlive()) {
+        if (worker.running()) {
             StuckWorkers.add(version, worker);
             LOG.warn("abandoned worker {}: pack {} version {} ignored halt and interruption after {} {}; it keeps a core"
-                            + " until the process ends ({} of this version, {} allowed)", worker.getName(), pack, version,
+                            + " until the process ends ({} of this version, {} allowed)", worker.name(), pack, version,
                     seconds(stage.budget(budgets)), stage.doing, StuckWorkers.alive(version), budgets.stuckPerVersion());
             return true;
         }

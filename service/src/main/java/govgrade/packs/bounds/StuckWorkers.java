@@ -14,22 +14,22 @@ import java.util.Map;
  * no longer counted.
  */
 final class StuckWorkers {
-    private static final Map<String, List<Thread>> BY_VERSION = new HashMap<>();
+    private static final Map<String, List<Worker>> BY_VERSION = new HashMap<>();
 
     private StuckWorkers() {
     }
 
-    static synchronized void add(String version, Thread worker) {
+    static synchronized void add(String version, Worker worker) {
         BY_VERSION.computeIfAbsent(version, v -> new ArrayList<>()).add(worker);
     }
 
     /** The workers of {@code version} still running after they were abandoned. */
     static synchronized int alive(String version) {
-        List<Thread> workers = BY_VERSION.get(version);
+        List<Worker> workers = BY_VERSION.get(version);
         if (workers == null) {
             return 0;
         }
-        workers.removeIf(t -> !t.isAlive());
+        workers.removeIf(w -> !w.running());
         if (workers.isEmpty()) {
             BY_VERSION.remove(version);
             return 0;

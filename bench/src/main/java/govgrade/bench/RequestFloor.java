@@ -1,0 +1,131 @@
+package govgrade.bench;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import govgrade.derive.DerivedBatch;
+import govgrade.derive.Deriver;
+import govgrade.facts.Batch;
+import govgrade.facts.BatchLimits;
+import govgrade.facts.BatchReader;
+import govgrade.grading.GradedRun;
+import govgrade.grading.Grading;
+import govgrade.grading.ResultJson;
+import govgrade.packs.CompiledPack;
+import govgrade.packs.catalog.PackHome;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.util.Arrays;
+import java.util.List;
+import java.util.zip.GZIPOutputStream;
+
+/**
+ * What one graded county batch costs, stage by stage, beside the floor of each stage: the CPU a
+ * request over HTTP cannot do without, against the 5 ms that 400 requests/s on two cores allow.
+ * Process CPU (GC and JIT included) per operation, the stages interleaved in blocks so load from
+ * other work hits all alike; medians over blocks, with the spread.
+ *
+ * <pre>java -cp target/govgrade-bench.jar govgrade.bench.RequestFloor [HOME] [BLOCKS]</pre>
+ */
+public final class RequestFloor {
+    private static final JsonFactory TOKENS = new JsonFactory();
+    private static final int PER_BLOCK = 100;
+    /** As the store packs a run (store/Gzip): level 3. */
+    private static final int GZIP_LEVEL = 3;
+
+    private RequestFloor() {
+    }
+
+    @FunctionalInterface
+    private interface Op {
+        Object run() throws Exception;
+    }
+
+    private record Stage(String name, Op op) {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path home = Path.of(args.length > 0 ? args[0] : ".");
+        int blocks = args.length > 1 ? Integer.parseInt(args[1]) : 9;
+        ByteArrayOutputStream generated = new ByteArrayOutputStream();
+        BatchGenerator.write(new BatchGenerator.Spec(BatchGenerator.Size.COUNTY.accounts(), 1), generated);
+        byte[] body = generated.toByteArray();
+        Batch batch = BatchReader.read(body, null, BatchLimits.DEFAULTS);
+        CompiledPack pack = new PackHome(home).load(batch.pack());
+        DerivedBatch derived = Deriver.derive(batch);
+        GradedRun run = Grading.grade(batch, pack, "floor");
+        byte[] json = ResultJson.write(run);
+
+        List<Stage> stages = List.of(
+                new Stage("read: Jackson tokens only (floor)", () -> tokens(body)),
+                new Stage("read: BatchReader from a stream (chars)", () -> BatchReader.read(new ByteArrayInputStream(body),
+                        null, BatchLimits.DEFAULTS)),
+                new Stage("read: BatchReader from bytes (as served)", () -> BatchReader.read(body, null,
+                        BatchLimits.DEFAULTS)),
+                new Stage("derive", () -> Deriver.derive(batch)),
+                new Stage("fire: bare stateless Drools (floor)", () -> {
+                    EndToEndBench.fireBare(pack, Deriver.derive(batch));
+                    return null;
+                }),
+                new Stage("grade: derive, fire, rank, summarise", () -> Grading.grade(batch, pack, "floor")),
+                new Stage("result JSON", () -> ResultJson.write(run)),
+                new Stage("store packing: SHA-256 + gzip of batch and result", () -> pack(body, json)));
+        double[][] perOp = new double[stages.size()][blocks];
+        for (int b = -3; b < blocks; b++) {
+            for (int s = 0; s < stages.size(); s++) {
+                long c0 = cpu();
+                for (int i = 0; i < PER_BLOCK; i++) {
+                    stages.get(s).op().run();
+                }
+                if (b >= 0) {
+                    perOp[s][b] = (cpu() - c0) / 1e6 / PER_BLOCK;
+                }
+            }
+        }
+        System.out.printf("County batch (%,d bytes, %d accounts) per request, process CPU (GC, JIT included), "
+                + "median of %d blocks of %d, [min-max]; budget for 400/s on 2 cores: 5 ms%n", body.length,
+                batch.accounts().size(), blocks, PER_BLOCK);
+        for (int s = 0; s < stages.size(); s++) {
+            double[] x = perOp[s].clone();
+            Arrays.sort(x);
+            System.out.printf("  %-52s %6.2f ms  [%.2f-%.2f]%n", stages.get(s).name(), x[x.length / 2], x[0],
+                    x[x.length - 1]);
+        }
+        System.exit(0);
+    }
+
+    private static long tokens(byte[] body) throws IOException {
+        long n = 0;
+        try (JsonParser p = TOKENS.createParser(body)) {
+            while (p.nextToken() != null) {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    private static int pack(byte[] batch, byte[] result) throws Exception {
+        byte[] hash = MessageDigest.getInstance("SHA-256").digest(batch);
+        return hash.length + gzip(batch) + gzip(result);
+    }
+
+    private static int gzip(byte[] raw) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(raw.length / 6 + 64);
+        try (GZIPOutputStream z = new GZIPOutputStream(out, 1 << 16) {
+            {
+                def.setLevel(GZIP_LEVEL);
+            }
+        }) {
+            z.write(raw);
+        }
+        return out.size();
+    }
+
+    private static long cpu() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
+    }
+}
