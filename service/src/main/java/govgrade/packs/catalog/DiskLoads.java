@@ -12,8 +12,10 @@ import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Queue;
 import java.util.SortedMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -37,6 +39,7 @@ final class DiskLoads {
     private final FixtureChoice fixtures;
     private final Map<String, List<PackError>> errors = new ConcurrentHashMap<>();
     private final Map<String, String> onDisk = new ConcurrentHashMap<>();
+    private final Queue<PackSource> deferred = new ConcurrentLinkedQueue<>();
 
     DiskLoads(PackHome home, PackVersions store, DiskSeen seen, ReloadMode reload, ActiveVersions active,
               Verdicts verdicts, FixtureChoice fixtures) {
@@ -82,11 +85,29 @@ final class DiskLoads {
      */
     boolean load(PackSource src) throws IOException, SQLException {
         synchronized (active) {
-            return loadLocked(src);
+            return loadLocked(src, false);
         }
     }
 
-    private boolean loadLocked(PackSource src) throws IOException, SQLException {
+    /**
+     * As {@link #load}, for a start-up: the rows that change nothing in files unchanged since this
+     * instance last took them are logged by {@link #warnDeferred()} instead, once every pack serves.
+     * Finding them reads every workbook again, which a request waiting for its pack need not wait for.
+     */
+    boolean loadAtStart(PackSource src) throws IOException, SQLException {
+        synchronized (active) {
+            return loadLocked(src, true);
+        }
+    }
+
+    /** Logs the rows that change nothing of the packs loaded unchanged at start-up. */
+    void warnDeferred() {
+        for (PackSource src = deferred.poll(); src != null; src = deferred.poll()) {
+            warn(src);
+        }
+    }
+
+    private boolean loadLocked(PackSource src, boolean atStart) throws IOException, SQLException {
         String id = src.id();
         Optional<String> last = seen.meaning(id);
         Optional<String> stored = store.byMeaning(id, src.version());
@@ -99,8 +120,15 @@ final class DiskLoads {
             if (last.isEmpty()) {
                 seen.see(id, src.version());
             }
+            if (atStart && stored.isPresent() && stored.get().equals(current.version())) {
+                warm(src.storedAs(current.version()));
+            }
             LOG.info("pack {}: version {} active", id, current.version());
-            warn(src);
+            if (atStart) {
+                deferred.add(src);
+            } else {
+                warn(src);
+            }
             return false;
         }
         PackSource candidate = stored.map(src::storedAs).orElse(src);
@@ -145,6 +173,19 @@ final class DiskLoads {
             LOG.info("pack {}: version {} active", id, v);
         }
         return true;
+    }
+
+    /**
+     * The active version compiled (read back from the cache folder, as a rule) while the service
+     * starts, so the first request for the pack finds it ready. A failure here is met again, and
+     * reported, by whoever asks for the version.
+     */
+    private void warm(PackSource active) {
+        try {
+            home.cache().compile(active);
+        } catch (PackRejected | RuntimeException e) {
+            LOG.debug("pack {}: active version {} not compiled ahead: {}", active.id(), active.version(), e.getMessage());
+        }
     }
 
     /** Rows of the files on disk that change nothing, in the log where whoever edits them on disk looks. */
