@@ -9,13 +9,12 @@ import govgrade.store.DiskSeen;
 import govgrade.store.PackVersions;
 import java.io.IOException;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Queue;
 import java.util.SortedMap;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -39,7 +38,9 @@ final class DiskLoads {
     private final FixtureChoice fixtures;
     private final Map<String, List<PackError>> errors = new ConcurrentHashMap<>();
     private final Map<String, String> onDisk = new ConcurrentHashMap<>();
-    private final Queue<PackSource> deferred = new ConcurrentLinkedQueue<>();
+    /** Guarded by itself, with {@link #startOver}. */
+    private final List<PackSource> deferred = new ArrayList<>();
+    private boolean startOver;
 
     DiskLoads(PackHome home, PackVersions store, DiskSeen seen, ReloadMode reload, ActiveVersions active,
               Verdicts verdicts, FixtureChoice fixtures) {
@@ -100,11 +101,15 @@ final class DiskLoads {
         }
     }
 
-    /** Logs the rows that change nothing of the packs loaded unchanged at start-up. */
+    /** Logs the rows that change nothing of the packs loaded unchanged at start-up; later loads log their own. */
     void warnDeferred() {
-        for (PackSource src = deferred.poll(); src != null; src = deferred.poll()) {
-            warn(src);
+        List<PackSource> due;
+        synchronized (deferred) {
+            startOver = true;
+            due = List.copyOf(deferred);
+            deferred.clear();
         }
+        due.forEach(DiskLoads::warn);
     }
 
     private boolean loadLocked(PackSource src, boolean atStart) throws IOException, SQLException {
@@ -124,9 +129,14 @@ final class DiskLoads {
                 warm(src.storedAs(current.version()));
             }
             LOG.info("pack {}: version {} active", id, current.version());
-            if (atStart) {
-                deferred.add(src);
-            } else {
+            boolean later;
+            synchronized (deferred) {
+                later = atStart && !startOver;
+                if (later) {
+                    deferred.add(src);
+                }
+            }
+            if (!later) {
                 warn(src);
             }
             return false;

@@ -94,21 +94,19 @@ public final class PackCatalog {
     }
 
     /**
-     * Logs, on a thread of its own once start-up is over ({@code after} the packs synced), the rows
+     * Logs, on a thread of its own once start-up is over ({@code after} the start), the rows
      * that change nothing in packs whose files were unchanged since this instance last took them.
      * They were logged when those files were taken; finding them again reads every workbook, which
      * on a small machine would take a core from the first requests. A service stopped before then
      * logs none, as before it had them logged at the earlier start.
      */
     public void warnLater(Duration after) {
+        // Not waiting on the syncs: a waiter runs a sync not yet started, which after a stop would meet a closed store.
         Thread t = new Thread(() -> {
             try {
-                syncs.awaitAll();
                 Thread.sleep(after.toMillis());
             } catch (InterruptedException e) {
                 return;
-            } catch (IOException | SQLException | RuntimeException e) {
-                return; // a failed sync is the service's to report (awaitSynced)
             }
             disk.warnDeferred();
         }, "pack-warnings");
