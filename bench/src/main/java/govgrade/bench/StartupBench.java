@@ -110,8 +110,9 @@ final class StartupBench {
 
     /**
      * Launch to first graded response and to one from every pack, on each JDK in {@code javas}: this
-     * jar's first start (an empty cache folder: packs compiled, the class archive recorded) and its
-     * second (both read back), and {@code otherJar} (null: none) as it starts, in the same rounds.
+     * jar's first start (a new database, an empty cache folder: packs compiled and gated, the class
+     * archive recorded) and its second (a restart over both), and {@code otherJar}'s (null: none)
+     * first and second start, in the same rounds.
      */
     void launches(List<byte[]> batches, int times, List<String> javas, Path otherJar) throws Exception {
         Path jar = Child.productJar();
@@ -121,21 +122,24 @@ final class StartupBench {
             report.section("Launch with start-up caches: java -jar govgrade.jar serve" + jdk + ", " + times
                     + " rounds");
             Samples[] mine = {new Samples(), new Samples(), new Samples(), new Samples()};
-            Samples[] other = {new Samples(), new Samples()};
+            Samples[] other = {new Samples(), new Samples(), new Samples(), new Samples()};
             for (int i = 0; i < times; i++) {
                 deleteTree(cache);
                 List<String> args = List.of("--cache-dir", cache.toString());
-                long[] cold = once(batches, java, List.of(), jar, args);
-                long[] warm = once(batches, java, List.of(), jar, args);
+                // The second start is a restart: the same database and cache folder, as an operator's.
+                long[] cold = once(batches, java, List.of(), jar, args, false);
+                long[] warm = once(batches, java, List.of(), jar, args, true);
                 long[][] all = {cold, warm};
                 for (int k = 0; k < 4; k++) {
                     mine[k].add(all[k / 2][k % 2], new Memory.Peaks(-1, -1));
                 }
                 if (otherJar != null) {
-                    deleteTree(work.resolve("startup-bench.db.cache")); // a newer jar's own caches: not this figure's
-                    long[] t = once(batches, java, List.of(), otherJar, List.of());
-                    other[0].add(t[0], new Memory.Peaks(-1, -1));
-                    other[1].add(t[1], new Memory.Peaks(-1, -1));
+                    deleteTree(work.resolve("startup-bench.db.cache")); // the other jar's own caches, beside its database
+                    long[][] theirs = {once(batches, java, List.of(), otherJar, List.of(), false),
+                        once(batches, java, List.of(), otherJar, List.of(), true)};
+                    for (int k = 0; k < 4; k++) {
+                        other[k].add(theirs[k / 2][k % 2], new Memory.Peaks(-1, -1));
+                    }
                 }
             }
             String each = "a graded response from each of " + batches.size() + " packs";
@@ -147,9 +151,10 @@ final class StartupBench {
             }
             if (otherJar != null) {
                 String before = ", " + otherJar + jdk;
-                report.add("launch to first graded response" + before, Report.seconds(other[0].medianSeconds()),
-                        other[0].spread());
-                report.add("launch to " + each + before, Report.seconds(other[1].medianSeconds()), other[1].spread());
+                for (int k = 0; k < 4; k++) {
+                    String name = (k % 2 == 0 ? "first graded response" : each) + (k < 2 ? ", first start" : ", second start");
+                    report.add("launch to " + name + before, Report.seconds(other[k].medianSeconds()), other[k].spread());
+                }
             }
         }
     }
@@ -211,13 +216,21 @@ final class StartupBench {
 
     private long[] once(List<byte[]> batches, String java, List<String> jvm, Path jar, List<String> serveArgs)
             throws Exception {
+        return once(batches, java, jvm, jar, serveArgs, false);
+    }
+
+    /** {@code restart}: over the database the start before left, as a restart is; else a new database. */
+    private long[] once(List<byte[]> batches, String java, List<String> jvm, Path jar, List<String> serveArgs,
+                        boolean restart) throws Exception {
         int port;
         try (ServerSocket s = new ServerSocket(0)) {
             port = s.getLocalPort();
         }
         Path db = work.resolve("startup-bench.db");
         for (String suffix : new String[] {"", "-wal", "-shm"}) {
-            Files.deleteIfExists(Path.of(db + suffix));
+            if (!restart) {
+                Files.deleteIfExists(Path.of(db + suffix));
+            }
         }
         List<String> cmd = new ArrayList<>(List.of(java));
         cmd.addAll(jvm);

@@ -20,6 +20,7 @@ import govgrade.store.JobRows;
 import govgrade.store.Jobs;
 import govgrade.store.Runs;
 import govgrade.store.WhatIfs;
+import java.time.Duration;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -33,6 +34,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class Service implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Service.class);
+    /** Start-up is over by then on a small machine: the first requests graded, the JIT past the hot code. */
+    private static final Duration WARNINGS_AFTER = Duration.ofSeconds(20);
 
     private final Database database;
     private final ApiServer server;
@@ -79,10 +82,6 @@ public final class Service implements AutoCloseable {
         PackHome packs = new PackHome(settings.home(), cache);
         // A folder no batch or URL can name is skipped, not fatal: the other packs still serve.
         packs.misnamed().forEach(e -> LOG.warn("pack folder skipped: {}", e.describe()));
-        // Compiling is most of a cold start and needs no store: it starts before the store opens.
-        for (String id : packs.ids()) {
-            sync.execute(() -> packs.precompile(id));
-        }
         Meters meters = new Meters(settings.store().url() == null ? settings.db() : null);
         Database database;
         try {
@@ -97,6 +96,7 @@ public final class Service implements AutoCloseable {
             PackCatalog catalog = new PackCatalog(packs, database, new FixtureGate(settings.fixtures(),
                     settings.budgets()), settings.access().reload(), InstanceId.of(settings.home()));
             catalog.startSync().forEach(sync::execute);
+            catalog.warnLater(WARNINGS_AFTER);
             RunService runs = new RunService(catalog, new Runs(database), settings.batchLimits(), settings.budgets(),
                     meters.grading());
             WhatIfService whatIfs = new WhatIfService(runs, catalog, new WhatIfs(database));

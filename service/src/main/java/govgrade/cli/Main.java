@@ -1,6 +1,7 @@
 package govgrade.cli;
 
 import java.io.PrintWriter;
+import java.util.OptionalInt;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -27,7 +28,8 @@ public final class Main implements Runnable {
     CommandSpec spec;
 
     public static void main(String[] args) {
-        System.exit(run(args));
+        OptionalInt served = LaunchShortcut.serve(args, System.getenv());
+        System.exit(served.isPresent() ? served.getAsInt() : run(args));
     }
 
     /** Runs a command line and returns its exit code. */

@@ -64,16 +64,16 @@ final class Relaunch {
         }
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             stop(child);
-            keepRecording(folder.resolve("jvm"));
+            keepRecording(folder.resolve("jvm"), child.isAlive() ? Exits.INTERNAL : child.exitValue());
         }, "govgrade-relaunch-stop"));
         try {
-            return OptionalInt.of(child.waitFor());
+            int exit = child.waitFor();
+            keepRecording(folder.resolve("jvm"), exit);
+            return OptionalInt.of(exit);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             stop(child);
             return OptionalInt.of(Exits.INTERNAL);
-        } finally {
-            keepRecording(folder.resolve("jvm"));
         }
     }
 
@@ -166,8 +166,14 @@ final class Relaunch {
         return Optional.of(cmd);
     }
 
-    /** The archive a child recorded, renamed into place once its JVM has written it whole. */
-    private static synchronized void keepRecording(Path jvmFolder) {
+    /**
+     * The archive a child recorded, renamed into place once its JVM has written it whole; deleted
+     * when the child stopped on an error ({@code exit} 1 to 3: a bad option, a store that would not
+     * open), since such a start loaded few of a service's classes and the next would map that.
+     * The options are checked in the child, so a mistyped first start must not leave its archive.
+     */
+    private static synchronized void keepRecording(Path jvmFolder, int exit) {
+        boolean served = exit != Exits.FAILED && exit != Exits.BAD_INPUT && exit != Exits.INTERNAL;
         String suffix = "." + ProcessHandle.current().pid() + ".part";
         // JDK 25 records a configuration beside the cache first and deletes it when done; a stop cut short leaves it.
         try (DirectoryStream<Path> leftovers = Files.newDirectoryStream(jvmFolder, "*" + suffix + ".*")) {
@@ -181,7 +187,7 @@ final class Relaunch {
             for (Path part : parts) {
                 String name = part.getFileName().toString();
                 Path archive = part.resolveSibling(name.substring(0, name.length() - suffix.length()));
-                if (Files.size(part) == 0) {
+                if (!served || Files.size(part) == 0) {
                     Files.delete(part);
                     continue;
                 }

@@ -11,6 +11,7 @@ import java.util.Collections;
 import java.util.HexFormat;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 /**
@@ -26,19 +27,48 @@ public final class PackSource {
     private final String id;
     private final SortedMap<String, byte[]> files;
     private final String version;
-    private final String codeVersion;
+    private final Supplier<String> codeVersion;
 
     /** {@code version}: the content hash, or a stored id; {@code codeVersion}: the hash of the code alone. */
     public PackSource(String id, SortedMap<String, byte[]> files, String version, String codeVersion) {
+        this(id, files, version, () -> codeVersion);
+    }
+
+    /**
+     * {@code codeVersion} worked out when first asked for, at most once: a version whose meaning was
+     * known from the store need not have its workbooks read for a hash only a criteria editor's draft asks for.
+     */
+    public PackSource(String id, SortedMap<String, byte[]> files, String version, Supplier<String> codeVersion) {
         this.id = id;
         this.files = Collections.unmodifiableSortedMap(new TreeMap<>(files));
         this.version = version;
-        this.codeVersion = codeVersion;
+        this.codeVersion = once(codeVersion);
     }
 
     /** The same files under the id they were stored with (versions stored before content hashes keep their ids). */
     public PackSource storedAs(String storedVersion) {
         return storedVersion.equals(version) ? this : new PackSource(id, files, storedVersion, codeVersion);
+    }
+
+    private static Supplier<String> once(Supplier<String> s) {
+        return new Supplier<>() {
+            private volatile String value;
+
+            @Override
+            public String get() {
+                String v = value;
+                if (v == null) {
+                    synchronized (this) {
+                        v = value;
+                        if (v == null) {
+                            v = s.get();
+                            value = v;
+                        }
+                    }
+                }
+                return v;
+            }
+        };
     }
 
     /**
@@ -115,7 +145,7 @@ public final class PackSource {
 
     /** The hash of the rule code alone (DRL and the workbook cells that are not values). */
     public String codeVersion() {
-        return codeVersion;
+        return codeVersion.get();
     }
 
     public SortedMap<String, byte[]> files() {

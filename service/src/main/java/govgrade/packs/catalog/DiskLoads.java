@@ -9,6 +9,7 @@ import govgrade.store.DiskSeen;
 import govgrade.store.PackVersions;
 import java.io.IOException;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -37,6 +38,9 @@ final class DiskLoads {
     private final FixtureChoice fixtures;
     private final Map<String, List<PackError>> errors = new ConcurrentHashMap<>();
     private final Map<String, String> onDisk = new ConcurrentHashMap<>();
+    /** Guarded by itself, with {@link #startOver}. */
+    private final List<PackSource> deferred = new ArrayList<>();
+    private boolean startOver;
 
     DiskLoads(PackHome home, PackVersions store, DiskSeen seen, ReloadMode reload, ActiveVersions active,
               Verdicts verdicts, FixtureChoice fixtures) {
@@ -82,11 +86,33 @@ final class DiskLoads {
      */
     boolean load(PackSource src) throws IOException, SQLException {
         synchronized (active) {
-            return loadLocked(src);
+            return loadLocked(src, false);
         }
     }
 
-    private boolean loadLocked(PackSource src) throws IOException, SQLException {
+    /**
+     * As {@link #load}, for a start-up: the rows that change nothing in files unchanged since this
+     * instance last took them are logged by {@link #warnDeferred()} instead, once every pack serves.
+     * Finding them reads every workbook again, which a request waiting for its pack need not wait for.
+     */
+    boolean loadAtStart(PackSource src) throws IOException, SQLException {
+        synchronized (active) {
+            return loadLocked(src, true);
+        }
+    }
+
+    /** Logs the rows that change nothing of the packs loaded unchanged at start-up; later loads log their own. */
+    void warnDeferred() {
+        List<PackSource> due;
+        synchronized (deferred) {
+            startOver = true;
+            due = List.copyOf(deferred);
+            deferred.clear();
+        }
+        due.forEach(DiskLoads::warn);
+    }
+
+    private boolean loadLocked(PackSource src, boolean atStart) throws IOException, SQLException {
         String id = src.id();
         Optional<String> last = seen.meaning(id);
         Optional<String> stored = store.byMeaning(id, src.version());
@@ -99,8 +125,20 @@ final class DiskLoads {
             if (last.isEmpty()) {
                 seen.see(id, src.version());
             }
+            if (atStart && stored.isPresent() && stored.get().equals(current.version())) {
+                warm(src.storedAs(current.version()));
+            }
             LOG.info("pack {}: version {} active", id, current.version());
-            warn(src);
+            boolean later;
+            synchronized (deferred) {
+                later = atStart && !startOver;
+                if (later) {
+                    deferred.add(src);
+                }
+            }
+            if (!later) {
+                warn(src);
+            }
             return false;
         }
         PackSource candidate = stored.map(src::storedAs).orElse(src);
@@ -145,6 +183,19 @@ final class DiskLoads {
             LOG.info("pack {}: version {} active", id, v);
         }
         return true;
+    }
+
+    /**
+     * The active version compiled (read back from the cache folder, as a rule) while the service
+     * starts, so the first request for the pack finds it ready. A failure here is met again, and
+     * reported, by whoever asks for the version.
+     */
+    private void warm(PackSource active) {
+        try {
+            home.cache().compile(active);
+        } catch (PackRejected | RuntimeException e) {
+            LOG.debug("pack {}: active version {} not compiled ahead: {}", active.id(), active.version(), e.getMessage());
+        }
     }
 
     /** Rows of the files on disk that change nothing, in the log where whoever edits them on disk looks. */

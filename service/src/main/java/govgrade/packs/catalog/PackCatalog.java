@@ -17,6 +17,7 @@ import govgrade.store.NewVersions;
 import govgrade.store.PackVersions;
 import java.io.IOException;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -46,6 +47,7 @@ public final class PackCatalog {
     private final Verdicts verdicts;
     private final DiskLoads disk;
     private final OtherInstances others;
+    private final StoredMeanings meanings;
     private final PackSyncs syncs = new PackSyncs();
 
     /** Without a gate, activating what is on disk at once (the command line and tests). */
@@ -64,7 +66,9 @@ public final class PackCatalog {
         this.active = new ActiveVersions(store);
         this.fixtures = new FixtureChoice(home.home(), new FixtureFiles(db));
         this.verdicts = new Verdicts(store, fixtures, gate);
-        this.disk = new DiskLoads(home, store, new DiskSeen(db, instance), reload, active, verdicts, fixtures);
+        DiskSeen seen = new DiskSeen(db, instance);
+        this.disk = new DiskLoads(home, store, seen, reload, active, verdicts, fixtures);
+        this.meanings = new StoredMeanings(store, seen);
         this.others = new OtherInstances(this, active, new NewVersions(db));
     }
 
@@ -84,9 +88,30 @@ public final class PackCatalog {
         others.startFollowing();
         List<Runnable> tasks = new ArrayList<>();
         for (String id : home.ids()) {
-            tasks.add(syncs.add(id, () -> disk.load(home.read(id))));
+            tasks.add(syncs.add(id, () -> disk.loadAtStart(home.read(id, meanings::find))));
         }
         return tasks;
+    }
+
+    /**
+     * Logs, on a thread of its own once start-up is over ({@code after} the start), the rows
+     * that change nothing in packs whose files were unchanged since this instance last took them.
+     * They were logged when those files were taken; finding them again reads every workbook, which
+     * on a small machine would take a core from the first requests. A service stopped before then
+     * logs none, as before it had them logged at the earlier start.
+     */
+    public void warnLater(Duration after) {
+        // Not waiting on the syncs: a waiter runs a sync not yet started, which after a stop would meet a closed store.
+        Thread t = new Thread(() -> {
+            try {
+                Thread.sleep(after.toMillis());
+            } catch (InterruptedException e) {
+                return;
+            }
+            disk.warnDeferred();
+        }, "pack-warnings");
+        t.setDaemon(true);
+        t.start();
     }
 
     /** Waits until every pack's sync has run; rethrows the first failure. */

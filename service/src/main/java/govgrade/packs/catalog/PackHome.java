@@ -15,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeSet;
 import java.util.stream.Stream;
@@ -138,16 +139,27 @@ public final class PackHome {
      * more than once).
      */
     public PackSource read(String id) throws IOException {
+        return read(id, (i, files) -> Optional.empty());
+    }
+
+    /** What files of a pack mean when the caller knows it without reading them; empty when it does not. */
+    @FunctionalInterface
+    interface KnownMeaning {
+        Optional<PackSource> of(String id, SortedMap<String, byte[]> files);
+    }
+
+    /** As {@link #read(String)}, asking {@code known} before reading the workbooks' cells. */
+    PackSource read(String id, KnownMeaning known) throws IOException {
         SortedMap<String, byte[]> files = PackSource.filesOnDisk(home, id);
         String bytes = PackSource.bytesHash(files);
-        PackSource known;
+        PackSource remembered;
         synchronized (meanings) {
-            known = meanings.get(bytes);
+            remembered = meanings.get(bytes);
         }
-        if (known != null && known.id().equals(id)) {
-            return known;
+        if (remembered != null && remembered.id().equals(id)) {
+            return remembered;
         }
-        PackSource src = PackMeaning.source(id, files);
+        PackSource src = known.of(id, files).orElseGet(() -> PackMeaning.source(id, files));
         synchronized (meanings) {
             meanings.put(bytes, src);
         }
@@ -164,17 +176,5 @@ public final class PackHome {
             throw new UnknownPack(id, ids());
         }
         return cache.compile(read(id));
-    }
-
-    /**
-     * Compiles the pack's files on disk into the cache, ahead of whoever loads them; errors are
-     * left for that caller, who compiles again and reports them.
-     */
-    public void precompile(String id) {
-        try {
-            cache.compile(read(id));
-        } catch (PackRejected | IOException | RuntimeException e) {
-            // Reported by the load or sync that follows.
-        }
     }
 }
