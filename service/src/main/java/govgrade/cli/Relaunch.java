@@ -39,6 +39,8 @@ final class Relaunch {
     /** Set on the child so it serves instead of starting another. */
     static final String MARK = "govgrade.relaunched";
     private static final int AOT_FEATURE = 25;
+    private static final String SERVE = "govgrade-";
+    private static final String GRADE = "grade-";
     private static final List<String> OWN_FLAGS = List.of("-XX:SharedArchiveFile", "-XX:ArchiveClassesAtExit",
             "-XX:AOTCache", "-XX:AOTCacheOutput", "-XX:AOTMode", "-XX:AOTConfiguration", "-Xshare");
 
@@ -47,11 +49,24 @@ final class Relaunch {
 
     /** The child's exit code once it stopped, or empty when this JVM is to serve itself. */
     static OptionalInt serve(Path folder) {
+        return again(folder.resolve("jvm"), SERVE, List.of());
+    }
+
+    /**
+     * {@code grade} of a big batch in a child JVM with its own class archive (named apart from serve's, so
+     * neither deletes the other's) and {@code flags} for a batch job, each added only when the operator's command
+     * line does not already choose that setting. The child's exit code, or empty when this JVM is to grade.
+     */
+    static OptionalInt grade(Path jvmFolder, List<String> flags) {
+        return again(jvmFolder, GRADE, flags);
+    }
+
+    private static OptionalInt again(Path jvmFolder, String prefix, List<String> flags) {
         if (Boolean.getBoolean(MARK)) {
             followLauncher();
             return OptionalInt.empty();
         }
-        Optional<List<String>> command = command(folder.resolve("jvm"));
+        Optional<List<String>> command = command(jvmFolder, prefix, flags);
         if (command.isEmpty()) {
             return OptionalInt.empty();
         }
@@ -59,12 +74,12 @@ final class Relaunch {
         try {
             child = new ProcessBuilder(command.get()).inheritIO().start();
         } catch (IOException e) {
-            LOG.warn("could not start again with a class archive, serving without: {}", e.getMessage());
+            LOG.warn("could not start again with a class archive, running without: {}", e.getMessage());
             return OptionalInt.empty();
         }
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             stop(child);
-            keepRecording(folder.resolve("jvm"));
+            keepRecording(jvmFolder);
         }, "govgrade-relaunch-stop"));
         try {
             return OptionalInt.of(child.waitFor());
@@ -73,7 +88,7 @@ final class Relaunch {
             stop(child);
             return OptionalInt.of(Exits.INTERNAL);
         } finally {
-            keepRecording(folder.resolve("jvm"));
+            keepRecording(jvmFolder);
         }
     }
 
@@ -114,7 +129,7 @@ final class Relaunch {
         }
     }
 
-    private static Optional<List<String>> command(Path jvmFolder) {
+    private static Optional<List<String>> command(Path jvmFolder, String prefix, List<String> flags) {
         String vm = System.getProperty("java.vm.name", "");
         if (!vm.contains("HotSpot") && !vm.contains("OpenJDK")) {
             return Optional.empty();
@@ -139,7 +154,7 @@ final class Relaunch {
             return Optional.empty();
         }
         boolean aot = Runtime.version().feature() >= AOT_FEATURE;
-        Path archive = jvmFolder.resolve("govgrade-" + key.get() + (aot ? ".aot" : ".jsa"));
+        Path archive = jvmFolder.resolve(prefix + key.get() + (aot ? ".aot" : ".jsa"));
         List<String> cmd = new ArrayList<>();
         cmd.add(info.command().get());
         cmd.addAll(jvmArgs);
@@ -151,15 +166,22 @@ final class Relaunch {
         } else {
             try {
                 Files.createDirectories(jvmFolder);
-                removeOthers(jvmFolder, archive);
+                removeOthers(jvmFolder, prefix, archive);
             } catch (IOException e) {
-                LOG.warn("no class archive in {} ({}), serving without", jvmFolder, e.getMessage());
+                LOG.warn("no class archive in {} ({}), running without", jvmFolder, e.getMessage());
                 return Optional.empty();
             }
             // Recorded under a name of its own and renamed when whole: a second start never maps half an archive.
             Path part = jvmFolder.resolve(archive.getFileName() + "." + ProcessHandle.current().pid() + ".part");
             cmd.add((aot ? "-XX:AOTCacheOutput=" : "-XX:ArchiveClassesAtExit=") + part);
-            LOG.info("recording a class archive of this start for the next ones: {}", archive);
+            if (prefix.equals(SERVE)) {
+                LOG.info("recording a class archive of this start for the next ones: {}", archive);
+            } // grade's standard error carries the batch's errors only
+        }
+        for (String flag : flags) {
+            if (jvmArgs.stream().noneMatch(a -> sameSetting(a, flag))) {
+                cmd.add(flag);
+            }
         }
         cmd.add("-D" + MARK + "=true");
         cmd.addAll(args.subList(jarAt, args.size()));
@@ -196,9 +218,28 @@ final class Relaunch {
         }
     }
 
+    /**
+     * Whether the operator's {@code given} flag already chooses what {@code ours} would: any collector for a
+     * collector, {@code -Xmx} for {@code -Xmx}, the same {@code -XX:} name with any value.
+     */
+    static boolean sameSetting(String given, String ours) {
+        if (ours.startsWith("-XX:+Use") && ours.endsWith("GC")) {
+            return given.startsWith("-XX:+Use") && given.endsWith("GC");
+        }
+        if (ours.startsWith("-XX:")) {
+            return given.startsWith("-XX:") && xxName(given).equals(xxName(ours));
+        }
+        return given.startsWith(ours.substring(0, Math.min(ours.length(), 4))); // -Xmx, -Xms, -Xss
+    }
+
+    private static String xxName(String flag) {
+        String s = flag.substring(4);
+        return (s.startsWith("+") || s.startsWith("-") ? s.substring(1) : s).split("=", 2)[0];
+    }
+
     /** Archives of other jars or JVMs: never mapped again, so not kept. */
-    private static void removeOthers(Path jvmFolder, Path keep) throws IOException {
-        try (DirectoryStream<Path> old = Files.newDirectoryStream(jvmFolder, "govgrade-*")) {
+    private static void removeOthers(Path jvmFolder, String prefix, Path keep) throws IOException {
+        try (DirectoryStream<Path> old = Files.newDirectoryStream(jvmFolder, prefix + "*")) {
             for (Path p : old) {
                 if (!p.getFileName().toString().startsWith(keep.getFileName().toString())) {
                     Files.deleteIfExists(p);
