@@ -56,9 +56,11 @@ final class Relaunch {
      * {@code grade} of a big batch in a child JVM with its own class archive (named apart from serve's, so
      * neither deletes the other's) and {@code flags} for a batch job, each added only when the operator's command
      * line does not already choose that setting. The child's exit code, or empty when this JVM is to grade.
+     * Named by the JDK's feature release too: a machine that grades on JDK 17 and 25 by turns keeps one archive of
+     * each instead of deleting the other's at every turn.
      */
     static OptionalInt grade(Path jvmFolder, List<String> flags) {
-        return again(jvmFolder, GRADE, flags);
+        return again(jvmFolder, GRADE + Runtime.version().feature() + "-", flags);
     }
 
     private static OptionalInt again(Path jvmFolder, String prefix, List<String> flags) {
