@@ -33,6 +33,9 @@ import org.slf4j.LoggerFactory;
  * again and runs without it when it does not match, so a stale or damaged archive never stops a
  * start. Not on a JVM other than HotSpot, not when the command line names an archive already,
  * not when govgrade runs other than by {@code java -jar}.
+ *
+ * <p>{@code grade} of a big batch starts itself again the same way ({@link #grade}), with flags for a batch job
+ * and archives of its own.
  */
 final class Relaunch {
     private static final Logger LOG = LoggerFactory.getLogger(Relaunch.class);
