@@ -80,7 +80,8 @@ final class GradeCommand implements Callable<Integer> {
         if (!jvmCache || !Files.isRegularFile(file) || Files.size(file) <= jvmCacheOverMb << 20) {
             return OptionalInt.empty();
         }
-        return Relaunch.grade(GradeJvm.folder(System.getenv()), GradeJvm.FLAGS);
+        return Relaunch.grade(GradeJvm.folder(System.getenv()),
+                GradeJvm.flags(Files.size(file), Runtime.getRuntime().maxMemory()));
     }
 
     @Override

@@ -42,6 +42,7 @@ final class Relaunch {
     /** Set on the child so it serves instead of starting another. */
     static final String MARK = "govgrade.relaunched";
     private static final int AOT_FEATURE = 25;
+    private static final List<String> HEAP_LIMITS = List.of("-XX:MaxHeapSize", "-XX:MaxRAM");
     private static final String SERVE = "govgrade-";
     private static final String GRADE = "grade-";
     private static final List<String> OWN_FLAGS = List.of("-XX:SharedArchiveFile", "-XX:ArchiveClassesAtExit",
@@ -230,6 +231,9 @@ final class Relaunch {
     static boolean sameSetting(String given, String ours) {
         if (ours.startsWith("-XX:+Use") && ours.endsWith("GC")) {
             return given.startsWith("-XX:+Use") && given.endsWith("GC");
+        }
+        if (ours.startsWith("-Xmx")) {
+            return given.startsWith("-Xmx") || HEAP_LIMITS.stream().anyMatch(given::startsWith);
         }
         if (ours.startsWith("-XX:")) {
             return given.startsWith("-XX:") && xxName(given).equals(xxName(ours));

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -19,11 +20,23 @@ class GradeJvmTest {
     }
 
     @Test
+    void sizesTheHeapByTheFileWithinTheJvmsOwnDefault() {
+        long mb = 1L << 20;
+        assertEquals(List.of("-XX:+UseParallelGC", "-Xmx900m", "-XX:TieredStopAtLevel=1"),
+                GradeJvm.flags(200 * mb, 6144 * mb));
+        assertEquals(List.of("-XX:+UseParallelGC", "-Xmx512m", "-XX:TieredStopAtLevel=1"),
+                GradeJvm.flags(65 * mb, 6144 * mb));
+        assertEquals(List.of("-XX:+UseParallelGC", "-Xmx4096m", "-XX:TieredStopAtLevel=1"),
+                GradeJvm.flags(2048 * mb, 4096 * mb));
+    }
+
+    @Test
     void leavesASettingTheOperatorChoseToTheOperator() {
         assertTrue(Relaunch.sameSetting("-XX:+UseG1GC", "-XX:+UseParallelGC"));
         assertTrue(Relaunch.sameSetting("-Xmx2g", "-Xmx900m"));
         assertTrue(Relaunch.sameSetting("-XX:TieredStopAtLevel=4", "-XX:TieredStopAtLevel=1"));
         assertTrue(Relaunch.sameSetting("-XX:-UseCompressedOops", "-XX:+UseCompressedOops"));
+        assertTrue(Relaunch.sameSetting("-XX:MaxRAMPercentage=50", "-Xmx900m"));
         assertFalse(Relaunch.sameSetting("-Xms1g", "-Xmx900m"));
         assertFalse(Relaunch.sameSetting("-XX:+UseCompactObjectHeaders", "-XX:+UseParallelGC"));
         assertFalse(Relaunch.sameSetting("-Dfoo=bar", "-XX:+UseParallelGC"));
