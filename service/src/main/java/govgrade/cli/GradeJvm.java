@@ -20,11 +20,12 @@ final class GradeJvm {
      * a heap of 4.5 times the file keeps the process under 1 GB where the default (a quarter of the machine)
      * grew to 1.05-1.08 GB, for the same CPU time (never more than this JVM's own default maximum); C1
      * alone ({@code TieredStopAtLevel=1}) took a third less CPU in all than C1 and C2: a run of seconds does not
-     * earn back what C2 spends compiling on the core the rules and the collector share.
+     * earn back what C2 spends compiling on the core the rules and the collector share. First, the JVM's own
+     * messages to standard error: JDK 25 says on standard output that it wrote the AOT cache, after the result.
      */
     static List<String> flags(long fileBytes, long defaultMaxHeap) {
         long heap = Math.min(defaultMaxHeap, Math.max(MIN_HEAP, fileBytes * HEAP_HALVES_PER_FILE_BYTE / 2));
-        return List.of("-XX:+UseParallelGC", "-Xmx" + (heap >> 20) + "m", "-XX:TieredStopAtLevel=1");
+        return List.of("-XX:+DisplayVMOutputToStderr", "-XX:+UseParallelGC", "-Xmx" + (heap >> 20) + "m", "-XX:TieredStopAtLevel=1");
     }
 
     /**

@@ -22,11 +22,12 @@ class GradeJvmTest {
     @Test
     void sizesTheHeapByTheFileWithinTheJvmsOwnDefault() {
         long mb = 1L << 20;
-        assertEquals(List.of("-XX:+UseParallelGC", "-Xmx900m", "-XX:TieredStopAtLevel=1"),
+        String stderr = "-XX:+DisplayVMOutputToStderr";
+        assertEquals(List.of(stderr, "-XX:+UseParallelGC", "-Xmx900m", "-XX:TieredStopAtLevel=1"),
                 GradeJvm.flags(200 * mb, 6144 * mb));
-        assertEquals(List.of("-XX:+UseParallelGC", "-Xmx512m", "-XX:TieredStopAtLevel=1"),
+        assertEquals(List.of(stderr, "-XX:+UseParallelGC", "-Xmx512m", "-XX:TieredStopAtLevel=1"),
                 GradeJvm.flags(65 * mb, 6144 * mb));
-        assertEquals(List.of("-XX:+UseParallelGC", "-Xmx4096m", "-XX:TieredStopAtLevel=1"),
+        assertEquals(List.of(stderr, "-XX:+UseParallelGC", "-Xmx4096m", "-XX:TieredStopAtLevel=1"),
                 GradeJvm.flags(2048 * mb, 4096 * mb));
     }
 

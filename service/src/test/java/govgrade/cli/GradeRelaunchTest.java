@@ -3,6 +3,7 @@ package govgrade.cli;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import govgrade.Fixtures;
 import java.io.IOException;
@@ -46,6 +47,25 @@ class GradeRelaunchTest {
         assertEquals(archive, only(dir.resolve("jvm")));
     }
 
+    /** JDK 25 writes its AOT cache after the result and says so: never on standard output. */
+    @Test
+    void onJdk25TheRecordingRunPrintsTheResultAloneOnStandardOutput(@TempDir Path dir) throws Exception {
+        Path java25 = Path.of("/usr/lib/jvm/temurin-25-jdk-amd64/bin/java");
+        assumeTrue(Files.isExecutable(java25), "no JDK 25 at " + java25);
+        Path batch = Fixtures.batch(PACK);
+        Run inProcess = grade(dir, "--no-jvm-cache", batch.toString());
+
+        Run recording = grade(java25.toString(), dir, "--jvm-cache-over-mb", "0", batch.toString());
+        Path archive = only(dir.resolve("jvm"));
+        assertTrue(archive.getFileName().toString().matches("grade-25-[0-9a-f]{16}\\.aot"), archive.toString());
+        Run mapped = grade(java25.toString(), dir, "--jvm-cache-over-mb", "0", batch.toString());
+
+        for (Run r : List.of(recording, mapped)) {
+            assertEquals(0, r.exit, r.err());
+            assertArrayEquals(inProcess.out, r.out, r.err());
+        }
+    }
+
     @Test
     void aBadBatchExitsTwoWithTheJsonPathOnStandardErrorAsInThisJvm(@TempDir Path dir) throws Exception {
         Path bad = dir.resolve("bad.json");
@@ -69,7 +89,11 @@ class GradeRelaunchTest {
 
     /** The shaded jar as an operator runs it, its class archives under {@code dir} (GOVGRADE_CACHE_DIR). */
     private static Run grade(Path dir, String... args) throws Exception {
-        List<String> cmd = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"), "-jar",
+        return grade(ProcessHandle.current().info().command().orElse("java"), dir, args);
+    }
+
+    private static Run grade(String java, Path dir, String... args) throws Exception {
+        List<String> cmd = new ArrayList<>(List.of(java, "-jar",
                 ShadedJar.fresh().toString(), "grade", "--home", Path.of(".").toAbsolutePath().toString()));
         cmd.addAll(List.of(args));
         Path out = Files.createTempFile(dir, "out", ".json");
