@@ -247,14 +247,29 @@ final class Relaunch {
     }
 
     /** Archives of other jars or JVMs: never mapped again, so not kept. */
-    private static void removeOthers(Path jvmFolder, String prefix, Path keep) throws IOException {
+    static void removeOthers(Path jvmFolder, String prefix, Path keep) throws IOException {
+        String keepName = keep.getFileName().toString();
         try (DirectoryStream<Path> old = Files.newDirectoryStream(jvmFolder, prefix + "*")) {
             for (Path p : old) {
-                if (!p.getFileName().toString().startsWith(keep.getFileName().toString())) {
+                String name = p.getFileName().toString();
+                if (!name.startsWith(keepName) || deadRecording(name.substring(keepName.length()))) {
                     Files.deleteIfExists(p);
                 }
             }
         }
+    }
+
+    /**
+     * {@code .PID.part...} of a launcher that is gone (a kill -9 leaves its half-written archive, which no
+     * start maps and none would rename): a recording of a live launcher, or this one's, is left alone.
+     */
+    private static boolean deadRecording(String suffix) {
+        String[] parts = suffix.split("\\.", 4);
+        if (parts.length < 3 || !parts[0].isEmpty() || !parts[2].equals("part") || !parts[1].matches("[0-9]{1,18}")) {
+            return false;
+        }
+        long pid = Long.parseLong(parts[1]);
+        return pid != ProcessHandle.current().pid() && ProcessHandle.of(pid).map(h -> !h.isAlive()).orElse(true);
     }
 
     private static Path ownJar() {

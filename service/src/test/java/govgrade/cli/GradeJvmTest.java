@@ -4,10 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class GradeJvmTest {
     @Test
@@ -41,5 +43,30 @@ class GradeJvmTest {
         assertFalse(Relaunch.sameSetting("-Xms1g", "-Xmx900m"));
         assertFalse(Relaunch.sameSetting("-XX:+UseCompactObjectHeaders", "-XX:+UseParallelGC"));
         assertFalse(Relaunch.sameSetting("-Dfoo=bar", "-XX:+UseParallelGC"));
+    }
+
+    @Test
+    void aRecordingLeftByAKilledLauncherIsDeletedAndALiveOnesKept(@TempDir Path jvm) throws Exception {
+        Path archive = jvm.resolve("grade-17-0123456789abcdef.jsa");
+        long dead = deadPid();
+        Path left = Files.createFile(jvm.resolve(archive.getFileName() + "." + dead + ".part"));
+        Path leftConfig = Files.createFile(jvm.resolve(archive.getFileName() + "." + dead + ".part.config"));
+        long own = ProcessHandle.current().pid();
+        Path live = Files.createFile(jvm.resolve(archive.getFileName() + "." + own + ".part"));
+        Path serves = Files.createFile(jvm.resolve("govgrade-0123456789abcdef.jsa"));
+
+        Relaunch.removeOthers(jvm, "grade-17-", archive);
+
+        assertFalse(Files.exists(left));
+        assertFalse(Files.exists(leftConfig));
+        assertTrue(Files.exists(live));
+        assertTrue(Files.exists(serves), "serve's archives are not grade's to delete");
+    }
+
+    /** A pid no process has: one that ended. */
+    private static long deadPid() throws Exception {
+        Process p = new ProcessBuilder("true").start();
+        p.waitFor();
+        return p.pid();
     }
 }
