@@ -73,6 +73,21 @@ final class Child {
         return cmd;
     }
 
+    /**
+     * The process's peak RSS and those of the processes it started (a grade or serve that starts itself again
+     * in a second JVM), added: both are alive while the second one works.
+     */
+    private static long peakRss(Process p, Path status) {
+        long kb = Memory.statusKb(status, "VmHWM:");
+        if (kb < 0) {
+            return -1; // gone, or no /proc
+        }
+        for (ProcessHandle c : p.descendants().toList()) {
+            kb += Math.max(0, Memory.statusKb(Path.of("/proc", Long.toString(c.pid()), "status"), "VmHWM:"));
+        }
+        return kb * 1024;
+    }
+
     /** Runs to completion (at most {@code timeoutSeconds}), standard output to {@code stdout}. */
     static Result run(List<String> command, Path stdout, Path stderr, long timeoutSeconds) throws Exception {
         ProcessBuilder pb = new ProcessBuilder(command).redirectOutput(stdout.toFile()).redirectError(stderr.toFile());
@@ -82,7 +97,7 @@ final class Child {
         long peak = -1;
         long deadline = t0 + TimeUnit.SECONDS.toNanos(timeoutSeconds);
         while (!p.waitFor(10, TimeUnit.MILLISECONDS)) {
-            peak = Math.max(peak, Memory.statusKb(status, "VmHWM:") * 1024);
+            peak = Math.max(peak, peakRss(p, status));
             if (System.nanoTime() > deadline) {
                 p.destroyForcibly();
                 p.waitFor();

@@ -33,22 +33,28 @@ final class FreshJvmBench {
     void run(Path batch, int accounts, int times, Path java25) throws Exception {
         boolean python = home.resolve(SCRIPT).toFile().isFile() && onPath("python3");
         Samples jdk17 = new Samples();
+        Samples oneJvm = new Samples();
         Samples jdk25 = new Samples();
         Samples parse = new Samples();
         Samples py = new Samples();
         long rss17 = -1;
+        long rssOne = -1;
         long rss25 = -1;
         EndToEndBench.streamParse(batch);
+        // A big grade records its class archive on its first run; every later run maps it, as these do.
+        grade(Child.command(List.of(), "grade", batch.toString(), "--home", home.toString()), new Samples());
+        if (java25 != null) {
+            grade(jdk25(java25, batch), new Samples());
+        }
         for (int i = 0; i < times; i++) {
             rss17 = Math.max(rss17, grade(Child.command(List.of(), "grade", batch.toString(), "--home",
                     home.toString()), jdk17));
+            rssOne = Math.max(rssOne, grade(Child.command(List.of(), "grade", batch.toString(), "--home",
+                    home.toString(), "--no-jvm-cache"), oneJvm));
             Samples one = Samples.of(1, () -> EndToEndBench.streamParse(batch));
             parse.add(one.median(), one.peaks());
             if (java25 != null) {
-                List<String> cmd = new ArrayList<>(Child.command(List.of("-XX:+UseCompactObjectHeaders"), "grade",
-                        batch.toString(), "--home", home.toString()));
-                cmd.set(0, java25.toString());
-                rss25 = Math.max(rss25, grade(cmd, jdk25));
+                rss25 = Math.max(rss25, grade(jdk25(java25, batch), jdk25));
             }
             if (python) {
                 Child.Result r = Child.run(List.of("python3", home.resolve(SCRIPT).toString(), batch.toString(),
@@ -65,14 +71,18 @@ final class FreshJvmBench {
         double p = parse.medianSeconds();
         report.add("national: java -jar govgrade.jar grade, fresh JVM, JDK 17", Report.seconds(s),
                 Report.rate(accounts / s, "accounts") + "; target <= 6 s; " + jdk17.spread());
-        report.add("  peak RSS of that process (VmHWM)", Memory.mb(rss17), "target <= 1 GB");
+        report.add("  peak RSS of that process and the JVM it starts again (VmHWM)", Memory.mb(rss17),
+                "target <= 1 GB");
+        report.add("  same in the first JVM (--no-jvm-cache: G1, no class archive)",
+                Report.seconds(oneJvm.medianSeconds()), oneJvm.spread() + "; peak RSS " + Memory.mb(rssOne));
         report.add("  baseline: Jackson token-only parse, same file, same run", Report.seconds(p), parse.spread());
         report.add("  fresh JVM / token-only parse", Report.ratio(s / p), "target <= 5x");
         if (java25 != null) {
             double t = jdk25.medianSeconds();
             report.add("national: same, fresh JVM, JDK 25 -XX:+UseCompactObjectHeaders", Report.seconds(t),
                     java25 + "; target <= 6 s; " + jdk25.spread());
-            report.add("  peak RSS of that process (VmHWM)", Memory.mb(rss25), "target <= 1 GB");
+            report.add("  peak RSS of that process and the JVM it starts again (VmHWM)", Memory.mb(rss25),
+                    "target <= 1 GB");
             report.add("  JDK 25 fresh JVM / token-only parse", Report.ratio(t / p), "target <= 5x");
         }
         if (python) {
@@ -84,6 +94,13 @@ final class FreshJvmBench {
         } else {
             report.add("baseline: plain Python script", "not run", "python3 or " + SCRIPT + " not found");
         }
+    }
+
+    private List<String> jdk25(Path java25, Path batch) {
+        List<String> cmd = new ArrayList<>(Child.command(List.of("-XX:+UseCompactObjectHeaders"), "grade",
+                batch.toString(), "--home", home.toString()));
+        cmd.set(0, java25.toString());
+        return cmd;
     }
 
     private long grade(List<String> cmd, Samples into) throws Exception {

@@ -3,10 +3,13 @@ package govgrade.cli;
 import govgrade.facts.BatchLimits;
 import govgrade.grading.GradedRun;
 import govgrade.grading.ResultJson;
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalInt;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -49,6 +52,17 @@ final class GradeCommand implements Callable<Integer> {
     @Mixin
     ProgressOption progressOption;
 
+    @Option(names = "--jvm-cache", negatable = true, defaultValue = "${env:GOVGRADE_JVM_CACHE:-true}",
+            fallbackValue = "true", description = "a batch file over --jvm-cache-over-mb is graded in a second JVM "
+                    + "that maps a class archive of this jar (recorded by the first such run into "
+                    + "GOVGRADE_CACHE_DIR/jvm, else ~/.cache/govgrade/jvm) and runs the parallel collector; "
+                    + "--no-jvm-cache (or GOVGRADE_JVM_CACHE=false) grades in this JVM (default on)")
+    boolean jvmCache;
+
+    @Option(names = "--jvm-cache-over-mb", paramLabel = "MB", defaultValue = "64",
+            description = "the batch file size from which --jvm-cache starts a second JVM (default ${DEFAULT-VALUE})")
+    long jvmCacheOverMb;
+
     private BatchLimits limits() {
         try {
             return batchLimits.limits();
@@ -57,8 +71,25 @@ final class GradeCommand implements Callable<Integer> {
         }
     }
 
+    /**
+     * A national batch in a JVM set up for one: classes mapped from an archive instead of read and verified,
+     * and the parallel collector, which takes less of the second core from the work than G1 does. Its output,
+     * errors and exit code are the child's, as if this JVM had graded.
+     */
+    private OptionalInt relaunch() throws IOException {
+        if (!jvmCache || !Files.isRegularFile(file) || Files.size(file) <= jvmCacheOverMb << 20) {
+            return OptionalInt.empty();
+        }
+        return Relaunch.grade(GradeJvm.folder(System.getenv()),
+                GradeJvm.flags(Files.size(file), Runtime.getRuntime().maxMemory()));
+    }
+
     @Override
     public Integer call() throws Exception {
+        OptionalInt relaunched = relaunch();
+        if (relaunched.isPresent()) {
+            return relaunched.getAsInt();
+        }
         PrintWriter err = spec.commandLine().getErr();
         Progress progress = progressOption.start(err, "grade");
         home.packs(spec);

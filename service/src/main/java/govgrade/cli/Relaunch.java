@@ -33,12 +33,18 @@ import org.slf4j.LoggerFactory;
  * again and runs without it when it does not match, so a stale or damaged archive never stops a
  * start. Not on a JVM other than HotSpot, not when the command line names an archive already,
  * not when govgrade runs other than by {@code java -jar}.
+ *
+ * <p>{@code grade} of a big batch starts itself again the same way ({@link #grade}), with flags for a batch job
+ * and archives of its own.
  */
 final class Relaunch {
     private static final Logger LOG = LoggerFactory.getLogger(Relaunch.class);
     /** Set on the child so it serves instead of starting another. */
     static final String MARK = "govgrade.relaunched";
     private static final int AOT_FEATURE = 25;
+    private static final List<String> HEAP_LIMITS = List.of("-XX:MaxHeapSize", "-XX:MaxRAM");
+    private static final String SERVE = "govgrade-";
+    private static final String GRADE = "grade-";
     private static final List<String> OWN_FLAGS = List.of("-XX:SharedArchiveFile", "-XX:ArchiveClassesAtExit",
             "-XX:AOTCache", "-XX:AOTCacheOutput", "-XX:AOTMode", "-XX:AOTConfiguration", "-Xshare");
 
@@ -47,11 +53,26 @@ final class Relaunch {
 
     /** The child's exit code once it stopped, or empty when this JVM is to serve itself. */
     static OptionalInt serve(Path folder) {
+        return again(folder.resolve("jvm"), SERVE, List.of());
+    }
+
+    /**
+     * {@code grade} of a big batch in a child JVM with its own class archive (named apart from serve's, so
+     * neither deletes the other's) and {@code flags} for a batch job, each added only when the operator's command
+     * line does not already choose that setting. The child's exit code, or empty when this JVM is to grade.
+     * Named by the JDK's feature release too: a machine that grades on JDK 17 and 25 by turns keeps one archive of
+     * each instead of deleting the other's at every turn.
+     */
+    static OptionalInt grade(Path jvmFolder, List<String> flags) {
+        return again(jvmFolder, GRADE + Runtime.version().feature() + "-", flags);
+    }
+
+    private static OptionalInt again(Path jvmFolder, String prefix, List<String> flags) {
         if (Boolean.getBoolean(MARK)) {
             followLauncher();
             return OptionalInt.empty();
         }
-        Optional<List<String>> command = command(folder.resolve("jvm"));
+        Optional<List<String>> command = command(jvmFolder, prefix, flags);
         if (command.isEmpty()) {
             return OptionalInt.empty();
         }
@@ -59,16 +80,16 @@ final class Relaunch {
         try {
             child = new ProcessBuilder(command.get()).inheritIO().start();
         } catch (IOException e) {
-            LOG.warn("could not start again with a class archive, serving without: {}", e.getMessage());
+            LOG.warn("could not start again with a class archive, running without: {}", e.getMessage());
             return OptionalInt.empty();
         }
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             stop(child);
-            keepRecording(folder.resolve("jvm"), child.isAlive() ? Exits.INTERNAL : child.exitValue());
+            keepRecording(jvmFolder, child.isAlive() ? Exits.INTERNAL : child.exitValue());
         }, "govgrade-relaunch-stop"));
         try {
             int exit = child.waitFor();
-            keepRecording(folder.resolve("jvm"), exit);
+            keepRecording(jvmFolder, exit);
             return OptionalInt.of(exit);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -114,7 +135,7 @@ final class Relaunch {
         }
     }
 
-    private static Optional<List<String>> command(Path jvmFolder) {
+    private static Optional<List<String>> command(Path jvmFolder, String prefix, List<String> flags) {
         String vm = System.getProperty("java.vm.name", "");
         if (!vm.contains("HotSpot") && !vm.contains("OpenJDK")) {
             return Optional.empty();
@@ -139,7 +160,7 @@ final class Relaunch {
             return Optional.empty();
         }
         boolean aot = Runtime.version().feature() >= AOT_FEATURE;
-        Path archive = jvmFolder.resolve("govgrade-" + key.get() + (aot ? ".aot" : ".jsa"));
+        Path archive = jvmFolder.resolve(prefix + key.get() + (aot ? ".aot" : ".jsa"));
         List<String> cmd = new ArrayList<>();
         cmd.add(info.command().get());
         cmd.addAll(jvmArgs);
@@ -151,15 +172,22 @@ final class Relaunch {
         } else {
             try {
                 Files.createDirectories(jvmFolder);
-                removeOthers(jvmFolder, archive);
+                removeOthers(jvmFolder, prefix, archive);
             } catch (IOException e) {
-                LOG.warn("no class archive in {} ({}), serving without", jvmFolder, e.getMessage());
+                LOG.warn("no class archive in {} ({}), running without", jvmFolder, e.getMessage());
                 return Optional.empty();
             }
             // Recorded under a name of its own and renamed when whole: a second start never maps half an archive.
             Path part = jvmFolder.resolve(archive.getFileName() + "." + ProcessHandle.current().pid() + ".part");
             cmd.add((aot ? "-XX:AOTCacheOutput=" : "-XX:ArchiveClassesAtExit=") + part);
-            LOG.info("recording a class archive of this start for the next ones: {}", archive);
+            if (prefix.equals(SERVE)) {
+                LOG.info("recording a class archive of this start for the next ones: {}", archive);
+            } // grade's standard error carries the batch's errors only
+        }
+        for (String flag : flags) {
+            if (jvmArgs.stream().noneMatch(a -> sameSetting(a, flag))) {
+                cmd.add(flag);
+            }
         }
         cmd.add("-D" + MARK + "=true");
         cmd.addAll(args.subList(jarAt, args.size()));
@@ -202,15 +230,52 @@ final class Relaunch {
         }
     }
 
+    /**
+     * Whether the operator's {@code given} flag already chooses what {@code ours} would: any collector for a
+     * collector, {@code -Xmx} for {@code -Xmx}, the same {@code -XX:} name with any value.
+     */
+    static boolean sameSetting(String given, String ours) {
+        if (ours.startsWith("-XX:+Use") && ours.endsWith("GC")) {
+            return given.startsWith("-XX:+Use") && given.endsWith("GC");
+        }
+        if (ours.startsWith("-Xmx")) {
+            return given.startsWith("-Xmx") || HEAP_LIMITS.stream().anyMatch(given::startsWith);
+        }
+        if (ours.startsWith("-XX:")) {
+            return given.startsWith("-XX:") && xxName(given).equals(xxName(ours));
+        }
+        return given.startsWith(ours.substring(0, Math.min(ours.length(), 4))); // -Xmx, -Xms, -Xss
+    }
+
+    private static String xxName(String flag) {
+        String s = flag.substring(4);
+        return (s.startsWith("+") || s.startsWith("-") ? s.substring(1) : s).split("=", 2)[0];
+    }
+
     /** Archives of other jars or JVMs: never mapped again, so not kept. */
-    private static void removeOthers(Path jvmFolder, Path keep) throws IOException {
-        try (DirectoryStream<Path> old = Files.newDirectoryStream(jvmFolder, "govgrade-*")) {
+    static void removeOthers(Path jvmFolder, String prefix, Path keep) throws IOException {
+        String keepName = keep.getFileName().toString();
+        try (DirectoryStream<Path> old = Files.newDirectoryStream(jvmFolder, prefix + "*")) {
             for (Path p : old) {
-                if (!p.getFileName().toString().startsWith(keep.getFileName().toString())) {
+                String name = p.getFileName().toString();
+                if (!name.startsWith(keepName) || deadRecording(name.substring(keepName.length()))) {
                     Files.deleteIfExists(p);
                 }
             }
         }
+    }
+
+    /**
+     * {@code .PID.part...} of a launcher that is gone (a kill -9 leaves its half-written archive, which no
+     * start maps and none would rename): a recording of a live launcher, or this one's, is left alone.
+     */
+    private static boolean deadRecording(String suffix) {
+        String[] parts = suffix.split("\\.", 4);
+        if (parts.length < 3 || !parts[0].isEmpty() || !parts[2].equals("part") || !parts[1].matches("[0-9]{1,18}")) {
+            return false;
+        }
+        long pid = Long.parseLong(parts[1]);
+        return pid != ProcessHandle.current().pid() && ProcessHandle.of(pid).map(h -> !h.isAlive()).orElse(true);
     }
 
     private static Path ownJar() {

@@ -1,0 +1,72 @@
+package govgrade.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class GradeJvmTest {
+    @Test
+    void keepsTheArchiveInTheCacheDirWhenSetElseInTheUsersCacheFolder() {
+        assertEquals(Path.of("/srv/cache/jvm"), GradeJvm.folder(Map.of("GOVGRADE_CACHE_DIR", "/srv/cache",
+                "XDG_CACHE_HOME", "/home/u/.xdg")));
+        assertEquals(Path.of("/home/u/.xdg/govgrade/jvm"), GradeJvm.folder(Map.of("XDG_CACHE_HOME", "/home/u/.xdg")));
+        assertEquals(Path.of(System.getProperty("user.home"), ".cache", "govgrade", "jvm"),
+                GradeJvm.folder(Map.of("GOVGRADE_CACHE_DIR", " ")));
+    }
+
+    @Test
+    void sizesTheHeapByTheFileWithinTheJvmsOwnDefault() {
+        long mb = 1L << 20;
+        String stderr = "-XX:+DisplayVMOutputToStderr";
+        assertEquals(List.of(stderr, "-XX:+UseParallelGC", "-Xmx900m", "-XX:TieredStopAtLevel=1"),
+                GradeJvm.flags(200 * mb, 6144 * mb));
+        assertEquals(List.of(stderr, "-XX:+UseParallelGC", "-Xmx512m", "-XX:TieredStopAtLevel=1"),
+                GradeJvm.flags(65 * mb, 6144 * mb));
+        assertEquals(List.of(stderr, "-XX:+UseParallelGC", "-Xmx4096m", "-XX:TieredStopAtLevel=1"),
+                GradeJvm.flags(2048 * mb, 4096 * mb));
+    }
+
+    @Test
+    void leavesASettingTheOperatorChoseToTheOperator() {
+        assertTrue(Relaunch.sameSetting("-XX:+UseG1GC", "-XX:+UseParallelGC"));
+        assertTrue(Relaunch.sameSetting("-Xmx2g", "-Xmx900m"));
+        assertTrue(Relaunch.sameSetting("-XX:TieredStopAtLevel=4", "-XX:TieredStopAtLevel=1"));
+        assertTrue(Relaunch.sameSetting("-XX:-UseCompressedOops", "-XX:+UseCompressedOops"));
+        assertTrue(Relaunch.sameSetting("-XX:MaxRAMPercentage=50", "-Xmx900m"));
+        assertFalse(Relaunch.sameSetting("-Xms1g", "-Xmx900m"));
+        assertFalse(Relaunch.sameSetting("-XX:+UseCompactObjectHeaders", "-XX:+UseParallelGC"));
+        assertFalse(Relaunch.sameSetting("-Dfoo=bar", "-XX:+UseParallelGC"));
+    }
+
+    @Test
+    void aRecordingLeftByAKilledLauncherIsDeletedAndALiveOnesKept(@TempDir Path jvm) throws Exception {
+        Path archive = jvm.resolve("grade-17-0123456789abcdef.jsa");
+        long dead = deadPid();
+        Path left = Files.createFile(jvm.resolve(archive.getFileName() + "." + dead + ".part"));
+        Path leftConfig = Files.createFile(jvm.resolve(archive.getFileName() + "." + dead + ".part.config"));
+        long own = ProcessHandle.current().pid();
+        Path live = Files.createFile(jvm.resolve(archive.getFileName() + "." + own + ".part"));
+        Path serves = Files.createFile(jvm.resolve("govgrade-0123456789abcdef.jsa"));
+
+        Relaunch.removeOthers(jvm, "grade-17-", archive);
+
+        assertFalse(Files.exists(left));
+        assertFalse(Files.exists(leftConfig));
+        assertTrue(Files.exists(live));
+        assertTrue(Files.exists(serves), "serve's archives are not grade's to delete");
+    }
+
+    /** A pid no process has: one that ended. */
+    private static long deadPid() throws Exception {
+        Process p = new ProcessBuilder("true").start();
+        p.waitFor();
+        return p.pid();
+    }
+}
