@@ -6,26 +6,24 @@ import java.util.Map;
 
 /** The JVM a big {@code grade} starts again in (see {@link Relaunch#grade}): where its archive lives, its flags. */
 final class GradeJvm {
-    /** Heap per byte of batch file: the national batch (205 MB) peaks at about 630 MB used, 370 MB live. */
-    private static final long HEAP_HALVES_PER_FILE_BYTE = 9; // 4.5 bytes of heap per byte of file
-    private static final long MIN_HEAP = 512L << 20;
-
     private GradeJvm() {
     }
 
     /**
-     * The flags for a batch file of {@code fileBytes}, each left out where the operator's command line chose
-     * (see {@link Relaunch#sameSetting}). Measured on the national batch (docs/benchmarks.md, "National, round
-     * 2"): the parallel collector gives the second core back to the work that G1's concurrent marking takes;
-     * a heap of 4.5 times the file keeps the process under 1 GB where the default (a quarter of the machine)
-     * grew to 1.05-1.08 GB, for the same CPU time (never more than this JVM's own default maximum); C1
-     * alone ({@code TieredStopAtLevel=1}) took a third less CPU in all than C1 and C2: a run of seconds does not
-     * earn back what C2 spends compiling on the core the rules and the collector share. First, the JVM's own
-     * messages to standard error: JDK 25 says on standard output that it wrote the AOT cache, after the result.
+     * The flags, each left out where the operator's command line chose (see {@link Relaunch#sameSetting}).
+     * Measured on the national batch (docs/benchmarks.md, "National, round 2"): the parallel collector gives
+     * the second core back to the work that G1's concurrent marking takes; C1 alone ({@code TieredStopAtLevel=1})
+     * took a third less CPU in all than C1 and C2: a run of seconds does not earn back what C2 spends compiling
+     * on the core the rules and the collector share. First, the JVM's own messages to standard error: JDK 25
+     * says on standard output that it wrote the AOT cache, after the result.
+     *
+     * <p>No heap limit: the JVM's own default, as in one JVM. A limit sized by the file (4.5 times it kept the
+     * national batch at 850 MB instead of about 1 GB) ran a 91 MB batch of 200,000 accounts with six posts each,
+     * well inside the batch limits, out of memory, where one JVM graded it: what a batch needs depends on its
+     * accounts as much as on its bytes, and the launcher does not read the file.
      */
-    static List<String> flags(long fileBytes, long defaultMaxHeap) {
-        long heap = Math.min(defaultMaxHeap, Math.max(MIN_HEAP, fileBytes * HEAP_HALVES_PER_FILE_BYTE / 2));
-        return List.of("-XX:+DisplayVMOutputToStderr", "-XX:+UseParallelGC", "-Xmx" + (heap >> 20) + "m", "-XX:TieredStopAtLevel=1");
+    static List<String> flags() {
+        return List.of("-XX:+DisplayVMOutputToStderr", "-XX:+UseParallelGC", "-XX:TieredStopAtLevel=1");
     }
 
     /**

@@ -22,15 +22,10 @@ class GradeJvmTest {
     }
 
     @Test
-    void sizesTheHeapByTheFileWithinTheJvmsOwnDefault() {
-        long mb = 1L << 20;
-        String stderr = "-XX:+DisplayVMOutputToStderr";
-        assertEquals(List.of(stderr, "-XX:+UseParallelGC", "-Xmx900m", "-XX:TieredStopAtLevel=1"),
-                GradeJvm.flags(200 * mb, 6144 * mb));
-        assertEquals(List.of(stderr, "-XX:+UseParallelGC", "-Xmx512m", "-XX:TieredStopAtLevel=1"),
-                GradeJvm.flags(65 * mb, 6144 * mb));
-        assertEquals(List.of(stderr, "-XX:+UseParallelGC", "-Xmx4096m", "-XX:TieredStopAtLevel=1"),
-                GradeJvm.flags(2048 * mb, 4096 * mb));
+    void leavesTheHeapToTheJvmsOwnDefault() {
+        // A limit by file size ran a batch of many accounts and few posts out of memory (GradeJvm's javadoc).
+        assertEquals(List.of("-XX:+DisplayVMOutputToStderr", "-XX:+UseParallelGC", "-XX:TieredStopAtLevel=1"),
+                GradeJvm.flags());
     }
 
     @Test
