@@ -53,7 +53,7 @@ final class Relaunch {
 
     /** The child's exit code once it stopped, or empty when this JVM is to serve itself. */
     static OptionalInt serve(Path folder) {
-        return again(folder.resolve("jvm"), SERVE, List.of());
+        return again(folder.resolve("jvm"), SERVE, "serve", List.of());
     }
 
     /**
@@ -64,15 +64,15 @@ final class Relaunch {
      * each instead of deleting the other's at every turn.
      */
     static OptionalInt grade(Path jvmFolder, List<String> flags) {
-        return again(jvmFolder, GRADE + Runtime.version().feature() + "-", flags);
+        return again(jvmFolder, GRADE + Runtime.version().feature() + "-", "grade", flags);
     }
 
-    private static OptionalInt again(Path jvmFolder, String prefix, List<String> flags) {
+    private static OptionalInt again(Path jvmFolder, String prefix, String commandName, List<String> flags) {
         if (Boolean.getBoolean(MARK)) {
             followLauncher();
             return OptionalInt.empty();
         }
-        Optional<List<String>> command = command(jvmFolder, prefix, flags);
+        Optional<List<String>> command = command(jvmFolder, prefix, commandName, flags);
         if (command.isEmpty()) {
             return OptionalInt.empty();
         }
@@ -135,7 +135,8 @@ final class Relaunch {
         }
     }
 
-    private static Optional<List<String>> command(Path jvmFolder, String prefix, List<String> flags) {
+    private static Optional<List<String>> command(Path jvmFolder, String prefix, String commandName,
+                                                  List<String> flags) {
         String vm = System.getProperty("java.vm.name", "");
         if (!vm.contains("HotSpot") && !vm.contains("OpenJDK")) {
             return Optional.empty();
@@ -146,7 +147,9 @@ final class Relaunch {
         }
         List<String> args = List.of(info.arguments().get());
         int jarAt = args.indexOf("-jar");
-        if (jarAt < 0 || jarAt + 1 >= args.size()) {
+        if (jarAt < 0 || jarAt + 2 >= args.size() || !args.get(jarAt + 2).equals(commandName)) {
+            // Not this command on the command line: another main of the same jar (the benchmark's) that runs grade
+            // inside it, whose own command line would start the whole benchmark again.
             return Optional.empty();
         }
         List<String> jvmArgs = args.subList(0, jarAt);
