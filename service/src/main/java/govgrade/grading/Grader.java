@@ -132,6 +132,11 @@ final class Grader {
         try {
             facts.forEach(session::insert);
             session.fireAllRules(watch.maxFirings());
+            if (watch.halted()) {
+                // Nobody waits for this answer: a rule that fed itself until the time ran out leaves a session of
+                // many facts, and gathering them kept the worker past its grace, to be counted as stuck.
+                return List.of();
+            }
             return new ArrayList<>(session.getObjects(o -> o instanceof Outcome || o instanceof Subject));
         } finally {
             session.dispose();

@@ -18,6 +18,7 @@ public final class FiringWatch extends DefaultAgendaEventListener {
     private long total;
     private volatile String running;
     private volatile KieSession session;
+    private volatile boolean halted;
 
     FiringWatch(long limit) {
         this.limit = limit;
@@ -70,6 +71,14 @@ public final class FiringWatch extends DefaultAgendaEventListener {
         return byRule.entrySet().stream().max(Map.Entry.comparingByValue()).orElse(null);
     }
 
+    /**
+     * Whether the waiting thread stopped the session (its time ran out, or the service is stopping):
+     * whatever the session holds then is thrown away, so the worker need not gather it.
+     */
+    public boolean halted() {
+        return halted;
+    }
+
     /** The rule whose consequence runs now, or null between firings. */
     String running() {
         return running;
@@ -77,6 +86,7 @@ public final class FiringWatch extends DefaultAgendaEventListener {
 
     /** Asks the session to stop after the firing under way; a consequence that never returns ignores it. */
     void halt() {
+        halted = true;
         KieSession s = session;
         if (s != null) {
             s.halt();
