@@ -132,6 +132,14 @@ try {
   assert.equal(await page.evaluate(() => document.activeElement.id), 'whatif-publish', 'focus is back on the button');
   await page.keyboard.press('Enter');
   await page.locator('#confirm-dialog').waitFor({ state: 'visible' });
+  // Shut and opened again in one task: the first close event arrives while the second opening
+  // shows, as it did once in CI after Escape then Enter; the second must still answer its own confirm.
+  await page.evaluate(() => {
+    document.getElementById('confirm-dialog').close();
+    document.getElementById('whatif-publish').click();
+  });
+  await page.locator('#confirm-dialog').waitFor({ state: 'visible' });
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'confirm-cancel', 'focus starts on cancel again');
   await page.keyboard.press('Shift+Tab');
   assert.equal(await page.evaluate(() => document.activeElement.id), 'confirm-ok', 'Shift+Tab stays in the dialog');
   await page.keyboard.press('Enter');

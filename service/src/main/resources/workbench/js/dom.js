@@ -42,17 +42,33 @@ export function shortVersion(v) {
   return v ? h('code', { class: 'version', title: v }, v) : h('span', { class: 'muted' }, '—');
 }
 
+/** Per dialog, the opening it shows now (or showed last). */
+const openings = new WeakMap();
+
 /**
  * A modal dialog: the browser keeps focus inside it (the rest of the page is inert) and Escape
  * closes it; on close, focus goes back to what opened it.
+ *
+ * The browser queues a dialog's close event rather than sending it as the dialog shuts, so the
+ * event of one opening can arrive after the next has opened (Escape, then Enter at once on a busy
+ * machine). Each opening answers only to its own close: otherwise the new dialog would resolve as
+ * cancelled while it is still on screen, and its confirm would then do nothing.
  */
 export function modal(dialog, { onOpen } = {}) {
   const opener = document.activeElement;
+  const mine = {};
+  const before = openings.get(dialog);
+  // showModal refuses an open dialog, so an earlier opening is shut: keep the answer it closed with.
+  if (before && !('answer' in before)) before.answer = dialog.returnValue;
+  openings.set(dialog, mine);
   return new Promise(resolve => {
-    dialog.addEventListener('close', () => {
-      if (opener && opener.isConnected) opener.focus();
-      resolve(dialog.returnValue);
-    }, { once: true });
+    const closed = () => {
+      if (dialog.open && openings.get(dialog) === mine) return;
+      dialog.removeEventListener('close', closed);
+      if (!dialog.open && opener && opener.isConnected) opener.focus();
+      resolve('answer' in mine ? mine.answer : dialog.returnValue);
+    };
+    dialog.addEventListener('close', closed);
     dialog.returnValue = '';
     dialog.showModal();
     if (onOpen) onOpen();
