@@ -6,10 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.github.luben.zstd.Zstd;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.HexFormat;
+import java.util.Random;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
@@ -55,6 +57,16 @@ class PackingTest {
         byte[] packed = Packing.pack(JSON);
         assertEquals("28b52ffd", HexFormat.of().formatHex(packed, 0, 4));
         assertTrue(packed.length < JSON.length / 10, packed.length + " bytes for " + JSON.length);
+        assertEquals(JSON.length, Zstd.getFrameContentSize(packed), "the frame records its size");
+    }
+
+    @Test
+    void bytesThatDoNotShrinkArePackedToo() {
+        byte[] noise = new byte[100_000];
+        new Random(15).nextBytes(noise);
+        byte[] packed = Packing.pack(noise);
+        assertTrue(packed.length > noise.length / 4, "packed past the first, quarter-size attempt");
+        assertArrayEquals(noise, Packing.unpack(packed));
     }
 
     @Test
