@@ -2,7 +2,7 @@ package govgrade.store;
 
 import com.github.luben.zstd.Zstd;
 import com.github.luben.zstd.ZstdException;
-import com.github.luben.zstd.ZstdInputStream;
+import com.github.luben.zstd.ZstdInputStreamNoFinalizer;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -11,7 +11,7 @@ import java.util.Arrays;
 /**
  * Stored JSON in zstd frames (zstd-jni, the native library). Level 1: a county batch packs in a
  * third of gzip level 3's CPU (0.30 against 0.92 ms) into slightly fewer bytes (16.6 against
- * 17.0 KB); levels 3 and -1 cost the same here, -1 keeps a fifth more (docs/benchmarks.md, "HTTP,
+ * 17.0 KB); levels 3 and -1 cost the same here, -1 keeps a seventh more (docs/benchmarks.md, "HTTP,
  * round 3: storage").
  */
 final class Zstandard {
@@ -64,7 +64,7 @@ final class Zstandard {
                 // Several frames (the header names the first one's size only) or a damaged one: the stream below tells which.
             }
         }
-        try (ZstdInputStream z = new ZstdInputStream(new ByteArrayInputStream(packed))) {
+        try (ZstdInputStreamNoFinalizer z = new ZstdInputStreamNoFinalizer(new ByteArrayInputStream(packed))) {
             return z.readAllBytes();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
