@@ -8,6 +8,7 @@ import io.javalin.http.Context;
 import io.javalin.http.UploadedFile;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
@@ -27,12 +28,32 @@ final class Requests {
             throw ApiError.tooLarge(maxBody);
         }
         try (InputStream in = ctx.bodyInputStream()) {
-            byte[] b = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBody + 1));
-            if (b.length > maxBody) {
-                throw ApiError.tooLarge(maxBody);
+            long declared = ctx.contentLength();
+            if (declared < 0) {
+                return within(in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBody + 1)));
             }
-            return b;
+            // One array of the declared size, not 8 KB pieces joined after: twice the body in
+            // allocation and a copy, on every graded request.
+            byte[] b = new byte[(int) declared];
+            int n = in.readNBytes(b, 0, b.length);
+            int next = in.read();
+            if (next < 0) {
+                return n == b.length ? b : Arrays.copyOf(b, n);
+            }
+            // More than declared (a body decoded on the way in): the rest, still held to the limit.
+            byte[] rest = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8 - n - 1L, maxBody + 1 - n - 1L));
+            byte[] all = Arrays.copyOf(b, n + 1 + rest.length);
+            all[n] = (byte) next;
+            System.arraycopy(rest, 0, all, n + 1, rest.length);
+            return within(all);
         }
+    }
+
+    private byte[] within(byte[] body) {
+        if (body.length > maxBody) {
+            throw ApiError.tooLarge(maxBody);
+        }
+        return body;
     }
 
     static boolean isMultipart(Context ctx) {

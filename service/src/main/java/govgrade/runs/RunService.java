@@ -25,7 +25,6 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
  * Grades a posted batch under its pack's active version and stores batch, run and results in one
@@ -155,9 +154,12 @@ public final class RunService {
 
     /** The subjects graded: a subject graded in several channels counts once. */
     private static int subjects(GradedRun run) {
-        Set<String> seen = new HashSet<>();
+        record Subject(String type, String id) {
+        }
+        // A key per result, not a string built per result: this ran on every graded request.
+        Set<Subject> seen = new HashSet<>(run.results().size() * 2);
         for (GradedRun.Result r : run.results()) {
-            seen.add(r.subject().type() + "\u0000" + r.subject().id());
+            seen.add(new Subject(r.subject().type(), r.subject().id()));
         }
         return seen.size();
     }
@@ -166,9 +168,23 @@ public final class RunService {
         List<ResultRow> rows = new ArrayList<>(run.results().size());
         for (GradedRun.Result r : run.results()) {
             rows.add(new ResultRow(r.subject().type(), r.subject().id(), r.channel(), r.grade(), r.label(),
-                    r.score() == null ? null : r.score().toPlainString(), r.rank(),
-                    r.problems().stream().map(GradedRun.ProblemOut::code).collect(Collectors.joining(","))));
+                    r.score() == null ? null : r.score().toPlainString(), r.rank(), codes(r.problems())));
         }
         return rows;
+    }
+
+    /** The problems' codes, comma-separated; most results have none or one, so mostly no joining at all. */
+    private static String codes(List<GradedRun.ProblemOut> problems) {
+        if (problems.isEmpty()) {
+            return "";
+        }
+        if (problems.size() == 1) {
+            return problems.get(0).code();
+        }
+        StringBuilder b = new StringBuilder(problems.get(0).code());
+        for (int i = 1; i < problems.size(); i++) {
+            b.append(',').append(problems.get(i).code());
+        }
+        return b.toString();
     }
 }

@@ -184,7 +184,7 @@ public final class Jobs {
      */
     public boolean doneWhatIf(Claim claim, String instance, long now, String whatIfId, String againstPack,
                               byte[] answer, String summary) throws SQLException {
-        byte[] packed = Gzip.pack(answer);
+        byte[] packed = Packing.pack(answer);
         return done(claim, instance, now, whatIfId, summary,
                 c -> WhatIfs.insert(c, whatIfId, claim.runId(), againstPack, claim.version(), packed));
     }

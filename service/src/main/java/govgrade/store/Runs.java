@@ -49,7 +49,7 @@ public final class Runs {
         static Packed of(String runId, String pack, String version, String periodFrom, String periodTo,
                          byte[] batchBody, byte[] response, List<ResultRow> rows) {
             return new Packed(runId, pack, version, periodFrom, periodTo, sha256(batchBody), batchBody.length,
-                    Gzip.pack(batchBody), Gzip.pack(response), rows);
+                    Packing.pack(batchBody), Packing.pack(response), rows);
         }
     }
 
@@ -121,7 +121,7 @@ public final class Runs {
                         return Optional.empty();
                     }
                     return Optional.of(new StoredRun(r.getString(1), r.getString(2), r.getString(3), r.getString(4),
-                            Gzip.unpack(r.getBytes(5)), Gzip.unpack(r.getBytes(6))));
+                            Packing.unpack(r.getBytes(5)), Packing.unpack(r.getBytes(6))));
                 }
             }
         });
@@ -144,7 +144,7 @@ public final class Runs {
                         return Optional.empty();
                     }
                     return Optional.of(new StoredRun(r.getString(1), r.getString(2), r.getString(3), r.getString(4),
-                            Gzip.unpack(r.getBytes(5)), Gzip.unpack(r.getBytes(6))));
+                            Packing.unpack(r.getBytes(5)), Packing.unpack(r.getBytes(6))));
                 }
             }
         });

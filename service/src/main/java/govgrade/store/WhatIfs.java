@@ -16,14 +16,14 @@ public final class WhatIfs {
     }
 
     public void save(String id, String runId, String pack, String version, byte[] response) throws SQLException {
-        byte[] packed = Gzip.pack(response);
+        byte[] packed = Packing.pack(response);
         db.write(c -> {
             insert(c, id, runId, pack, version, packed);
             return null;
         });
     }
 
-    /** Writes a what-if, its answer gzipped already, inside a transaction of the caller's (a job item's too). */
+    /** Writes a what-if, its answer packed already, inside a transaction of the caller's (a job item's too). */
     static void insert(Connection c, String id, String runId, String pack, String version, byte[] packed)
             throws SQLException {
         try (PreparedStatement s = c.prepareStatement("INSERT INTO whatifs (id, run_id, pack, version, created_at, "
@@ -43,7 +43,7 @@ public final class WhatIfs {
             try (PreparedStatement s = c.prepareStatement("SELECT result FROM whatifs WHERE id = ?")) {
                 s.setString(1, id);
                 try (ResultSet r = s.executeQuery()) {
-                    return r.next() ? Optional.of(Gzip.unpack(r.getBytes(1))) : Optional.empty();
+                    return r.next() ? Optional.of(Packing.unpack(r.getBytes(1))) : Optional.empty();
                 }
             }
         });

@@ -11,6 +11,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -76,6 +77,16 @@ class RunsTest {
         });
     }
 
+    /** The first {@code n} bytes, in hex, of the one stored value {@code sql} selects. */
+    private String storedStart(String sql, int n) throws SQLException {
+        return db.read(c -> {
+            try (PreparedStatement s = c.prepareStatement(sql); ResultSet r = s.executeQuery()) {
+                assertTrue(r.next(), sql);
+                return HexFormat.of().formatHex(r.getBytes(1), 0, n);
+            }
+        });
+    }
+
     @Test
     void aSavedRunComesBackWithItsBatchAndResponseByteForByte() throws Exception {
         byte[] response = utf8("{\"run\":\"r1\",\"results\":[{\"label\":\"不合格\"}]}");
@@ -127,6 +138,35 @@ class RunsTest {
         whatIfs.save("w1", "r1", "meixian", "v2", answer);
         assertArrayEquals(answer, whatIfs.find("w1").orElseThrow());
         assertTrue(whatIfs.find("w2").isEmpty());
+    }
+
+    @Test
+    void aRunAndAWhatIfStoredGzipBeforeZstdReadBackByteForByte() throws Exception {
+        byte[] response = utf8("{\"run\":\"old\",\"results\":[{\"label\":\"不合格\"}]}");
+        byte[] answer = utf8("{\"changes\":[{\"after\":{\"label\":\"差\"}}]}");
+        // Written as the store wrote every row before round 3: gzip level 3, through the same inserts.
+        db.write(c -> {
+            Runs.insert(c, new Runs.Packed("old", "shangqiu", "v1", null, "2020-10-31", Runs.sha256(BATCH),
+                    BATCH.length, Gzip.pack(BATCH), Gzip.pack(response), List.of()));
+            WhatIfs.insert(c, "w-old", "old", "shangqiu", "v2", Gzip.pack(answer));
+            return null;
+        });
+        assertEquals("1f8b", storedStart("SELECT body FROM batches", 2));
+        assertEquals("1f8b", storedStart("SELECT result FROM runs WHERE id = 'old'", 2));
+        assertEquals("1f8b", storedStart("SELECT result FROM whatifs WHERE id = 'w-old'", 2));
+        StoredRun old = runs.find("old").orElseThrow();
+        assertArrayEquals(BATCH, old.batch());
+        assertArrayEquals(response, old.result());
+        assertArrayEquals(BATCH, runs.latestEnding("shangqiu", "2020-10-31", Long.MAX_VALUE).orElseThrow().batch());
+        assertArrayEquals(answer, new WhatIfs(db).find("w-old").orElseThrow());
+
+        // A new run of the same batch keeps the gzip body (stored once per hash) beside its zstd result.
+        runs.save("new", "shangqiu", "v2", BATCH, response, List.of());
+        StoredRun mixed = runs.find("new").orElseThrow();
+        assertArrayEquals(BATCH, mixed.batch());
+        assertArrayEquals(response, mixed.result());
+        assertEquals("28b52ffd", storedStart("SELECT result FROM runs WHERE id = 'new'", 4));
+        assertEquals("1f8b", storedStart("SELECT body FROM batches", 2));
     }
 
     @Test
