@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -34,23 +36,50 @@ class WorkerTest {
         assertTrue(w.awaitEnd(WAIT));
         assertFalse(w.running());
 
-        // The freed thread goes back to waiting for work a moment after its evaluation ended: until
-        // then the pool may start another. Evaluations follow until one lands on it; none is interrupted.
+        // The freed thread goes back to waiting for work a moment after its evaluation ended. The pool
+        // hands work to the thread that went idle last, and other tests leave idle threads too, so
+        // one evaluation at a time might never land on it: evaluations are started together, held
+        // until all run, in rounds of twice as many, until a round is larger than the idle threads.
+        long until = System.nanoTime() + WAIT.toNanos();
+        while (!(first.get().getName().startsWith("rules-idle-") && first.get().getState() == Thread.State.TIMED_WAITING)) {
+            assertTrue(System.nanoTime() < until, "the freed thread never went back to the pool: " + first.get().getState());
+            Thread.sleep(1);
+        }
         boolean reused = false;
-        for (int i = 0; i < 200 && !reused; i++) {
-            AtomicReference<Thread> thread = new AtomicReference<>();
-            AtomicBoolean interrupted = new AtomicBoolean(true);
-            AtomicReference<String> name = new AtomicReference<>();
-            Worker next = Worker.start("rules-test-next-" + i, () -> {
-                thread.set(Thread.currentThread());
-                interrupted.set(Thread.currentThread().isInterrupted());
-                name.set(Thread.currentThread().getName());
-            });
-            assertTrue(next.awaitEnd(WAIT));
-            assertFalse(interrupted.get(), "evaluation " + i + " on " + thread.get());
-            assertEquals("rules-test-next-" + i, name.get());
-            reused = thread.get() == first.get();
-            Thread.sleep(5);
+        for (int n = 1; n <= 512 && !reused; n *= 2) {
+            CountDownLatch running = new CountDownLatch(n);
+            CountDownLatch release = new CountDownLatch(1);
+            List<Worker> round = new ArrayList<>();
+            List<AtomicReference<Thread>> threads = new ArrayList<>();
+            List<AtomicBoolean> interrupted = new ArrayList<>();
+            List<AtomicReference<String>> names = new ArrayList<>();
+            for (int i = 0; i < n; i++) {
+                AtomicReference<Thread> thread = new AtomicReference<>();
+                AtomicBoolean wasInterrupted = new AtomicBoolean(true);
+                AtomicReference<String> name = new AtomicReference<>();
+                threads.add(thread);
+                interrupted.add(wasInterrupted);
+                names.add(name);
+                round.add(Worker.start("rules-test-next-" + n + "-" + i, () -> {
+                    thread.set(Thread.currentThread());
+                    wasInterrupted.set(Thread.currentThread().isInterrupted());
+                    name.set(Thread.currentThread().getName());
+                    running.countDown();
+                    try {
+                        release.await();
+                    } catch (InterruptedException e) {
+                        wasInterrupted.set(true);
+                    }
+                }));
+            }
+            assertTrue(running.await(WAIT.toMillis(), TimeUnit.MILLISECONDS));
+            release.countDown();
+            for (int i = 0; i < n; i++) {
+                assertTrue(round.get(i).awaitEnd(WAIT));
+                assertFalse(interrupted.get(i).get(), "evaluation " + n + "-" + i + " on " + threads.get(i).get());
+                assertEquals("rules-test-next-" + n + "-" + i, names.get(i).get());
+                reused |= threads.get(i).get() == first.get();
+            }
         }
         assertTrue(reused, "the interrupted evaluation's thread was never given another");
     }
