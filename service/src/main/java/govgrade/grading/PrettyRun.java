@@ -1,0 +1,156 @@
+package govgrade.grading;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.io.SerializedString;
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectWriter;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.SerializerProvider;
+import com.fasterxml.jackson.databind.annotation.JsonSerialize;
+import com.fasterxml.jackson.databind.ser.std.StdSerializer;
+import govgrade.grading.GradedRun.Result;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.util.ArrayDeque;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+/**
+ * A graded run as indented JSON: the characters {@link ResultJson#writePretty} gives, written
+ * sooner. A national run's results (98 MB) are turned to text in chunks on every core, and each
+ * chunk goes out as soon as it and those before it are done, so writing overlaps serialising and
+ * only a few chunks are ever held as text, never the whole document.
+ */
+public final class PrettyRun {
+    /** Results per chunk: large enough that a task repays its hand-off, small enough to hold a few at once. */
+    static final int CHUNK = 1_000;
+    /** Below this, one thread: a county's run is written as it always was. */
+    private static final int PARALLEL_FROM = 4 * CHUNK;
+
+    private static final ObjectMapper MAPPER = ResultJson.mapper().copy()
+            .addMixIn(GradedRun.class, ResultsInChunks.class);
+    /** One result as the document's own writer would print it inside the results array. */
+    private static final ObjectWriter RESULT = ResultJson.mapper().writerFor(Result.class)
+            .without(SerializationFeature.FLUSH_AFTER_WRITE_VALUE);
+
+    private PrettyRun() {
+    }
+
+    /** {@code run} as indented JSON to {@code out}, which is left open and not flushed. */
+    public static void write(Writer out, GradedRun run) throws IOException {
+        write(out, run, new Chunking(CHUNK, PARALLEL_FROM));
+    }
+
+    /** As above, cut as {@code chunking} says: tests cut a county's run small to cross every seam. */
+    static void write(Writer out, GradedRun run, Chunking chunking) throws IOException {
+        MAPPER.writerWithDefaultPrettyPrinter().without(JsonGenerator.Feature.AUTO_CLOSE_TARGET)
+                .withAttribute(Chunking.class, chunking).writeValue(out, run);
+    }
+
+    /** {@code size} results per chunk, on threads of their own from {@code parallelFrom} results. */
+    record Chunking(int size, int parallelFrom) {
+        Chunking {
+            if (size < 1) {
+                throw new IllegalArgumentException("a chunk holds at least one result: " + size);
+            }
+        }
+    }
+
+    /** The results field of a run, written by {@link Chunks} (a mix-in: the shared record is left as it is). */
+    abstract static class ResultsInChunks {
+        @JsonSerialize(using = Chunks.class)
+        abstract List<Result> results();
+    }
+
+    /**
+     * The results array: the same start, separators and end as a list's serializer writes, each chunk
+     * given to the generator as one raw value (its results already separated inside it as the array would).
+     */
+    static final class Chunks extends StdSerializer<List<Result>> {
+        private static final long serialVersionUID = 1L;
+
+        @SuppressWarnings("unchecked")
+        Chunks() {
+            super((Class<List<Result>>) (Class<?>) List.class);
+        }
+
+        @Override
+        public void serialize(List<Result> results, JsonGenerator g, SerializerProvider provider) throws IOException {
+            Chunking chunking = (Chunking) provider.getAttribute(Chunking.class);
+            g.writeStartArray(results, results.size());
+            if (results.size() < chunking.parallelFrom()) {
+                if (!results.isEmpty()) {
+                    g.writeRawValue(text(results));
+                }
+            } else {
+                inParallel(results, chunking.size(), g);
+            }
+            g.writeEndArray();
+        }
+
+        /** Chunks made on a thread per core, at most two per thread ahead of the one being written. */
+        private static void inParallel(List<Result> results, int size, JsonGenerator g) throws IOException {
+            int threads = Math.max(2, Runtime.getRuntime().availableProcessors());
+            ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
+                Thread t = new Thread(r, "result-json");
+                t.setDaemon(true);
+                return t;
+            });
+            try {
+                ArrayDeque<CompletableFuture<String>> ahead = new ArrayDeque<>();
+                int next = 0;
+                while (next < results.size() || !ahead.isEmpty()) {
+                    while (next < results.size() && ahead.size() < 2 * threads) {
+                        List<Result> part = results.subList(next, Math.min(results.size(), next + size));
+                        ahead.add(CompletableFuture.supplyAsync(() -> text(part), pool));
+                        next += part.size();
+                    }
+                    g.writeRawValue(join(ahead.poll()));
+                }
+            } finally {
+                pool.shutdownNow();
+            }
+        }
+
+        private static String join(CompletableFuture<String> chunk) throws IOException {
+            try {
+                return chunk.join();
+            } catch (CompletionException e) {
+                if (e.getCause() instanceof UncheckedIOException io) {
+                    throw io.getCause();
+                }
+                throw e.getCause() instanceof RuntimeException r ? r : e;
+            }
+        }
+
+        /** Results as they stand inside the array: indented one level in, separated by ", ". */
+        private static String text(List<Result> part) {
+            StringWriter w = new StringWriter(part.size() * 640);
+            try (JsonGenerator g = MAPPER.getFactory().createGenerator(w)) {
+                g.setPrettyPrinter(new InResults());
+                for (Result r : part) {
+                    RESULT.writeValue(g, r);
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            return w.toString();
+        }
+    }
+
+    /** The default printer one level in (the results array is inline), values after the first led by ", ". */
+    private static final class InResults extends DefaultPrettyPrinter {
+        private static final long serialVersionUID = 1L;
+
+        InResults() {
+            super(new SerializedString(", "));
+            _nesting = 1;
+        }
+    }
+}
