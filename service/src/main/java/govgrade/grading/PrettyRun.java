@@ -1,7 +1,7 @@
 package govgrade.grading;
 
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.io.SerializedString;
+import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;
@@ -11,10 +11,10 @@ import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import com.fasterxml.jackson.databind.ser.std.StdSerializer;
 import govgrade.grading.GradedRun.Result;
 import java.io.IOException;
-import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.util.ArrayDeque;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -36,8 +36,11 @@ public final class PrettyRun {
     private static final ObjectMapper MAPPER = ResultJson.mapper().copy()
             .addMixIn(GradedRun.class, ResultsInChunks.class);
     /** One result as the document's own writer would print it inside the results array. */
-    private static final ObjectWriter RESULT = ResultJson.mapper().writerFor(Result.class)
+    private static final ObjectWriter RESULTS = ResultJson.mapper().writerFor(new TypeReference<List<Result>>() { })
             .without(SerializationFeature.FLUSH_AFTER_WRITE_VALUE);
+    /** How a non-empty array of them starts and ends under the default printer: "[ " and " ]". */
+    private static final int OPEN = 2;
+    private static final int CLOSE = 2;
 
     private PrettyRun() {
     }
@@ -86,7 +89,7 @@ public final class PrettyRun {
             g.writeStartArray(results, results.size());
             if (results.size() < chunking.parallelFrom()) {
                 if (!results.isEmpty()) {
-                    g.writeRawValue(text(results));
+                    writeInside(g, text(results));
                 }
             } else {
                 inParallel(results, chunking.size(), g);
@@ -103,7 +106,7 @@ public final class PrettyRun {
                 return t;
             });
             try {
-                ArrayDeque<CompletableFuture<String>> ahead = new ArrayDeque<>();
+                ArrayDeque<CompletableFuture<Text>> ahead = new ArrayDeque<>();
                 int next = 0;
                 while (next < results.size() || !ahead.isEmpty()) {
                     while (next < results.size() && ahead.size() < 2 * threads) {
@@ -111,14 +114,14 @@ public final class PrettyRun {
                         ahead.add(CompletableFuture.supplyAsync(() -> text(part), pool));
                         next += part.size();
                     }
-                    g.writeRawValue(join(ahead.poll()));
+                    writeInside(g, join(ahead.poll()));
                 }
             } finally {
                 pool.shutdownNow();
             }
         }
 
-        private static String join(CompletableFuture<String> chunk) throws IOException {
+        private static Text join(CompletableFuture<Text> chunk) throws IOException {
             try {
                 return chunk.join();
             } catch (CompletionException e) {
@@ -129,27 +132,72 @@ public final class PrettyRun {
             }
         }
 
-        /** Results as they stand inside the array: indented one level in, separated by ", ". */
-        private static String text(List<Result> part) {
-            StringWriter w = new StringWriter(part.size() * 640);
+        /**
+         * Results as they stand inside the array, indented one level in and separated by ", ": the chunk written
+         * as an array of its own (one call, not one per result), its "[ " and " ]" left out when written.
+         */
+        private static Text text(List<Result> part) {
+            Text w = new Text(part.size() * 700);
             try (JsonGenerator g = MAPPER.getFactory().createGenerator(w)) {
                 g.setPrettyPrinter(new InResults());
-                for (Result r : part) {
-                    RESULT.writeValue(g, r);
-                }
+                RESULTS.writeValue(g, part);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
-            return w.toString();
+            return w;
+        }
+
+        private static void writeInside(JsonGenerator g, Text array) throws IOException {
+            g.writeRawValue(array.chars, OPEN, array.length - OPEN - CLOSE);
         }
     }
 
-    /** The default printer one level in (the results array is inline), values after the first led by ", ". */
+    /**
+     * A chunk's characters, handed to the generator as they are: a String would copy them twice more and,
+     * under C1 (the second JVM's compiler), test each for Latin-1 in a loop of its own.
+     */
+    private static final class Text extends Writer {
+        private char[] chars;
+        private int length;
+
+        Text(int capacity) {
+            chars = new char[capacity];
+        }
+
+        @Override
+        public void write(char[] from, int off, int len) {
+            room(len);
+            System.arraycopy(from, off, chars, length, len);
+            length += len;
+        }
+
+        @Override
+        public void write(String from, int off, int len) {
+            room(len);
+            from.getChars(off, off + len, chars, length);
+            length += len;
+        }
+
+        private void room(int len) {
+            if (length + len > chars.length) {
+                chars = Arrays.copyOf(chars, Math.max(length + len, 2 * chars.length));
+            }
+        }
+
+        @Override
+        public void flush() {
+        }
+
+        @Override
+        public void close() {
+        }
+    }
+
+    /** The default printer one level in, as inside the run's results array (arrays are inline: they add none). */
     private static final class InResults extends DefaultPrettyPrinter {
         private static final long serialVersionUID = 1L;
 
         InResults() {
-            super(new SerializedString(", "));
             _nesting = 1;
         }
     }
