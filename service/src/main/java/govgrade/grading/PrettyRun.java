@@ -20,6 +20,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * A graded run as indented JSON: the characters {@link ResultJson#writePretty} gives, written
@@ -97,24 +98,31 @@ public final class PrettyRun {
             g.writeEndArray();
         }
 
-        /** Chunks made on a thread per core, at most two per thread ahead of the one being written. */
+        /**
+         * Chunks made by a thread per core but one and by this thread, which writes them in order: it makes the
+         * next chunk itself when no helper has started it, so a busy machine that leaves the helpers no core
+         * costs no more than writing on one thread would. At most two chunks per thread are made ahead.
+         */
         private static void inParallel(List<Result> results, int size, JsonGenerator g) throws IOException {
-            int threads = Math.max(2, Runtime.getRuntime().availableProcessors());
-            ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
+            int helpers = Math.max(1, Runtime.getRuntime().availableProcessors() - 1);
+            ExecutorService pool = Executors.newFixedThreadPool(helpers, r -> {
                 Thread t = new Thread(r, "result-json");
                 t.setDaemon(true);
                 return t;
             });
             try {
-                ArrayDeque<CompletableFuture<Text>> ahead = new ArrayDeque<>();
+                ArrayDeque<Piece> ahead = new ArrayDeque<>();
                 int next = 0;
                 while (next < results.size() || !ahead.isEmpty()) {
-                    while (next < results.size() && ahead.size() < 2 * threads) {
-                        List<Result> part = results.subList(next, Math.min(results.size(), next + size));
-                        ahead.add(CompletableFuture.supplyAsync(() -> text(part), pool));
-                        next += part.size();
+                    while (next < results.size() && ahead.size() < 2 * (helpers + 1)) {
+                        Piece piece = new Piece(results.subList(next, Math.min(results.size(), next + size)));
+                        pool.execute(piece::make);
+                        ahead.add(piece);
+                        next += piece.part.size();
                     }
-                    writeInside(g, join(ahead.poll()));
+                    Piece head = ahead.poll();
+                    head.make();
+                    writeInside(g, join(head.made));
                 }
             } finally {
                 pool.shutdownNow();
@@ -129,6 +137,27 @@ public final class PrettyRun {
                     throw io.getCause();
                 }
                 throw e.getCause() instanceof RuntimeException r ? r : e;
+            }
+        }
+
+        /** A chunk to make, by whichever thread comes to it first. */
+        private static final class Piece {
+            final List<Result> part;
+            final CompletableFuture<Text> made = new CompletableFuture<>();
+            private final AtomicBoolean taken = new AtomicBoolean();
+
+            Piece(List<Result> part) {
+                this.part = part;
+            }
+
+            void make() {
+                if (taken.compareAndSet(false, true)) {
+                    try {
+                        made.complete(text(part));
+                    } catch (RuntimeException | Error e) {
+                        made.completeExceptionally(e);
+                    }
+                }
             }
         }
 
