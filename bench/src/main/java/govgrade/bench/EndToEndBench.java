@@ -9,6 +9,7 @@ import govgrade.facts.Batch;
 import govgrade.facts.BatchReader;
 import govgrade.grading.GradedRun;
 import govgrade.grading.Grading;
+import govgrade.grading.PrettyRun;
 import govgrade.grading.ResultJson;
 import govgrade.packs.CompiledPack;
 import govgrade.packs.catalog.PackHome;
@@ -17,6 +18,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -76,6 +78,8 @@ final class EndToEndBench {
         Samples bare = new Samples();
         Samples derive = new Samples();
         Samples json = new Samples();
+        Samples whole = new Samples();
+        Samples chunked = new Samples();
         Grading.grade(parsed, pack, "bench");
         fireBare(pack, derived);
         for (int i = 0; i < repeats; i++) {
@@ -86,6 +90,8 @@ final class EndToEndBench {
         GradedRun graded = Grading.grade(parsed, pack, "bench");
         for (int i = 0; i < repeats; i++) {
             time(json, () -> writeJson(graded));
+            time(whole, () -> printJson(graded, false));
+            time(chunked, () -> printJson(graded, true));
         }
         double g = grading.medianSeconds();
         double b = bare.medianSeconds();
@@ -95,7 +101,11 @@ final class EndToEndBench {
                 Report.rate(accounts / b, "accounts") + "; " + bare.spread());
         report.add("grading stage / bare Drools", Report.ratio(g / b), "target <= 1.5x");
         report.add("  of which: derive", Report.seconds(derive.medianSeconds()), "");
-        report.add("  write JSON (pretty, as the CLI prints it)", Report.seconds(json.medianSeconds()), "");
+        report.add("  write JSON (pretty, to bytes)", Report.seconds(json.medianSeconds()), "");
+        report.add("  print JSON as grade did (one thread, UTF-8 writer)", Report.seconds(whole.medianSeconds()),
+                whole.spread());
+        report.add("  print JSON as grade does (chunks on every core)", Report.seconds(chunked.medianSeconds()),
+                chunked.spread() + "; same characters: " + sameText());
         report.add("process peak RSS so far (VmHWM)", Memory.mb(Memory.statusKb(Path.of("/proc/self/status"), "VmHWM:")
                 * 1024), "whole bench process, all stages");
     }
@@ -139,6 +149,26 @@ final class EndToEndBench {
         facts.add(pack.criteria());
         StatelessKieSession session = pack.kieBase().newStatelessKieSession();
         session.execute(facts);
+    }
+
+    /** The result as {@code grade} printed it before round 3 ({@code chunked} false) and as it does now. */
+    private void printJson(GradedRun run, boolean chunked) throws Exception {
+        try (Writer out = new BufferedWriter(new OutputStreamWriter(Files.newOutputStream(printed(chunked)),
+                StandardCharsets.UTF_8), 1 << 16)) {
+            if (chunked) {
+                PrettyRun.write(out, run);
+            } else {
+                ResultJson.writePretty(out, run);
+            }
+        }
+    }
+
+    private Path printed(boolean chunked) {
+        return work.resolve(chunked ? "printed-chunked.json" : "printed-whole.json");
+    }
+
+    private boolean sameText() throws Exception {
+        return Files.mismatch(printed(false), printed(true)) < 0;
     }
 
     private void writeJson(GradedRun run) throws Exception {

@@ -2,7 +2,7 @@ package govgrade.cli;
 
 import govgrade.facts.BatchLimits;
 import govgrade.grading.GradedRun;
-import govgrade.grading.ResultJson;
+import govgrade.grading.PrettyRun;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -101,8 +101,8 @@ final class GradeCommand implements Callable<Integer> {
         }
         PrintWriter out = spec.commandLine().getOut();
         try (Progress.Step step = progress.step("writing the result", 0)) {
-            // Streamed, not built as one String first: a national result is about 85 MB of JSON.
-            ResultJson.writePretty(out, run);
+            // Streamed, not built as one String first: a national result is about 98 MB of JSON.
+            PrettyRun.write(out, run);
             out.println();
             out.flush();
         }
