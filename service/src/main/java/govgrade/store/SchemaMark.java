@@ -95,7 +95,10 @@ final class SchemaMark {
         }
     }
 
-    /** Empty when the scripts cannot be listed (a class path other than folders and jars) or no history exists. */
+    /**
+     * Empty when the scripts cannot be listed (a class path other than folders and jars, a location that lists
+     * nothing) or no history exists.
+     */
     Optional<String> fingerprint(DataSource ds) throws IOException, SQLException {
         MessageDigest digest = sha256();
         try (InputStream in = loader.getResourceAsStream(FLYWAY_VERSION)) {
@@ -106,7 +109,8 @@ final class SchemaMark {
         }
         for (String location : locations) {
             Optional<TreeMap<String, byte[]>> scripts = scripts(loader, location);
-            if (scripts.isEmpty()) {
+            if (scripts.isEmpty() || scripts.get().isEmpty()) {
+                // Not found is not "no scripts": a jar without folder entries lists none, whatever it carries.
                 return Optional.empty();
             }
             field(digest, location.getBytes(StandardCharsets.UTF_8));

@@ -114,6 +114,16 @@ class SchemaMarkTest {
         assertEquals(Optional.empty(), new SchemaMark(dir.resolve("m"), SQLITE).fingerprint(source(db)));
     }
 
+    @Test
+    void aLocationThatListsNoScriptsIsNeverMarked() throws Exception {
+        Path db = dir.resolve("g.db");
+        open(db, null).close();
+        SchemaMark nowhere = new SchemaMark(dir.resolve("m"), List.of("db/migration/common", "db/migration/nowhere"));
+        assertEquals(Optional.empty(), nowhere.fingerprint(source(db)));
+        nowhere.record(source(db));
+        assertFalse(nowhere.holds(source(db)));
+    }
+
     /** The open with the mark ends as Flyway alone ends on a copy: the same failure, or the same history. */
     private void assertSameOutcome(Path db, Path mark) throws Exception {
         Path alone = copy(db, "alone-" + db.getFileName());
