@@ -157,7 +157,8 @@ final class SchemaMark {
             } else if (url.getProtocol().equals("jar") && url.openConnection() instanceof JarURLConnection jar) {
                 // The jar the class loader holds open already: its central directory is read, nothing is mounted.
                 JarFile jarFile = jar.getJarFile();
-                String prefix = jar.getEntryName() + "/";
+                String folder = jar.getEntryName(); // "db/migration/common/": the jar's folder entry, with its slash
+                String prefix = folder.endsWith("/") ? folder : folder + "/";
                 for (var e : (Iterable<java.util.jar.JarEntry>) jarFile.stream()
                         .filter(e -> !e.isDirectory() && e.getName().startsWith(prefix))::iterator) {
                     try (InputStream in = jarFile.getInputStream(e)) {

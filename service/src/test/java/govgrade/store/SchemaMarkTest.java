@@ -109,6 +109,50 @@ class SchemaMarkTest {
     }
 
     @Test
+    void theScriptsInAJarAreMarkedAsInAFolder(@TempDir Path jars) throws Exception {
+        Path db = dir.resolve("g.db");
+        open(db, null).close();
+        Path mark = dir.resolve("schema-history.sha256");
+        String edited = "db/migration/common/V3_7__run_periods.sql";
+        Path one = jar(jars.resolve("one.jar"), null);
+        Path other = jar(jars.resolve("other.jar"), edited);
+        try (URLClassLoader a = new URLClassLoader(new URL[] {one.toUri().toURL()}, getClass().getClassLoader());
+             URLClassLoader b = new URLClassLoader(new URL[] {other.toUri().toURL()}, getClass().getClassLoader())) {
+            SchemaMark fromOne = new SchemaMark(mark, SQLITE, a);
+            SchemaMark fromOther = new SchemaMark(mark, SQLITE, b);
+            assertTrue(fromOne.fingerprint(source(db)).isPresent());
+            fromOne.record(source(db));
+            assertTrue(fromOne.holds(source(db)));
+            assertFalse(fromOther.holds(source(db)), "a jar whose one script differs is not the marked schema");
+        }
+    }
+
+    /** A jar as Maven packs one, folder entries and all, holding this build's scripts; {@code edited} gets a line more. */
+    private Path jar(Path to, String edited) throws Exception {
+        try (java.util.jar.JarOutputStream out = new java.util.jar.JarOutputStream(Files.newOutputStream(to))) {
+            for (String folder : List.of("db/", "db/migration/", "db/migration/common/", "db/migration/sqlite/")) {
+                out.putNextEntry(new java.util.jar.JarEntry(folder));
+                out.closeEntry();
+            }
+            for (String location : SQLITE) {
+                Path from = Path.of(getClass().getClassLoader().getResource(location).toURI());
+                try (java.util.stream.Stream<Path> files = Files.list(from)) {
+                    for (Path f : (Iterable<Path>) files.sorted()::iterator) {
+                        String name = location + "/" + f.getFileName();
+                        out.putNextEntry(new java.util.jar.JarEntry(name));
+                        out.write(Files.readAllBytes(f));
+                        if (name.equals(edited)) {
+                            out.write("-- edited\n".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                        }
+                        out.closeEntry();
+                    }
+                }
+            }
+        }
+        return to;
+    }
+
+    @Test
     void aNewDatabaseHasNoHistoryToMark() throws Exception {
         Path db = dir.resolve("new.db");
         assertEquals(Optional.empty(), new SchemaMark(dir.resolve("m"), SQLITE).fingerprint(source(db)));
