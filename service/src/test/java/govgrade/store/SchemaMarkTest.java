@@ -129,7 +129,11 @@ class SchemaMarkTest {
 
     /** A jar as Maven packs one, folder entries and all, holding this build's scripts; {@code edited} gets a line more. */
     private Path jar(Path to, String edited) throws Exception {
-        try (java.util.jar.JarOutputStream out = new java.util.jar.JarOutputStream(Files.newOutputStream(to))) {
+        java.util.jar.Manifest manifest = new java.util.jar.Manifest();
+        manifest.getMainAttributes().put(java.util.jar.Attributes.Name.MANIFEST_VERSION, "1.0");
+        // As the service's jar: a multi-release jar names a folder found by its name without the slash with it.
+        manifest.getMainAttributes().put(java.util.jar.Attributes.Name.MULTI_RELEASE, "true");
+        try (java.util.jar.JarOutputStream out = new java.util.jar.JarOutputStream(Files.newOutputStream(to), manifest)) {
             for (String folder : List.of("db/", "db/migration/", "db/migration/common/", "db/migration/sqlite/")) {
                 out.putNextEntry(new java.util.jar.JarEntry(folder));
                 out.closeEntry();
