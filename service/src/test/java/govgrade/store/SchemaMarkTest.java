@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.InputStream;
 import java.net.URL;
 import java.net.URLClassLoader;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -16,6 +17,11 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
 import java.util.Optional;
+import java.util.jar.Attributes;
+import java.util.jar.JarEntry;
+import java.util.jar.JarOutputStream;
+import java.util.jar.Manifest;
+import java.util.stream.Stream;
 import org.flywaydb.core.api.exception.FlywayValidateException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -129,24 +135,24 @@ class SchemaMarkTest {
 
     /** A jar as Maven packs one, folder entries and all, holding this build's scripts; {@code edited} gets a line more. */
     private Path jar(Path to, String edited) throws Exception {
-        java.util.jar.Manifest manifest = new java.util.jar.Manifest();
-        manifest.getMainAttributes().put(java.util.jar.Attributes.Name.MANIFEST_VERSION, "1.0");
+        Manifest manifest = new Manifest();
+        manifest.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
         // As the service's jar: a multi-release jar names a folder found by its name without the slash with it.
-        manifest.getMainAttributes().put(java.util.jar.Attributes.Name.MULTI_RELEASE, "true");
-        try (java.util.jar.JarOutputStream out = new java.util.jar.JarOutputStream(Files.newOutputStream(to), manifest)) {
+        manifest.getMainAttributes().put(Attributes.Name.MULTI_RELEASE, "true");
+        try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(to), manifest)) {
             for (String folder : List.of("db/", "db/migration/", "db/migration/common/", "db/migration/sqlite/")) {
-                out.putNextEntry(new java.util.jar.JarEntry(folder));
+                out.putNextEntry(new JarEntry(folder));
                 out.closeEntry();
             }
             for (String location : SQLITE) {
                 Path from = Path.of(getClass().getClassLoader().getResource(location).toURI());
-                try (java.util.stream.Stream<Path> files = Files.list(from)) {
+                try (Stream<Path> files = Files.list(from)) {
                     for (Path f : (Iterable<Path>) files.sorted()::iterator) {
                         String name = location + "/" + f.getFileName();
-                        out.putNextEntry(new java.util.jar.JarEntry(name));
+                        out.putNextEntry(new JarEntry(name));
                         out.write(Files.readAllBytes(f));
                         if (name.equals(edited)) {
-                            out.write("-- edited\n".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                            out.write("-- edited\n".getBytes(StandardCharsets.UTF_8));
                         }
                         out.closeEntry();
                     }
