@@ -85,7 +85,8 @@ public final class Service implements AutoCloseable {
         Meters meters = new Meters(settings.store().url() == null ? settings.db() : null);
         Database database;
         try {
-            database = Database.open(settings.store().location(settings.db()), meters.storeWrites());
+            database = Database.open(settings.store().location(settings.db()), meters.storeWrites(),
+                    settings.startup().schemaMark(settings.db()));
         } catch (Exception e) {
             stopSync(sync);
             meters.close();

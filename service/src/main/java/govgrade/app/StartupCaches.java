@@ -36,6 +36,14 @@ public record StartupCaches(boolean packs, boolean jvm, Path folder) {
         return abs.resolveSibling(abs.getFileName() + SUFFIX);
     }
 
+    /**
+     * The store's note of the schema Flyway left ({@code Database.open}), kept with the compiled packs: a restart
+     * over the same history and migrations skips Flyway. Null when the pack cache is off.
+     */
+    Path schemaMark(Path db) {
+        return packs ? folder(db).resolve("schema-history.sha256") : null;
+    }
+
     /** The compiled packs' files over {@code db}, or null when they are off. */
     RuleBaseFiles packFiles(Path db) {
         return packs ? new RuleBaseFiles(folder(db).resolve("packs")) : null;

@@ -29,26 +29,29 @@ public final class Main implements Runnable {
 
     public static void main(String[] args) {
         OptionalInt served = LaunchShortcut.serve(args, System.getenv());
-        System.exit(served.isPresent() ? served.getAsInt() : run(args));
+        if (served.isPresent()) {
+            System.exit(served.getAsInt());
+        }
+        System.exit((ServeOnly.child(args) ? commandLine(new ServeOnly()) : commandLine(new Main())).execute(args));
     }
 
     /** Runs a command line and returns its exit code. */
     public static int run(String... args) {
-        return commandLine().execute(args);
+        return commandLine(new Main()).execute(args);
     }
 
     /** Runs a command line writing to the given streams (tests call this instead of main). */
     public static int run(PrintWriter out, PrintWriter err, String... args) {
-        CommandLine cl = commandLine();
+        CommandLine cl = commandLine(new Main());
         cl.setOut(out);
         cl.setErr(err);
         return cl.execute(args);
     }
 
     /** Every command shares one way to fail: see {@link Exits} and {@link ErrorLines}. */
-    private static CommandLine commandLine() {
+    static CommandLine commandLine(Object top) {
         ErrorLines errors = new ErrorLines();
-        return new CommandLine(new Main())
+        return new CommandLine(top)
                 .setExecutionExceptionHandler(errors)
                 .setParameterExceptionHandler(errors);
     }

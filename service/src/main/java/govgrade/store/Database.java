@@ -55,6 +55,14 @@ public final class Database implements AutoCloseable {
      * the operator's metrics (the store imports nothing of the service, so no registry here).
      */
     public static Database open(Path file, LongConsumer writeNanos) throws SQLException {
+        return open(file, writeNanos, null);
+    }
+
+    /**
+     * {@code schemaMark}: a file where a start notes the schema Flyway left, so the next start over the same
+     * history and scripts skips Flyway ({@link SchemaMark}); null: Flyway runs at every open.
+     */
+    private static Database open(Path file, LongConsumer writeNanos, Path schemaMark) throws SQLException {
         try {
             Path parent = file.toAbsolutePath().getParent();
             if (parent != null) {
@@ -70,26 +78,39 @@ public final class Database implements AutoCloseable {
         config.setBusyTimeout(10_000);
         SQLiteDataSource ds = new SQLiteDataSource(config);
         ds.setUrl("jdbc:sqlite:" + file.toAbsolutePath());
-        migrate(ds, "sqlite");
+        migrate(ds, "sqlite", schemaMark);
         return new Database(file.toString(), file, ds, writeNanos);
     }
 
     /** A PostgreSQL URL ({@link PostgresUrl}) or else a SQLite file's path. */
     public static Database open(String location, LongConsumer writeNanos) throws SQLException {
+        return open(location, writeNanos, null);
+    }
+
+    /** As {@link #open(String, LongConsumer)}, skipping Flyway when {@code schemaMark} holds (null: never). */
+    public static Database open(String location, LongConsumer writeNanos, Path schemaMark) throws SQLException {
         if (!PostgresUrl.is(location)) {
-            return open(Path.of(location), writeNanos);
+            return open(Path.of(location), writeNanos, schemaMark);
         }
         DataSource ds = PostgresUrl.dataSource(location);
-        migrate(ds, "postgresql");
+        migrate(ds, "postgresql", schemaMark);
         return new Database(PostgresUrl.withoutPassword(location), null, ds, writeNanos);
     }
 
-    private static void migrate(DataSource ds, String vendor) {
+    private static void migrate(DataSource ds, String vendor, Path schemaMark) {
         // The files under common/ and sqlite/ are the migrations SQLite files were made with, byte for byte:
         // Flyway checks each applied script's checksum, not the folder it came from.
+        List<String> locations = List.of("db/migration/common", "db/migration/" + vendor);
+        SchemaMark mark = schemaMark == null ? null : new SchemaMark(schemaMark, locations);
+        if (mark != null && mark.holds(ds)) {
+            return;
+        }
         Flyway.configure().dataSource(ds)
-                .locations("classpath:db/migration/common", "classpath:db/migration/" + vendor)
+                .locations(locations.stream().map(l -> "classpath:" + l).toArray(String[]::new))
                 .load().migrate();
+        if (mark != null) {
+            mark.record(ds);
+        }
     }
 
     private static Connection writerOf(DataSource source) throws SQLException {

@@ -5,6 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import govgrade.packs.PackCopy;
 import java.io.ByteArrayInputStream;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -33,6 +38,57 @@ class WorkbenchFilesTest extends ServiceOnAPort {
     void aPathNeitherFileNorRouteIsStillTheJsonNotFound() throws Exception {
         assertError(client.get("/js/nothing.js"), 404, "not_found");
         assertError(client.get("/api/v1/nothing"), 404, "not_found");
+        assertError(client.get("/js/"), 404, "not_found");
+        assertError(client.get("/workbench/index.html"), 404, "not_found");
+    }
+
+    @Test
+    void everyWorkbenchFileIsItsBytesFromTheJarWithItsTypeAndTheHeadersThatKeepOtherSitesOut() throws Exception {
+        Map<String, String> types = Map.of("/index.html", "text/html", "/style.css", "text/css",
+                "/js/app.js", "text/javascript", "/js/api.js", "text/javascript");
+        for (var e : types.entrySet()) {
+            TestClient.Response r = client.get(e.getKey());
+            assertEquals(200, r.status(), e.getKey());
+            try (InputStream in = getClass().getResourceAsStream("/workbench" + e.getKey())) {
+                assertTrue(java.util.Arrays.equals(in.readAllBytes(), r.body()), e.getKey());
+            }
+            assertTrue(r.headers().get("content-type").get(0).startsWith(e.getValue()), e.getKey() + " " + r.headers());
+            assertEquals("no-cache", r.headers().get("cache-control").get(0), e.getKey());
+            assertEquals("nosniff", r.headers().get("x-content-type-options").get(0), e.getKey());
+            assertEquals("no-referrer", r.headers().get("referrer-policy").get(0), e.getKey());
+            assertTrue(r.headers().get("content-security-policy").get(0).contains("frame-ancestors 'none'"), e.getKey());
+        }
+    }
+
+    @Test
+    void aPageTheBrowserHoldsIsNotSentAgainWhileItsTagHolds() throws Exception {
+        TestClient.Response page = client.get("/js/app.js");
+        String tag = page.headers().get("etag").get(0);
+        HttpResponse<byte[]> again = raw(HttpRequest.newBuilder(URI.create(base() + "/js/app.js"))
+                .header("If-None-Match", tag).GET());
+        assertEquals(304, again.statusCode());
+        assertEquals(0, again.body().length);
+        HttpResponse<byte[]> other = raw(HttpRequest.newBuilder(URI.create(base() + "/js/app.js"))
+                .header("If-None-Match", "W/\"another\"").GET());
+        assertEquals(200, other.statusCode());
+    }
+
+    @Test
+    void aPathOutOfTheWorkbenchFolderServesNothingElseOnTheClassPath() throws Exception {
+        for (String path : new String[] {"/js/../../db/migration/common/V3_7__run_periods.sql",
+            "/../db/migration/common/V3_7__run_periods.sql", "/%2e%2e/db/migration/common/V3_7__run_periods.sql",
+            "/js/%2e%2e/%2e%2e/logback.xml", "/..%2fdb/migration/common/V3_7__run_periods.sql"}) {
+            int status = raw(HttpRequest.newBuilder(URI.create(base() + path)).GET()).statusCode();
+            assertTrue(status == 400 || status == 404, path + ": " + status);
+        }
+    }
+
+    private String base() {
+        return "http://127.0.0.1:" + service.port();
+    }
+
+    private static HttpResponse<byte[]> raw(HttpRequest.Builder request) throws Exception {
+        return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
     }
 
     @Test
