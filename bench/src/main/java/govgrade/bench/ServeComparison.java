@@ -16,8 +16,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * take turns (A B A B), so a neighbour's build slowing the machine falls on both.
  */
 final class ServeComparison {
-    /** The service flags docs/deploy.md recommends (see there for why). */
-    static final String DEFAULT_JVM = "-Xms1g -Xmx1g -XX:+UseShenandoahGC";
+    /** The service flags docs/deploy.md recommends (see there for why; serve itself adds the collector). */
+    static final String DEFAULT_JVM = "-Xms1g -Xmx1g";
     private final Path home;
     private final Path work;
     private final Report report;

@@ -53,7 +53,7 @@ final class Relaunch {
 
     /** The child's exit code once it stopped, or empty when this JVM is to serve itself. */
     static OptionalInt serve(Path folder) {
-        return again(folder.resolve("jvm"), SERVE, "serve", List.of());
+        return again(folder.resolve("jvm"), SERVE, "serve", ServeJvm.flags());
     }
 
     /**

@@ -79,6 +79,9 @@ class StartupCachesTest {
                             .anyMatch(x -> x.startsWith("-XX:SharedArchiveFile=") || x.startsWith("-XX:AOTCache=")))
                             .orElse(false));
                     assertEquals(mapped, maps, "the child maps the archive");
+                    assertTrue(p.descendants().anyMatch(c -> c.info().arguments()
+                            .map(a -> List.of(a).contains("-XX:+UseParallelGC")).orElse(false)),
+                            "the serving JVM runs the parallel collector (ServeJvm)");
                     return new ObjectMapper().readTree(r.body()).get("results").toString();
                 } catch (IOException e) {
                     Thread.sleep(50); // not listening yet
