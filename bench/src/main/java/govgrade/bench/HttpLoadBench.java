@@ -13,6 +13,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -145,6 +146,7 @@ final class HttpLoadBench {
     static Load load(int[] ports, int clients, int seconds, Request request) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(clients);
         AtomicInteger errors = new AtomicInteger();
+        AtomicReference<String> firstError = new AtomicReference<>();
         AtomicInteger budget = new AtomicInteger(MAX_REQUESTS);
         long cpu0 = processCpu();
         long t0 = System.nanoTime();
@@ -167,6 +169,9 @@ final class HttpLoadBench {
                             long t = System.nanoTime() - s;
                             if (r.status() != 200) {
                                 errors.incrementAndGet();
+                                byte[] b = r.body() == null ? new byte[0] : r.body();
+                                firstError.compareAndSet(null, r.status() + " "
+                                        + new String(b, 0, Math.min(b.length, 300), StandardCharsets.UTF_8));
                                 continue;
                             }
                             if (n == lat.length) {
@@ -190,6 +195,11 @@ final class HttpLoadBench {
             }
             long elapsed = System.nanoTime() - t0;
             long[] all = parts.stream().flatMapToLong(Arrays::stream).toArray();
+            if (all.length == 0 && firstError.get() != null) {
+                // Figures of nothing but refusals (a service started where it finds no packs) are not figures.
+                throw new IllegalStateException("every request was refused (" + errors.get() + "); the first: "
+                        + firstError.get());
+            }
             return new Load(all, elapsed, errors.get(), processCpu() - cpu0);
         } finally {
             pool.shutdownNow();

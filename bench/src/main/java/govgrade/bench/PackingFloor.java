@@ -12,7 +12,6 @@ import govgrade.packs.catalog.PackHome;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.util.ArrayList;
@@ -39,9 +38,6 @@ public final class PackingFloor {
     private record Codec(String name, UnaryOperator<byte[]> pack, UnaryOperator<byte[]> unpack) {
     }
 
-    private record Stage(String name, Runnable op) {
-    }
-
     public static void main(String[] args) throws Exception {
         Path home = Path.of(args.length > 0 ? args[0] : ".");
         int blocks = args.length > 1 ? Integer.parseInt(args[1]) : 9;
@@ -59,9 +55,9 @@ public final class PackingFloor {
                 new Codec("zstd 1", raw -> Zstd.compress(raw, 1), PackingFloor::unzstd),
                 new Codec("zstd 3", raw -> Zstd.compress(raw, 3), PackingFloor::unzstd),
                 new Codec("zstd -1 (fast)", raw -> Zstd.compress(raw, -1), PackingFloor::unzstd));
-        List<Stage> stages = new ArrayList<>();
-        stages.add(new Stage("SHA-256 of the batch", () -> sha256(body)));
-        stages.add(new Stage("as round 2: SHA-256, gzip 3 of both", () -> {
+        List<CpuBlocks.Stage> stages = new ArrayList<>();
+        stages.add(new CpuBlocks.Stage("SHA-256 of the batch", () -> sha256(body)));
+        stages.add(new CpuBlocks.Stage("as round 2: SHA-256, gzip 3 of both", () -> {
             sha256(body);
             gzip(body, 3);
             gzip(json, 3);
@@ -76,9 +72,9 @@ public final class PackingFloor {
             sizes.add(String.format("  %-16s batch %,9d -> %,8d (%4.1fx)   result %,9d -> %,8d (%4.1fx)", c.name(),
                     body.length, pb.length, (double) body.length / pb.length, json.length, pr.length,
                     (double) json.length / pr.length));
-            stages.add(new Stage(c.name() + ": pack batch", () -> c.pack().apply(body)));
-            stages.add(new Stage(c.name() + ": pack result", () -> c.pack().apply(json)));
-            stages.add(new Stage(c.name() + ": read back both", () -> {
+            stages.add(new CpuBlocks.Stage(c.name() + ": pack batch", () -> c.pack().apply(body)));
+            stages.add(new CpuBlocks.Stage(c.name() + ": pack result", () -> c.pack().apply(json)));
+            stages.add(new CpuBlocks.Stage(c.name() + ": read back both", () -> {
                 c.unpack().apply(pb);
                 c.unpack().apply(pr);
             }));
@@ -96,29 +92,13 @@ public final class PackingFloor {
         byte[] zb = Zstd.compress(body, 1);
         byte[] zr = Zstd.compress(json, 1);
         long[] written = new long[2];
-        stages.add(new Stage("SQLite insert, raw batch + result", () -> insert(db, body, json, written, 0)));
-        stages.add(new Stage("SQLite insert, zstd 1 batch + result", () -> insert(db, zb, zr, written, 1)));
-        double[][] perOp = new double[stages.size()][blocks];
-        for (int b = -3; b < blocks; b++) {
-            for (int s = 0; s < stages.size(); s++) {
-                long c0 = cpu();
-                for (int i = 0; i < PER_BLOCK; i++) {
-                    stages.get(s).op().run();
-                }
-                if (b >= 0) {
-                    perOp[s][b] = (cpu() - c0) / 1e6 / PER_BLOCK;
-                }
-            }
-        }
+        stages.add(new CpuBlocks.Stage("SQLite insert, raw batch + result", () -> insert(db, body, json, written, 0)));
+        stages.add(new CpuBlocks.Stage("SQLite insert, zstd 1 batch + result", () -> insert(db, zb, zr, written, 1)));
+        double[][] perOp = CpuBlocks.perOp(stages, blocks, PER_BLOCK);
         System.out.printf("Store packing of a county batch (%,d bytes, %d accounts) and its result (%,d bytes), process "
                 + "CPU (GC, JIT included), median of %d blocks of %d, [min-max]%n", body.length, batch.accounts().size(),
                 json.length, blocks, PER_BLOCK);
-        for (int s = 0; s < stages.size(); s++) {
-            double[] x = perOp[s].clone();
-            Arrays.sort(x);
-            System.out.printf("  %-40s %6.3f ms  [%.3f-%.3f]%n", stages.get(s).name(), x[x.length / 2], x[0],
-                    x[x.length - 1]);
-        }
+        CpuBlocks.print(stages, perOp, 40, "%6.3f");
         System.out.printf("SQLite WAL, bytes per insert (page images, before checkpoint): raw %,d, zstd 1 %,d%n",
                 written[0], written[1]);
         db.close();
@@ -180,8 +160,4 @@ public final class PackingFloor {
         return Zstd.decompress(packed, (int) Zstd.getFrameContentSize(packed));
     }
 
-    private static long cpu() {
-        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
-                .getProcessCpuTime();
-    }
 }

@@ -16,10 +16,8 @@ import govgrade.packs.catalog.PackHome;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.security.MessageDigest;
-import java.util.Arrays;
 import java.util.List;
 import java.util.zip.GZIPOutputStream;
 
@@ -40,14 +38,6 @@ public final class RequestFloor {
     private RequestFloor() {
     }
 
-    @FunctionalInterface
-    private interface Op {
-        Object run() throws Exception;
-    }
-
-    private record Stage(String name, Op op) {
-    }
-
     public static void main(String[] args) throws Exception {
         Path home = Path.of(args.length > 0 ? args[0] : ".");
         int blocks = args.length > 1 ? Integer.parseInt(args[1]) : 9;
@@ -60,42 +50,25 @@ public final class RequestFloor {
         GradedRun run = Grading.grade(batch, pack, "floor");
         byte[] json = ResultJson.write(run);
 
-        List<Stage> stages = List.of(
-                new Stage("read: Jackson tokens only (floor)", () -> tokens(body)),
-                new Stage("read: BatchReader from a stream (chars)", () -> BatchReader.read(new ByteArrayInputStream(body),
+        List<CpuBlocks.Stage> stages = List.of(
+                new CpuBlocks.Stage("read: Jackson tokens only (floor)", () -> tokens(body)),
+                new CpuBlocks.Stage("read: BatchReader from a stream (chars)", () -> BatchReader.read(new ByteArrayInputStream(body),
                         null, BatchLimits.DEFAULTS)),
-                new Stage("read: BatchReader from bytes (as served)", () -> BatchReader.read(body, null,
+                new CpuBlocks.Stage("read: BatchReader from bytes (as served)", () -> BatchReader.read(body, null,
                         BatchLimits.DEFAULTS)),
-                new Stage("derive", () -> Deriver.derive(batch)),
-                new Stage("fire: bare stateless Drools (floor)", () -> {
+                new CpuBlocks.Stage("derive", () -> Deriver.derive(batch)),
+                new CpuBlocks.Stage("fire: bare stateless Drools (floor)", () -> {
                     EndToEndBench.fireBare(pack, Deriver.derive(batch));
-                    return null;
                 }),
-                new Stage("grade: derive, fire, rank, summarise", () -> Grading.grade(batch, pack, "floor")),
-                new Stage("result JSON", () -> ResultJson.write(run)),
-                new Stage("store packing, round 2: SHA-256 + gzip 3", () -> pack(body, json)),
-                new Stage("store packing: SHA-256 + zstd 1 (store/Packing)", () -> packZstd(body, json)));
-        double[][] perOp = new double[stages.size()][blocks];
-        for (int b = -3; b < blocks; b++) {
-            for (int s = 0; s < stages.size(); s++) {
-                long c0 = cpu();
-                for (int i = 0; i < PER_BLOCK; i++) {
-                    stages.get(s).op().run();
-                }
-                if (b >= 0) {
-                    perOp[s][b] = (cpu() - c0) / 1e6 / PER_BLOCK;
-                }
-            }
-        }
+                new CpuBlocks.Stage("grade: derive, fire, rank, summarise", () -> Grading.grade(batch, pack, "floor")),
+                new CpuBlocks.Stage("result JSON", () -> ResultJson.write(run)),
+                new CpuBlocks.Stage("store packing, round 2: SHA-256 + gzip 3", () -> pack(body, json)),
+                new CpuBlocks.Stage("store packing: SHA-256 + zstd 1 (store/Packing)", () -> packZstd(body, json)));
+        double[][] perOp = CpuBlocks.perOp(stages, blocks, PER_BLOCK);
         System.out.printf("County batch (%,d bytes, %d accounts) per request, process CPU (GC, JIT included), "
                 + "median of %d blocks of %d, [min-max]; budget for 400/s on 2 cores: 5 ms%n", body.length,
                 batch.accounts().size(), blocks, PER_BLOCK);
-        for (int s = 0; s < stages.size(); s++) {
-            double[] x = perOp[s].clone();
-            Arrays.sort(x);
-            System.out.printf("  %-52s %6.2f ms  [%.2f-%.2f]%n", stages.get(s).name(), x[x.length / 2], x[0],
-                    x[x.length - 1]);
-        }
+        CpuBlocks.print(stages, perOp, 52, "%6.2f");
         System.exit(0);
     }
 
@@ -130,10 +103,5 @@ public final class RequestFloor {
             z.write(raw);
         }
         return out.size();
-    }
-
-    private static long cpu() {
-        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
-                .getProcessCpuTime();
     }
 }
