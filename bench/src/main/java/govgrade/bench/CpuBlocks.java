@@ -1,6 +1,16 @@
 package govgrade.bench;
 
+import govgrade.facts.Batch;
+import govgrade.facts.BatchLimits;
+import govgrade.facts.BatchReader;
+import govgrade.grading.GradedRun;
+import govgrade.grading.Grading;
+import govgrade.grading.ResultJson;
+import govgrade.packs.CompiledPack;
+import govgrade.packs.catalog.PackHome;
+import java.io.ByteArrayOutputStream;
 import java.lang.management.ManagementFactory;
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 
@@ -22,6 +32,19 @@ final class CpuBlocks {
     }
 
     record Stage(String name, Op op) {
+    }
+
+    /** One generated county batch as the floors time it: its bytes, read, its pack, graded, its result JSON. */
+    record County(byte[] body, Batch batch, CompiledPack pack, GradedRun run, byte[] json) {
+        static County of(Path home) throws Exception {
+            ByteArrayOutputStream generated = new ByteArrayOutputStream();
+            BatchGenerator.write(new BatchGenerator.Spec(BatchGenerator.Size.COUNTY.accounts(), 1), generated);
+            byte[] body = generated.toByteArray();
+            Batch batch = BatchReader.read(body, null, BatchLimits.DEFAULTS);
+            CompiledPack pack = new PackHome(home).load(batch.pack());
+            GradedRun run = Grading.grade(batch, pack, "floor");
+            return new County(body, batch, pack, run, ResultJson.write(run));
+        }
     }
 
     /** Per stage, the CPU per operation of each measured block, in milliseconds. */

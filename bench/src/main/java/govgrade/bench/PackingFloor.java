@@ -2,13 +2,8 @@ package govgrade.bench;
 
 import com.github.luben.zstd.Zstd;
 import govgrade.facts.Batch;
-import govgrade.facts.BatchLimits;
-import govgrade.facts.BatchReader;
 import govgrade.grading.GradedRun;
-import govgrade.grading.Grading;
-import govgrade.grading.ResultJson;
 import govgrade.packs.CompiledPack;
-import govgrade.packs.catalog.PackHome;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -41,13 +36,12 @@ public final class PackingFloor {
     public static void main(String[] args) throws Exception {
         Path home = Path.of(args.length > 0 ? args[0] : ".");
         int blocks = args.length > 1 ? Integer.parseInt(args[1]) : 9;
-        ByteArrayOutputStream generated = new ByteArrayOutputStream();
-        BatchGenerator.write(new BatchGenerator.Spec(BatchGenerator.Size.COUNTY.accounts(), 1), generated);
-        byte[] body = generated.toByteArray();
-        Batch batch = BatchReader.read(body, null, BatchLimits.DEFAULTS);
-        CompiledPack pack = new PackHome(home).load(batch.pack());
-        GradedRun run = Grading.grade(batch, pack, "floor");
-        byte[] json = ResultJson.write(run);
+        CpuBlocks.County county = CpuBlocks.County.of(home);
+        byte[] body = county.body();
+        Batch batch = county.batch();
+        CompiledPack pack = county.pack();
+        GradedRun run = county.run();
+        byte[] json = county.json();
 
         List<Codec> codecs = List.of(
                 new Codec("gzip 3 (round 2)", raw -> gzip(raw, 3), PackingFloor::gunzip),

@@ -12,7 +12,6 @@ import govgrade.grading.GradedRun;
 import govgrade.grading.Grading;
 import govgrade.grading.ResultJson;
 import govgrade.packs.CompiledPack;
-import govgrade.packs.catalog.PackHome;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -41,14 +40,13 @@ public final class RequestFloor {
     public static void main(String[] args) throws Exception {
         Path home = Path.of(args.length > 0 ? args[0] : ".");
         int blocks = args.length > 1 ? Integer.parseInt(args[1]) : 9;
-        ByteArrayOutputStream generated = new ByteArrayOutputStream();
-        BatchGenerator.write(new BatchGenerator.Spec(BatchGenerator.Size.COUNTY.accounts(), 1), generated);
-        byte[] body = generated.toByteArray();
-        Batch batch = BatchReader.read(body, null, BatchLimits.DEFAULTS);
-        CompiledPack pack = new PackHome(home).load(batch.pack());
+        CpuBlocks.County county = CpuBlocks.County.of(home);
+        byte[] body = county.body();
+        Batch batch = county.batch();
+        CompiledPack pack = county.pack();
         DerivedBatch derived = Deriver.derive(batch);
-        GradedRun run = Grading.grade(batch, pack, "floor");
-        byte[] json = ResultJson.write(run);
+        GradedRun run = county.run();
+        byte[] json = county.json();
 
         List<CpuBlocks.Stage> stages = List.of(
                 new CpuBlocks.Stage("read: Jackson tokens only (floor)", () -> tokens(body)),
