@@ -1,6 +1,7 @@
 package govgrade.app;
 
 import govgrade.store.PostgresUrl;
+import govgrade.store.StoreCodec;
 import java.nio.file.Path;
 import java.time.Duration;
 
@@ -13,8 +14,9 @@ import java.time.Duration;
  * @param poll how often the active versions are read back from the store, besides PostgreSQL's
  *             notifications (which come at once); also how soon a second process over one SQLite
  *             file sees a publish
+ * @param codec what new runs, batches and what-if answers are written in; both are read
  */
-public record StoreSettings(String url, Duration poll) {
+public record StoreSettings(String url, Duration poll, StoreCodec codec) {
     public static final Duration DEFAULT_POLL = Duration.ofSeconds(1);
     static final Duration MIN_POLL = Duration.ofMillis(50);
     static final Duration MAX_POLL = Duration.ofMinutes(10);
@@ -29,6 +31,14 @@ public record StoreSettings(String url, Duration poll) {
             throw new IllegalArgumentException("store poll: " + (poll == null ? "none" : poll.toMillis() + " ms")
                     + " must be " + MIN_POLL.toMillis() + " ms to " + MAX_POLL.toMinutes() + " minutes (--store-poll-ms)");
         }
+        if (codec == null) {
+            throw new IllegalArgumentException("store codec: none (zstd or gzip, --store-codec)");
+        }
+    }
+
+    /** New rows in zstd, the default. */
+    public StoreSettings(String url, Duration poll) {
+        this(url, poll, StoreCodec.ZSTD);
     }
 
     /** The SQLite file {@link Settings#db()} names, checked for news every second. */
@@ -48,6 +58,7 @@ public record StoreSettings(String url, Duration poll) {
 
     @Override
     public String toString() {
-        return "StoreSettings[url=" + (url == null ? "none" : PostgresUrl.withoutPassword(url)) + ", poll=" + poll + "]";
+        return "StoreSettings[url=" + (url == null ? "none" : PostgresUrl.withoutPassword(url)) + ", poll=" + poll
+                + ", codec=" + codec + "]";
     }
 }

@@ -11,6 +11,7 @@ import govgrade.http.ServerLimits;
 import govgrade.packs.Budgets;
 import govgrade.packs.catalog.ReloadMode;
 import govgrade.store.PostgresUrl;
+import govgrade.store.StoreCodec;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -122,6 +123,11 @@ final class ServeCommand implements Callable<Integer> {
             + "(default ${DEFAULT-VALUE})")
     long storePollMs = StoreSettings.DEFAULT_POLL.toMillis();
 
+    @Option(names = "--store-codec", paramLabel = "zstd|gzip", defaultValue = "zstd",
+            description = "what new runs and what-if answers are stored in; both are read. gzip while instances of a "
+                    + "release before zstd share this store, for an upgrade one at a time (default ${DEFAULT-VALUE})")
+    String storeCodec;
+
     @Option(names = "--pack-cache", negatable = true, defaultValue = "true", fallbackValue = "true",
             description = "keep compiled packs in the cache folder and read them back at the next start instead of "
                     + "compiling; --no-pack-cache to switch off (default on)")
@@ -166,7 +172,7 @@ final class ServeCommand implements Callable<Integer> {
             settings = settings(System.getenv(Settings.TOKEN_VARIABLE)).withAccess(access(
                     System.getenv(Access.EDITOR_TOKEN_VARIABLE), System.getenv(Access.GRADER_TOKEN_VARIABLE)))
                     .withOperations(operations(System.getenv(Operations.METRICS_TOKEN_VARIABLE)))
-                    .withStore(new StoreSettings(PostgresUrl.is(db) ? db : null, Duration.ofMillis(storePollMs)));
+                    .withStore(store());
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage(), e);
         }
@@ -198,6 +204,12 @@ final class ServeCommand implements Callable<Integer> {
         }
         stopped.await();
         return 0;
+    }
+
+    /** --db where it is a PostgreSQL URL, --store-poll-ms and --store-codec. */
+    StoreSettings store() {
+        return new StoreSettings(PostgresUrl.is(db) ? db : null, Duration.ofMillis(storePollMs),
+                StoreCodec.of(storeCodec));
     }
 
     /** Criteria editors' and graders' tokens from the environment (never an option: ps would show it), and --reload. */

@@ -35,9 +35,17 @@ public final class Jobs {
     }
 
     private final Database db;
+    private final Packing packing;
 
+    /** New runs and answers in zstd. */
     public Jobs(Database db) {
+        this(db, StoreCodec.ZSTD);
+    }
+
+    /** New runs and answers in {@code codec}. */
+    public Jobs(Database db, StoreCodec codec) {
         this.db = db;
+        this.packing = Packing.writing(codec);
     }
 
     /** How many stored runs {@code of} names, to refuse a job too large before making it. */
@@ -184,7 +192,7 @@ public final class Jobs {
      */
     public boolean doneWhatIf(Claim claim, String instance, long now, String whatIfId, String againstPack,
                               byte[] answer, String summary) throws SQLException {
-        byte[] packed = Packing.pack(answer);
+        byte[] packed = packing.packed(answer);
         return done(claim, instance, now, whatIfId, summary,
                 c -> WhatIfs.insert(c, whatIfId, claim.runId(), againstPack, claim.version(), packed));
     }
@@ -193,8 +201,8 @@ public final class Jobs {
     public boolean doneRun(Claim claim, String instance, long now, String newRunId, String pack, String periodFrom,
                            String periodTo, byte[] batchBody, byte[] response, List<ResultRow> rows, String summary)
             throws SQLException {
-        Runs.Packed run = Runs.Packed.of(newRunId, pack, claim.version(), periodFrom, periodTo, batchBody, response,
-                rows);
+        Runs.Packed run = Runs.Packed.of(packing, newRunId, pack, claim.version(), periodFrom, periodTo, batchBody,
+                response, rows);
         return done(claim, instance, now, newRunId, summary, c -> Runs.insert(c, run));
     }
 

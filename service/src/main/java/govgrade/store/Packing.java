@@ -18,21 +18,27 @@ import org.slf4j.LoggerFactory;
  * <p>Where zstd's native library cannot load (a platform zstd-jni does not ship, a temporary folder
  * mounted noexec: set {@code -DZstdTempFolder}), new rows are gzip, said once in the log, and
  * grading goes on; zstd rows stored elsewhere cannot be read there, and the error says why.
+ * {@link StoreCodec#GZIP} writes gzip on purpose, for instances of older releases sharing the store.
  */
 final class Packing {
     private static final Logger LOG = LoggerFactory.getLogger(Packing.class);
     /** This JVM's: zstd when its native library loads, else gzip. */
     private static final Packing HERE = loading(Packing::loadZstd);
+    private static final Packing HERE_GZIP = new Packing(HERE.zstdAbsent, true);
 
     /** Why zstd cannot be used; null when it can. */
     private final String zstdAbsent;
+    /** New rows in gzip though zstd loads: chosen, not fallen back to. */
+    private final boolean gzip;
 
-    private Packing(String zstdAbsent) {
+    private Packing(String zstdAbsent, boolean gzip) {
         this.zstdAbsent = zstdAbsent;
+        this.gzip = gzip;
     }
 
-    static byte[] pack(byte[] raw) {
-        return HERE.packed(raw);
+    /** This JVM's packing for new rows in {@code codec}; every one of them reads both. */
+    static Packing writing(StoreCodec codec) {
+        return codec == StoreCodec.GZIP ? HERE_GZIP : HERE;
     }
 
     static byte[] unpack(byte[] packed) {
@@ -43,17 +49,17 @@ final class Packing {
     static Packing loading(Runnable load) {
         try {
             load.run();
-            return new Packing(null);
+            return new Packing(null, false);
         } catch (LinkageError | RuntimeException e) {
             String why = e.getClass().getSimpleName() + ": " + e.getMessage();
             LOG.warn("zstd's native library does not load ({}): runs and what-ifs are stored gzip-compressed (level {}), "
                     + "at about three times the CPU; -DZstdTempFolder names a folder to unpack it to", why, Gzip.LEVEL);
-            return new Packing(why);
+            return new Packing(why, true);
         }
     }
 
     byte[] packed(byte[] raw) {
-        return zstdAbsent == null ? Zstandard.pack(raw) : Gzip.pack(raw);
+        return gzip ? Gzip.pack(raw) : Zstandard.pack(raw);
     }
 
     byte[] unpacked(byte[] packed) {

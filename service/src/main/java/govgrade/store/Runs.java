@@ -19,9 +19,17 @@ import java.util.TreeMap;
 /** Batches as received and the runs graded from them, each written whole or not at all. */
 public final class Runs {
     private final Database db;
+    private final Packing packing;
 
+    /** New rows in zstd. */
     public Runs(Database db) {
+        this(db, StoreCodec.ZSTD);
+    }
+
+    /** New rows in {@code codec}; rows of either are read. */
+    public Runs(Database db, StoreCodec codec) {
         this.db = db;
+        this.packing = Packing.writing(codec);
     }
 
     /**
@@ -36,7 +44,7 @@ public final class Runs {
     /** As {@link #save(String, String, String, byte[], byte[], List)}, with the period graded (YYYY-MM-DD). */
     public void save(String runId, String pack, String version, String periodFrom, String periodTo, byte[] batchBody,
                      byte[] response, List<ResultRow> rows) throws SQLException {
-        Packed run = Packed.of(runId, pack, version, periodFrom, periodTo, batchBody, response, rows);
+        Packed run = Packed.of(packing, runId, pack, version, periodFrom, periodTo, batchBody, response, rows);
         db.write(c -> {
             insert(c, run);
             return null;
@@ -46,10 +54,10 @@ public final class Runs {
     /** A run ready to store: compressed and hashed before the write transaction, not inside it. */
     record Packed(String runId, String pack, String version, String periodFrom, String periodTo, String hash,
                   int batchSize, byte[] batch, byte[] result, List<ResultRow> rows) {
-        static Packed of(String runId, String pack, String version, String periodFrom, String periodTo,
-                         byte[] batchBody, byte[] response, List<ResultRow> rows) {
+        static Packed of(Packing packing, String runId, String pack, String version, String periodFrom,
+                         String periodTo, byte[] batchBody, byte[] response, List<ResultRow> rows) {
             return new Packed(runId, pack, version, periodFrom, periodTo, sha256(batchBody), batchBody.length,
-                    Packing.pack(batchBody), Packing.pack(response), rows);
+                    packing.packed(batchBody), packing.packed(response), rows);
         }
     }
 

@@ -10,13 +10,21 @@ import java.util.Optional;
 /** Stored what-if answers, so one can be fetched again. */
 public final class WhatIfs {
     private final Database db;
+    private final Packing packing;
 
+    /** New answers in zstd. */
     public WhatIfs(Database db) {
+        this(db, StoreCodec.ZSTD);
+    }
+
+    /** New answers in {@code codec}; answers in either are read. */
+    public WhatIfs(Database db, StoreCodec codec) {
         this.db = db;
+        this.packing = Packing.writing(codec);
     }
 
     public void save(String id, String runId, String pack, String version, byte[] response) throws SQLException {
-        byte[] packed = Packing.pack(response);
+        byte[] packed = packing.packed(response);
         db.write(c -> {
             insert(c, id, runId, pack, version, packed);
             return null;

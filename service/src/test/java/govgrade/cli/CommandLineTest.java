@@ -60,6 +60,13 @@ class CommandLineTest {
     }
 
     @Test
+    void serveNamesAStoreCodecThatIsNeitherZstdNorGzipBeforeAnythingStarts(@TempDir Path dir) {
+        assertEquals(2, run("serve", "--store-codec", "brotli", "--db", dir.resolve("g.db").toString()));
+        assertTrue(err.toString().contains("\"brotli\" is not zstd or gzip"), err.toString());
+        assertFalse(Files.exists(dir.resolve("g.db")), "no database is opened for settings that do not hold");
+    }
+
+    @Test
     void serveRefusesAHomeThatIsNoFolder(@TempDir Path dir) {
         assertEquals(2, run("serve", "--home", dir.resolve("missing").toString(), "--db", dir.resolve("g.db").toString()));
         assertTrue(err.toString().contains("is not a folder"), err.toString());

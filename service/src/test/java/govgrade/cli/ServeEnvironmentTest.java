@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import govgrade.app.Settings;
+import govgrade.store.StoreCodec;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -45,6 +46,15 @@ class ServeEnvironmentTest {
         assertEquals(12, s.batchLimits().units());
         assertEquals(9, s.budgets().grading().toSeconds());
         assertEquals(dir, s.home());
+    }
+
+    @Test
+    void newRowsAreZstdUnlessGzipIsChosenForAnUpgradeOneInstanceAtATime(@TempDir Path dir) {
+        String db = dir.resolve("g.db").toString();
+        assertEquals(StoreCodec.ZSTD, parse(Map.of(), "--db", db).store().codec());
+        assertEquals(StoreCodec.GZIP, parse(Map.of("GOVGRADE_STORE_CODEC", "gzip"), "--db", db).store().codec());
+        assertEquals(StoreCodec.ZSTD, parse(Map.of("GOVGRADE_STORE_CODEC", "gzip"), "--store-codec", "ZSTD", "--db", db)
+                .store().codec());
     }
 
     @Test

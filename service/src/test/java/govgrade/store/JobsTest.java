@@ -1,5 +1,6 @@
 package govgrade.store;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -124,6 +125,32 @@ class JobsTest {
         assertEquals(60, new HashSet<>(claimed).size());
         assertEquals(60, count("SELECT count(*) FROM whatifs"));
         assertEquals("finished", new JobRows(two).find("job-1").orElseThrow().state());
+    }
+
+    @Test
+    void withGzipChosenAJobStoresItsAnswersAndRunsInGzip() throws Exception {
+        runs(2);
+        Jobs jobs = new Jobs(one, StoreCodec.GZIP);
+        assertEquals(2, jobs.create("job-g", "whatif", null, "v1", "{}", null, all()));
+        List<Jobs.Claim> got = jobs.claim("i", 2, T0, LEASE);
+        byte[] answer = "{\"changes\":[]}".getBytes(StandardCharsets.UTF_8);
+        byte[] batch = "{\"n\":\"new\"}".getBytes(StandardCharsets.UTF_8);
+        assertTrue(jobs.doneWhatIf(got.get(0), "i", T0, "w-g", "meixian", answer, "{}"));
+        assertTrue(jobs.doneRun(got.get(1), "i", T0, "r-g", "meixian", "2024-01-01", "2024-01-28", batch, answer,
+                List.of(), "{}"));
+        assertArrayEquals(answer, Gzip.unpack(bytes("SELECT result FROM whatifs WHERE id = 'w-g'")));
+        assertArrayEquals(answer, Gzip.unpack(bytes("SELECT result FROM runs WHERE id = 'r-g'")));
+        assertArrayEquals(batch, Gzip.unpack(bytes("SELECT b.body FROM batches b JOIN runs r ON r.batch_id = b.id "
+                + "WHERE r.id = 'r-g'")));
+    }
+
+    private byte[] bytes(String sql) throws SQLException {
+        return one.read(c -> {
+            try (PreparedStatement s = c.prepareStatement(sql); ResultSet r = s.executeQuery()) {
+                r.next();
+                return r.getBytes(1);
+            }
+        });
     }
 
     @Test

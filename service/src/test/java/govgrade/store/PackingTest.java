@@ -27,13 +27,14 @@ import org.junit.jupiter.api.Test;
 class PackingTest {
     private static final byte[] JSON = "{\"accounts\":[{\"id\":\"a1\",\"posts\":[]}]}".repeat(400)
             .getBytes(StandardCharsets.UTF_8);
+    private static final Packing ZSTD = Packing.writing(StoreCodec.ZSTD);
     private static final Packing WITHOUT_ZSTD = Packing.loading(() -> {
         throw new UnsatisfiedLinkError("no libzstd-jni here (a test)");
     });
 
     @Property(tries = 300)
     void anyBytesComeBackAsTheyWerePacked(@ForAll("stored") byte[] raw) {
-        assertArrayEquals(raw, Packing.unpack(Packing.pack(raw)));
+        assertArrayEquals(raw, Packing.unpack(ZSTD.packed(raw)));
         assertArrayEquals(raw, WITHOUT_ZSTD.unpacked(WITHOUT_ZSTD.packed(raw)));
     }
 
@@ -54,17 +55,27 @@ class PackingTest {
     @Test
     void thisJvmLoadsZstdAndNewRowsAreZstdFrames() {
         // CI (Debian, x86_64) and this machine must have it: a store silently falling back would be slower, not wrong.
-        byte[] packed = Packing.pack(JSON);
+        byte[] packed = ZSTD.packed(JSON);
         assertEquals("28b52ffd", HexFormat.of().formatHex(packed, 0, 4));
         assertTrue(packed.length < JSON.length / 10, packed.length + " bytes for " + JSON.length);
         assertEquals(JSON.length, Zstd.getFrameContentSize(packed), "the frame records its size");
     }
 
     @Test
+    void gzipChosenWritesGzipThoughZstdLoadsAndEachReadsTheOther() {
+        Packing gzip = Packing.writing(StoreCodec.GZIP);
+        byte[] packed = gzip.packed(JSON);
+        assertTrue(Gzip.isMember(packed), "gzip as releases before zstd read it");
+        assertArrayEquals(JSON, Gzip.unpack(packed));
+        assertArrayEquals(JSON, ZSTD.unpacked(packed));
+        assertArrayEquals(JSON, gzip.unpacked(ZSTD.packed(JSON)));
+    }
+
+    @Test
     void bytesThatDoNotShrinkArePackedToo() {
         byte[] noise = new byte[100_000];
         new Random(15).nextBytes(noise);
-        byte[] packed = Packing.pack(noise);
+        byte[] packed = ZSTD.packed(noise);
         assertTrue(packed.length > noise.length / 4, "packed past the first, quarter-size attempt");
         assertArrayEquals(noise, Packing.unpack(packed));
     }
@@ -80,7 +91,7 @@ class PackingTest {
 
     @Test
     void aTruncatedFrameIsAnErrorNotShortData() {
-        byte[] packed = Packing.pack(JSON);
+        byte[] packed = ZSTD.packed(JSON);
         assertThrows(UncheckedIOException.class, () -> Packing.unpack(Arrays.copyOf(packed, packed.length / 2)));
         assertThrows(UncheckedIOException.class, () -> Packing.unpack(Arrays.copyOf(packed, packed.length - 1)));
     }
@@ -106,7 +117,7 @@ class PackingTest {
         @Test
         void aZstdRowIsAnErrorThatSaysWhy() {
             UncheckedIOException e = assertThrows(UncheckedIOException.class,
-                    () -> WITHOUT_ZSTD.unpacked(Packing.pack(JSON)));
+                    () -> WITHOUT_ZSTD.unpacked(ZSTD.packed(JSON)));
             assertTrue(e.getMessage().contains("stored in zstd, which cannot load in this JVM "
                     + "(UnsatisfiedLinkError: no libzstd-jni here (a test))"), e.getMessage());
         }
@@ -114,7 +125,7 @@ class PackingTest {
         @Test
         void oldRowsStillRead() {
             assertArrayEquals(JSON, WITHOUT_ZSTD.unpacked(Gzip.pack(JSON)));
-            assertFalse(Gzip.isMember(Packing.pack(JSON)));
+            assertFalse(Gzip.isMember(ZSTD.packed(JSON)));
         }
     }
 }

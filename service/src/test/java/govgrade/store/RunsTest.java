@@ -170,6 +170,33 @@ class RunsTest {
     }
 
     @Test
+    void withGzipChosenEveryNewRowIsGzipAsAReleaseBeforeZstdReadsItAndTheDefaultReadsItBack() throws Exception {
+        byte[] response = utf8("{\"run\":\"g\",\"results\":[{\"label\":\"合格\"}]}");
+        byte[] answer = utf8("{\"changes\":[]}");
+        new Runs(db, StoreCodec.GZIP).save("g", "shangqiu", "v1", BATCH, response, List.of());
+        new WhatIfs(db, StoreCodec.GZIP).save("w-g", "g", "shangqiu", "v2", answer);
+        // An older release unpacks every row with gzip alone.
+        assertArrayEquals(BATCH, Gzip.unpack(stored("SELECT body FROM batches")));
+        assertArrayEquals(response, Gzip.unpack(stored("SELECT result FROM runs WHERE id = 'g'")));
+        assertArrayEquals(answer, Gzip.unpack(stored("SELECT result FROM whatifs WHERE id = 'w-g'")));
+        // Once every instance runs this release the option goes, and the default reads what it wrote.
+        assertArrayEquals(response, runs.find("g").orElseThrow().result());
+        assertArrayEquals(BATCH, runs.find("g").orElseThrow().batch());
+        assertArrayEquals(answer, new WhatIfs(db).find("w-g").orElseThrow());
+        runs.save("z", "shangqiu", "v1", BATCH, response, List.of());
+        assertEquals("28b52ffd", storedStart("SELECT result FROM runs WHERE id = 'z'", 4));
+    }
+
+    private byte[] stored(String sql) throws SQLException {
+        return db.read(c -> {
+            try (PreparedStatement s = c.prepareStatement(sql); ResultSet r = s.executeQuery()) {
+                r.next();
+                return r.getBytes(1);
+            }
+        });
+    }
+
+    @Test
     void storedJsonIsCompressed() throws Exception {
         byte[] big = utf8("{\"results\":[" + "{\"grade\":\"PASS\",\"label\":\"合格\"},".repeat(2000) + "{}]}");
         runs.save("r1", "meixian", "v1", BATCH, big, List.of());
