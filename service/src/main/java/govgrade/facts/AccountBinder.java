@@ -84,6 +84,11 @@ final class AccountBinder {
             return null;
         }
         List<Batch.Post> list = new ArrayList<>(32);
+        int limit = limits.postsPerAccount();
+        if (c.scanned((bytes, from, end) -> PostScan.scan(bytes, from, end, limit, list))) {
+            return list;
+        }
+        list.clear();
         while (c.nextElement(limits.postsPerAccount(), "posts", BatchLimits.POSTS)) {
             list.add(post());
         }
@@ -108,7 +113,8 @@ final class AccountBinder {
         return shared(date, original, recommended);
     }
 
-    private static Batch.Post shared(LocalDate date, Boolean original, Boolean recommended) {
+    /** The one post of that date and those flags, made once per day of 1970-2099. */
+    static Batch.Post shared(LocalDate date, Boolean original, Boolean recommended) {
         int day = date == null ? -1 : Dates.slot(date);
         if (day < 0) {
             return new Batch.Post(date, original, recommended);

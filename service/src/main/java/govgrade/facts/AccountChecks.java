@@ -74,15 +74,15 @@ final class AccountChecks {
         if (a.unit() != null && !units.containsKey(a.unit())) {
             out.add(at + ".unit", Violations.quote(a.unit()), "the id of a unit listed in units");
         }
-        out.nonNegative(a.originals(), at + ".originals");
-        out.nonNegative(a.reposts(), at + ".reposts");
-        out.nonNegative(a.recommendedReposts(), at + ".recommendedReposts");
+        out.nonNegative(a.originals(), at, ".originals");
+        out.nonNegative(a.reposts(), at, ".reposts");
+        out.nonNegative(a.recommendedReposts(), at, ".recommendedReposts");
         if (a.lastUpdate() != null && p != null && p.to() != null && a.lastUpdate().isAfter(p.to())) {
             out.add(at + ".lastUpdate", a.lastUpdate().toString(),
                     "a date on or before period.to (" + p.to() + ")");
         }
-        span(a.longestGap(), at + ".longestGap", p, out);
-        span(a.longestOriginalGap(), at + ".longestOriginalGap", p, out);
+        span(a.longestGap(), at, ".longestGap", p, out);
+        span(a.longestOriginalGap(), at, ".longestOriginalGap", p, out);
         if (a.hasPosts()) {
             PostChecks.check(a, at, countDays ? p : null, out);
         }
@@ -105,10 +105,11 @@ final class AccountChecks {
         }
     }
 
-    private static void span(Batch.DateSpan s, String at, Batch.Period p, Violations out) {
+    private static void span(Batch.DateSpan s, String owner, String field, Batch.Period p, Violations out) {
         if (s == null) {
             return;
         }
+        String at = owner + field;
         if (s.from() == null || s.to() == null) {
             // At the end that is missing: where it was unreadable, that was reported already.
             out.add(at + (s.from() == null ? ".from" : ".to"), "a span without " + (s.from() == null ? "from" : "to"),

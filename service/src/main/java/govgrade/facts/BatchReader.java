@@ -1,6 +1,7 @@
 package govgrade.facts;
 
 import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonFactoryBuilder;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadConstraints;
@@ -28,9 +29,8 @@ import java.nio.charset.StandardCharsets;
 public final class BatchReader {
     /** A batch is six levels deep; deeper JSON is a mistake, refused before it costs stack. */
     private static final int MAX_DEPTH = 64;
-    private static final JsonFactory FACTORY = JsonFactory.builder()
-            .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_DEPTH).build())
-            .build();
+    private static final JsonFactory FACTORY = new BytesParser.Factory(new JsonFactoryBuilder()
+            .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_DEPTH).build()));
 
     private BatchReader() {
     }

@@ -23,9 +23,18 @@ final class Dates {
         if (length != 10 || c[from + 4] != '-' || c[from + 7] != '-') {
             return null;
         }
-        int y = digits(c, from, 4);
-        int m = digits(c, from + 5, 2);
-        int d = digits(c, from + 8, 2);
+        return day(digits(c, from, 4), digits(c, from + 5, 2), digits(c, from + 8, 2));
+    }
+
+    /** As {@link #parse(char[], int, int)}, for the ten bytes of ASCII at {@code from} ({@link PostScan}). */
+    static LocalDate parse(byte[] b, int from) {
+        if (b[from + 4] != '-' || b[from + 7] != '-') {
+            return null;
+        }
+        return day(digits(b, from, 4), digits(b, from + 5, 2), digits(b, from + 8, 2));
+    }
+
+    private static LocalDate day(int y, int m, int d) {
         if (y < 0 || m < 1 || m > 12 || d < 1 || d > Month.of(m).length(Year.isLeap(y))) {
             return null;
         }
@@ -60,6 +69,18 @@ final class Dates {
         int v = 0;
         for (int i = from; i < from + n; i++) {
             int digit = c[i] - '0';
+            if (digit < 0 || digit > 9) {
+                return -1;
+            }
+            v = v * 10 + digit;
+        }
+        return v;
+    }
+
+    private static int digits(byte[] b, int from, int n) {
+        int v = 0;
+        for (int i = from; i < from + n; i++) {
+            int digit = b[i] - '0';
             if (digit < 0 || digit > 9) {
                 return -1;
             }

@@ -174,6 +174,31 @@ final class JsonCursor {
         return true;
     }
 
+    /** Reads a whole array from the bytes of a body: where the array ends (past its ']'), or -1 to leave it. */
+    @FunctionalInterface
+    interface ArrayScan {
+        int scan(byte[] bytes, int from, int end);
+    }
+
+    /**
+     * Standing on an array just entered ({@link #startArray}), lets {@code scan} read all of it from
+     * the body's bytes. True where it did: the cursor is then past the array, as {@link #nextElement}
+     * leaves it at the array's end. False where it did not or there are no bytes to read (a
+     * character parser): the cursor is where it was.
+     */
+    boolean scanned(ArrayScan scan) {
+        if (!(p instanceof BytesParser bytes)) {
+            return false;
+        }
+        int to = scan.scan(bytes.bytes(), bytes.position(), bytes.end());
+        if (to < 0) {
+            return false;
+        }
+        bytes.skipArray(to);
+        depth--;
+        return true;
+    }
+
     /**
      * Moves to the next element. Past {@code limit} elements the rest are skipped and counted, not
      * read, and the array is reported once as over the limit. False at the array's end.

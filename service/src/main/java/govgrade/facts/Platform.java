@@ -3,8 +3,10 @@ package govgrade.facts;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.stream.Collectors;
 
 /** A new-media platform; batches may name it by code or by its usual Chinese name. */
@@ -54,12 +56,26 @@ public enum Platform {
      * and spaces, for staff-edited tables; a batch is another system's output and held to the contract.
      */
     static Platform exact(String text) {
-        for (Platform p : values()) {
-            if (p.code.equals(text) || p.names.contains(text)) {
-                return p;
-            }
+        Platform p = text == null ? null : Exact.BY_NAME.get(text);
+        if (p != null) {
+            return p;
         }
         throw new IllegalArgumentException("unknown platform \"" + text + "\"; expected one of " + accepted());
+    }
+
+    /** Each code and name as written, to its platform: read once per account of every batch. */
+    private static final class Exact {
+        static final Map<String, Platform> BY_NAME = byName();
+
+        private static Map<String, Platform> byName() {
+            Map<String, Platform> m = new HashMap<>();
+            for (Platform p : values()) {
+                // The first platform to list a name keeps it, as the search in declaration order did.
+                m.putIfAbsent(p.code, p);
+                p.names.forEach(n -> m.putIfAbsent(n, p));
+            }
+            return Map.copyOf(m);
+        }
     }
 
     static String accepted() {

@@ -51,10 +51,9 @@ final class PostChecks {
         if (inPeriod) {
             gaps(a, at, p, out);
         }
-        disagree(a.originals(), originals, at + ".originals", "original posts in posts", out);
-        disagree(a.reposts(), total - originals, at + ".reposts", "reposts (non-original posts) in posts", out);
-        disagree(a.recommendedReposts(), recommended, at + ".recommendedReposts", "recommended reposts in posts",
-                out);
+        disagree(a.originals(), originals, at, ".originals", "original posts in posts", out);
+        disagree(a.reposts(), total - originals, at, ".reposts", "reposts (non-original posts) in posts", out);
+        disagree(a.recommendedReposts(), recommended, at, ".recommendedReposts", "recommended reposts in posts", out);
     }
 
     /** Runs are worked out only where the batch gives a gap to compare them with. */
@@ -97,9 +96,10 @@ final class PostChecks {
         }
     }
 
-    private static void disagree(Integer given, int counted, String path, String what, Violations out) {
+    /** The path ({@code at} and {@code field}) is spelt out only where they disagree: this runs per account. */
+    private static void disagree(Integer given, int counted, String at, String field, String what, Violations out) {
         if (given != null && given >= 0 && given != counted) {
-            out.add(path, String.valueOf(given), counted + ", the number of " + what);
+            out.add(at + field, String.valueOf(given), counted + ", the number of " + what);
         }
     }
 }

@@ -28,7 +28,7 @@ final class PublishedChecks {
             if (c.updates() == null) {
                 out.add(at + ".updates", "nothing", "the number of updates in the period, a whole number >= 0");
             }
-            out.nonNegative(c.updates(), at + ".updates");
+            out.nonNegative(c.updates(), at, ".updates");
             out.findings(c.findings(), at);
         }
     }
@@ -52,10 +52,10 @@ final class PublishedChecks {
                 out.add(at, "a second " + a.channel().code() + " entry for unit \"" + a.unit() + "\"",
                         "one entry per unit and channel");
             }
-            out.nonNegative(a.posts(), at + ".posts");
-            out.nonNegative(a.submitted(), at + ".submitted");
-            out.nonNegative(a.adopted(), at + ".adopted");
-            out.nonNegative(a.adoptedInMonth(), at + ".adoptedInMonth");
+            out.nonNegative(a.posts(), at, ".posts");
+            out.nonNegative(a.submitted(), at, ".submitted");
+            out.nonNegative(a.adopted(), at, ".adopted");
+            out.nonNegative(a.adoptedInMonth(), at, ".adoptedInMonth");
             out.findings(a.findings(), at);
         }
     }

@@ -81,9 +81,10 @@ final class Violations {
         return new BatchRejected(found, total - found.size(), overLimit);
     }
 
-    void nonNegative(Integer n, String at) {
+    /** {@code field} of the entry at {@code at}: its path is spelt out only for a mistake (checks run per account). */
+    void nonNegative(Integer n, String at, String field) {
         if (n != null && n < 0) {
-            add(at, String.valueOf(n), "a whole number >= 0");
+            add(at + field, String.valueOf(n), "a whole number >= 0");
         }
     }
 
