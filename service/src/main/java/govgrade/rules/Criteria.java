@@ -271,11 +271,6 @@ public final class Criteria {
         return problemOrder.getOrDefault(code, Integer.MAX_VALUE);
     }
 
-    /** The codes of the problems the pack words, in the order a result prints them (as problem rows, they give it again). */
-    public List<String> problemCodes() {
-        return List.copyOf(orderedProblems().keySet());
-    }
-
     public RankMethod rankMethod() {
         return rankMethod;
     }

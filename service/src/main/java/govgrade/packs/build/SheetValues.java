@@ -6,12 +6,15 @@ import govgrade.packs.tables.FigureSheet;
 import govgrade.packs.tables.ReportSheet;
 import govgrade.packs.tables.RuleWorkbook;
 import govgrade.packs.tables.ScoringSheets;
+import govgrade.rules.Criteria;
 import govgrade.rules.ReportWords;
 import govgrade.rules.ScoringTables;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 
 /**
  * What a pack's workbook gives its compiled pack besides rules: the order problems print in, the
@@ -40,12 +43,15 @@ record SheetValues(List<String> problemRows, ReportWords report, ScoringTables s
     }
 
     /**
-     * The values {@code pack} was built with, taken from it instead of its workbook: its problems in
-     * the order they print are rows that order them the same way again, and the report's county name
-     * is a setting the criteria put back.
+     * The values {@code pack} was built with, taken from it instead of its workbook: its worded
+     * problems in the order they print are rows that order them the same way again (Criteria is
+     * rule vocabulary, so the order is read through what it shows already rather than a new member),
+     * and the report's county name is a setting the criteria put back.
      */
     static SheetValues of(CompiledPack pack) {
-        return new SheetValues(pack.criteria().problemCodes(), pack.criteria().report(), pack.criteria().scoring(),
-                pack.figures());
+        Criteria c = pack.criteria();
+        List<String> problemRows = ((Map<?, ?>) c.asMap().get("problems")).keySet().stream().map(String.class::cast)
+                .sorted(Comparator.comparingInt(c::problemOrder)).toList();
+        return new SheetValues(problemRows, c.report(), c.scoring(), pack.figures());
     }
 }
