@@ -1,5 +1,6 @@
 package govgrade.facts;
 
+import java.io.Serializable;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -14,7 +15,8 @@ import java.util.Set;
  * against them. A batch is read before its pack is known, so this check runs second, once the
  * pack is: every mistake at its JSON path in one refusal, worded like the built-in fields'.
  */
-public final class DeclaredFigures {
+public final class DeclaredFigures implements Serializable {
+    private static final long serialVersionUID = 1L;
     /** Declarations a pack may make at one place; a batch's figures object is bounded by the same number. */
     public static final int MAX_PER_PLACE = 100;
     public static final DeclaredFigures NONE = new DeclaredFigures(List.of());
@@ -177,5 +179,10 @@ public final class DeclaredFigures {
             cur = t;
         }
         return prev[b.length()];
+    }
+
+    /** Read back from a stored pack ({@code packs.build}): none is {@link #NONE} again, as a build gives it. */
+    private Object readResolve() {
+        return all.isEmpty() ? NONE : this;
     }
 }

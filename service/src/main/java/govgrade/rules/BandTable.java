@@ -1,5 +1,6 @@
 package govgrade.rules;
 
+import java.io.Serializable;
 import java.math.BigDecimal;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -10,10 +11,10 @@ import java.util.Map;
  * bound (excluded), an empty bound open. The sheet check refuses overlaps and gaps, so a score
  * within the outermost bounds falls in exactly one band.
  */
-public record BandTable(String name, List<Band> bands) {
+public record BandTable(String name, List<Band> bands) implements Serializable {
 
     /** One row: null bounds are open. */
-    public record Band(BigDecimal lower, BigDecimal upper, Grade grade) {
+    public record Band(BigDecimal lower, BigDecimal upper, Grade grade) implements Serializable {
         boolean contains(BigDecimal v) {
             return (lower == null || lower.compareTo(v) <= 0) && (upper == null || v.compareTo(upper) < 0);
         }

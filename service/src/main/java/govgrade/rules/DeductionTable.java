@@ -1,5 +1,6 @@
 package govgrade.rules;
 
+import java.io.Serializable;
 import java.math.BigDecimal;
 import java.util.Collection;
 import java.util.HashMap;
@@ -10,10 +11,11 @@ import java.util.Map;
  * A 扣分 sheet: a score that starts at 满分 and loses points per occurrence of a problem, each
  * problem's loss capped by its 单项上限, the score never below 最低分 (null: no floor).
  */
-public record DeductionTable(String name, BigDecimal start, BigDecimal floor, Map<String, Item> items) {
+public record DeductionTable(String name, BigDecimal start, BigDecimal floor, Map<String, Item> items)
+        implements Serializable {
 
     /** Points per occurrence and the cap on one problem's loss (null: none). */
-    public record Item(BigDecimal each, BigDecimal cap) {
+    public record Item(BigDecimal each, BigDecimal cap) implements Serializable {
         BigDecimal points(int count) {
             BigDecimal p = each.multiply(BigDecimal.valueOf(count));
             return cap != null && p.compareTo(cap) > 0 ? cap : p;

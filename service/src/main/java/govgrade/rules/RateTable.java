@@ -1,6 +1,7 @@
 package govgrade.rules;
 
 import govgrade.derive.Subject;
+import java.io.Serializable;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.LinkedHashMap;
@@ -11,7 +12,7 @@ import java.util.Map;
  * denominator is zero or missing, the sheet's 分母为零时 value ({@code whenZero}, null for 空).
  */
 public record RateTable(String name, String numerator, String denominator, BigDecimal multiplier, int scale,
-                        RoundingMode rounding, BigDecimal whenZero) {
+                        RoundingMode rounding, BigDecimal whenZero) implements Serializable {
 
     /** The sheet's row and the subject's figures it names, for an explanation. */
     Map<String, Object> describe(Subject s) {

@@ -1,6 +1,7 @@
 package govgrade.rules;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import java.io.Serializable;
 import java.util.Collections;
 import java.util.Map;
 import java.util.TreeMap;
@@ -19,7 +20,7 @@ import java.util.TreeMap;
  */
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
 public record ReportWords(String summarySheet, String title, Map<String, ChannelWords> channels,
-                          String displayName) {
+                          String displayName) implements Serializable {
     public static final ReportWords NONE = new ReportWords(null, null, Map.of(), null);
 
     public ReportWords {
@@ -38,7 +39,7 @@ public record ReportWords(String summarySheet, String title, Map<String, Channel
 
     /** A channel's sheet name and title (row 1 of its sheet), either null where the pack says nothing. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record ChannelWords(String sheet, String title) {
+    public record ChannelWords(String sheet, String title) implements Serializable {
     }
 
     /** True when the pack names nothing: its runs carry no words and its report is the default one. */

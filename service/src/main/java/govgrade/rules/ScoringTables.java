@@ -1,6 +1,7 @@
 package govgrade.rules;
 
 import govgrade.derive.Subject;
+import java.io.Serializable;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -12,7 +13,8 @@ import java.util.Map;
  * The scoring tables of a pack by name (the name of the sheet each is on): the 分档, 扣分, 加权
  * and 比率 sheets, read and checked at their cells by {@code packs.tables.ScoringSheets}.
  */
-public final class ScoringTables {
+public final class ScoringTables implements Serializable {
+    private static final long serialVersionUID = 1L;
     public static final ScoringTables NONE = new ScoringTables(List.of());
 
     /** The four kinds, each by the word in cell A1 of its sheet. */
@@ -130,5 +132,10 @@ public final class ScoringTables {
             throw new IllegalStateException("the pack has no " + kind.word() + " sheet named " + name);
         }
         return type.cast(t);
+    }
+
+    /** Read back from a stored pack ({@code packs.build}): none is {@link #NONE} again, as a build gives it. */
+    private Object readResolve() {
+        return tables.isEmpty() ? NONE : this;
     }
 }

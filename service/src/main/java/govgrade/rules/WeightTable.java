@@ -1,13 +1,14 @@
 package govgrade.rules;
 
 import govgrade.derive.Subject;
+import java.io.Serializable;
 import java.math.BigDecimal;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** A 加权 sheet: a weighted sum of a subject's figures, each by its name on the sheet. */
-public record WeightTable(String name, Map<String, BigDecimal> weights) {
+public record WeightTable(String name, Map<String, BigDecimal> weights) implements Serializable {
 
     public WeightTable {
         weights = Collections.unmodifiableMap(new LinkedHashMap<>(weights));

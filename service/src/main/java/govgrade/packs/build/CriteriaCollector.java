@@ -5,14 +5,10 @@ import govgrade.packs.PackError;
 import govgrade.packs.bounds.Bounded;
 import govgrade.packs.bounds.EvaluationFailed;
 import govgrade.packs.bounds.FiringWatch;
-import govgrade.packs.tables.ReportSheet;
-import govgrade.packs.tables.RuleWorkbook;
-import govgrade.packs.tables.ScoringSheets;
 import govgrade.rules.Criteria;
 import govgrade.rules.Criterion;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.kie.api.KieBase;
 import org.kie.api.runtime.KieSession;
 
@@ -21,9 +17,6 @@ import org.kie.api.runtime.KieSession;
  * is a rule that inserts a {@link Criterion}, so firing the criteria group once yields them all.
  */
 final class CriteriaCollector {
-    /** The code of a problem wording column: its rows give the order problems print in. */
-    private static final String PROBLEM_LABEL = "Criterion.problemLabel";
-
     private CriteriaCollector() {
     }
 
@@ -32,12 +25,11 @@ final class CriteriaCollector {
     }
 
     /**
-     * {@code workbooks} by file: the order of their problem rows is the order problems print in.
-     * The rules fire within {@code budgets} (the compile time; firings as if each rule were a
+     * {@code sheets}: the workbook's values that no rule sets (the order of the problem rows, the
+     * report's words, the scoring tables). The rules fire within {@code budgets} (the compile time; firings as if each rule were a
      * fact, since each criteria row fires once): this is the first time a pack's code runs.
      */
-    static Collected collect(String pack, String version, KieBase base, Map<String, RuleWorkbook> workbooks,
-                             Budgets budgets) {
+    static Collected collect(String pack, String version, KieBase base, SheetValues sheets, Budgets budgets) {
         List<PackError> errors = new ArrayList<>();
         List<Criterion> found = new ArrayList<>();
         int rules = base.getKiePackages().stream().mapToInt(p -> p.getRules().size()).sum();
@@ -47,12 +39,9 @@ final class CriteriaCollector {
             errors.add(PackError.inFile(null, "reading the criteria tables failed: " + MessagePlacer.brief(e.getMessage())));
             return new Collected(null, errors);
         }
-        List<String> problemRows = new ArrayList<>();
-        workbooks.values().forEach(wb -> problemRows.addAll(wb.keysOf(PROBLEM_LABEL)));
         Criteria criteria = null;
         try {
-            criteria = Criteria.of(found, problemRows).withReport(ReportSheet.words(workbooks.values()))
-                    .withScoring(ScoringSheets.tables(workbooks.values()));
+            criteria = Criteria.of(found, sheets.problemRows()).withReport(sheets.report()).withScoring(sheets.scoring());
         } catch (IllegalArgumentException e) {
             // The tables' values passed their checks at their cells: this one came from elsewhere (DRL).
             errors.add(PackError.inFile(null, "a criterion the pack sets cannot be used: " + e.getMessage()));

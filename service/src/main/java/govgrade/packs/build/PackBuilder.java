@@ -7,7 +7,6 @@ import govgrade.packs.PackError;
 import govgrade.packs.PackRejected;
 import govgrade.packs.PackSource;
 import govgrade.packs.RuleLibrary;
-import govgrade.packs.tables.FigureSheet;
 import govgrade.rules.Criteria;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -56,10 +55,10 @@ public final class PackBuilder {
             throw new PackRejected(src.id(), errors);
         }
         KieBase base = built.base();
-        CriteriaCollector.Collected collected = CriteriaCollector.collect(src.id(), src.version(), base, layout.workbooks(),
-                budgets);
+        SheetValues sheets = SheetValues.read(layout.workbooks().values());
+        CriteriaCollector.Collected collected = CriteriaCollector.collect(src.id(), src.version(), base, sheets, budgets);
         errors.addAll(collected.errors());
-        DeclaredFigures figures = FigureSheet.declared(layout.workbooks().values());
+        DeclaredFigures figures = sheets.figures();
         if (collected.criteria() != null) {
             errors.addAll(ReferenceCheck.check(src, collected.criteria(), figures));
         }
@@ -69,26 +68,25 @@ public final class PackBuilder {
         return assembled(src, base, collected.criteria(), figures);
     }
 
-    /** The compiled rule base as bytes, for {@link #restore} in a later process. */
+    /** The compiled rule base as bytes, with the workbook's values beside it, for {@link #restore} in a later process. */
     public static byte[] stored(CompiledPack pack) throws IOException {
-        return StoredRuleBase.write(pack.kieBase());
+        return StoredRuleBase.write(pack.kieBase(), SheetValues.of(pack));
     }
 
     /**
      * The pack {@code src} compiled to {@code stored} earlier ({@link #stored}), without Drools'
-     * compiler: the criteria are read from the rule base again, as after a build. Only for bytes
-     * this service wrote from the same files; the caller checks that, and compiles on any exception.
+     * compiler and without reading the workbook: the criteria are read from the rule base again, as
+     * after a build, with the workbook's values stored beside it. Only for bytes this service wrote
+     * from the same files; the caller checks that, and compiles on any exception.
      */
     public static CompiledPack restore(PackSource src, byte[] stored, Budgets budgets) throws IOException {
-        KieBase base = StoredRuleBase.read(stored);
-        PackLayout layout = PackLayout.of(src.files());
-        CriteriaCollector.Collected collected = CriteriaCollector.collect(src.id(), src.version(), base,
-                layout.workbooks(), budgets);
-        if (!layout.errors().isEmpty() || !collected.errors().isEmpty() || collected.criteria() == null) {
+        StoredRuleBase.Read read = StoredRuleBase.read(stored);
+        CriteriaCollector.Collected collected = CriteriaCollector.collect(src.id(), src.version(), read.base(),
+                read.sheets(), budgets);
+        if (!collected.errors().isEmpty() || collected.criteria() == null) {
             throw new IOException("the stored rule base does not give the pack's criteria: " + collected.errors());
         }
-        DeclaredFigures figures = FigureSheet.declared(layout.workbooks().values());
-        return assembled(src, base, collected.criteria(), figures);
+        return assembled(src, read.base(), collected.criteria(), read.sheets().figures());
     }
 
     private static CompiledPack assembled(PackSource src, KieBase base, Criteria criteria, DeclaredFigures figures) {

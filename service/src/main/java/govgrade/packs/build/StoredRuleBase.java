@@ -22,7 +22,8 @@ import org.kie.api.definition.KiePackage;
  * A rule base as bytes and back: Drools' own serialisation of its packages (the rules, the
  * generated consequence classes as bytecode), added to a new rule base on reading. Reading skips
  * the DRL parser and the Java compiler, which are most of a pack's compile. Drools 10 no longer
- * serialises a whole rule base, only its packages; the network is built again from them.
+ * serialises a whole rule base, only its packages; the network is built again from them. The
+ * workbook's values the criteria need ({@link SheetValues}) follow the packages.
  */
 final class StoredRuleBase {
     /**
@@ -35,16 +36,22 @@ final class StoredRuleBase {
     private StoredRuleBase() {
     }
 
-    static byte[] write(KieBase base) throws IOException {
+    /** A rule base read back, with the workbook's values stored beside it. */
+    record Read(KieBase base, SheetValues sheets) {
+    }
+
+    static byte[] write(KieBase base, SheetValues sheets) throws IOException {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream(1 << 16);
         try (ObjectOutputStream out = new DroolsObjectOutputStream(bytes)) {
             out.writeObject(new ArrayList<>(base.getKiePackages()));
+            out.writeObject(sheets);
         }
         return bytes.toByteArray();
     }
 
     /** A new rule base of the packages in {@code bytes}; an IOException for anything not written by {@link #write}. */
-    static KieBase read(byte[] bytes) throws IOException {
+    static Read read(byte[] bytes) throws IOException {
+        SheetValues sheets;
         List<InternalKnowledgePackage> packages = new ArrayList<>();
         try (ObjectInputStream in = new DroolsObjectInputStream(new ByteArrayInputStream(bytes))) {
             in.setObjectInputFilter(ONLY_RULES);
@@ -58,11 +65,15 @@ final class StoredRuleBase {
                 }
                 packages.add(pkg);
             }
+            if (!(in.readObject() instanceof SheetValues values)) {
+                throw new InvalidClassException("no workbook values after the rule packages");
+            }
+            sheets = values;
         } catch (ClassNotFoundException | ClassCastException e) {
             throw new IOException("not a stored rule base: " + e.getMessage(), e);
         }
         InternalKnowledgeBase base = KnowledgeBaseFactory.newKnowledgeBase();
         base.addPackages(new ArrayList<KiePackage>(packages));
-        return base;
+        return new Read(base, sheets);
     }
 }

@@ -38,7 +38,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class RuleBaseFiles {
     private static final Logger LOG = LoggerFactory.getLogger(RuleBaseFiles.class);
-    private static final String MAGIC = "govgrade compiled rule base 1";
+    private static final String MAGIC = "govgrade compiled rule base 2";
     private static final int HEADER_LINES = 6;
     private static final String BUILD = build();
     /** Every draft and hot-reload save is a version: the files most recently used are kept, as in {@link PackCache}. */

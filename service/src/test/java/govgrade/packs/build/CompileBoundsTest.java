@@ -5,10 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import govgrade.facts.DeclaredFigures;
 import govgrade.packs.Budgets;
 import govgrade.packs.PackError;
 import govgrade.packs.PackRejected;
 import govgrade.packs.TestRuleBases;
+import govgrade.rules.ReportWords;
+import govgrade.rules.ScoringTables;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
@@ -24,7 +27,8 @@ class CompileBoundsTest {
 
     private static List<PackError> collect(String rules, Budgets budgets) {
         CriteriaCollector.Collected c = CriteriaCollector.collect("hostile", "v-" + System.nanoTime(),
-                TestRuleBases.of(rules), Map.of(), budgets);
+                TestRuleBases.of(rules),
+                new SheetValues(List.of(), ReportWords.NONE, ScoringTables.NONE, DeclaredFigures.NONE), budgets);
         assertNull(c.criteria(), "no criteria from a collection that failed: " + c.errors());
         return c.errors();
     }
