@@ -81,7 +81,7 @@ final class GradeCommand implements Callable<Integer> {
             return OptionalInt.empty();
         }
         return Relaunch.grade(GradeJvm.folder(System.getenv()),
-                GradeJvm.flags());
+                GradeJvm.flags(Runtime.version().feature(), Runtime.getRuntime().maxMemory()));
     }
 
     @Override

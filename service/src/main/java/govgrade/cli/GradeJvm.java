@@ -3,9 +3,13 @@ package govgrade.cli;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 /** The JVM a big {@code grade} starts again in (see {@link Relaunch#grade}): where its archive lives, its flags. */
 final class GradeJvm {
+    private static final int FIRST_HEAP_FEATURE = 17;
+    private static final long FIRST_HEAP_BELOW = 2L << 30;
+
     private GradeJvm() {
     }
 
@@ -21,9 +25,20 @@ final class GradeJvm {
      * national batch at 850 MB instead of about 1 GB) ran a 91 MB batch of 200,000 accounts with six posts each,
      * well inside the batch limits, out of memory, where one JVM graded it: what a batch needs depends on its
      * accounts as much as on its bytes, and the launcher does not read the file.
+     *
+     * <p>A first heap of 1 GB ({@code -Xms1g}, a start, not a limit) on JDK 17 only: there the parallel
+     * collector's own sizing starts small and ran two full collections of 0.3 and 1.2 s on the national batch
+     * ("Full (Ergonomics)"); from 1 GB it ran none, 8.2-8.9 s became 6.1-6.7 s and the peak 1,012 MB became
+     * 915-925 MB (docs/benchmarks.md, "Issue 15, round 4"). JDK 25 ran its two full collections either way, no
+     * faster, and peaked 150 MB higher, so it is left its default. Only where the JVM's largest heap is 2 GB or
+     * more ({@code maxHeap}, the launcher's, which the child shares): a first heap above the largest stops a JVM.
      */
-    static List<String> flags() {
-        return List.of("-XX:+DisplayVMOutputToStderr", "-XX:+UseParallelGC", "-XX:TieredStopAtLevel=1");
+    static List<String> flags(int jdkFeature, long maxHeap) {
+        List<String> flags = List.of("-XX:+DisplayVMOutputToStderr", "-XX:+UseParallelGC", "-XX:TieredStopAtLevel=1");
+        if (jdkFeature == FIRST_HEAP_FEATURE && maxHeap >= FIRST_HEAP_BELOW) {
+            return Stream.concat(flags.stream(), Stream.of("-Xms1g")).toList();
+        }
+        return flags;
     }
 
     /**

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -43,6 +44,8 @@ final class Relaunch {
     static final String MARK = "govgrade.relaunched";
     private static final int AOT_FEATURE = 25;
     private static final List<String> HEAP_LIMITS = List.of("-XX:MaxHeapSize", "-XX:MaxRAM");
+    private static final List<String> HEAP_STARTS = List.of("-XX:InitialHeapSize", "-XX:MinHeapSize",
+            "-XX:InitialRAM", "-XX:MinRAM");
     private static final String SERVE = "govgrade-";
     private static final String GRADE = "grade-";
     private static final List<String> OWN_FLAGS = List.of("-XX:SharedArchiveFile", "-XX:ArchiveClassesAtExit",
@@ -235,11 +238,16 @@ final class Relaunch {
 
     /**
      * Whether the operator's {@code given} flag already chooses what {@code ours} would: any collector for a
-     * collector, {@code -Xmx} for {@code -Xmx}, the same {@code -XX:} name with any value.
+     * collector, {@code -Xmx} for {@code -Xmx}, any heap size for {@code -Xms} (a first heap of ours above the
+     * operator's largest would stop the JVM), the same {@code -XX:} name with any value.
      */
     static boolean sameSetting(String given, String ours) {
         if (ours.startsWith("-XX:+Use") && ours.endsWith("GC")) {
             return given.startsWith("-XX:+Use") && given.endsWith("GC");
+        }
+        if (ours.startsWith("-Xms")) {
+            return given.startsWith("-Xms") || given.startsWith("-Xmx")
+                    || Stream.concat(HEAP_LIMITS.stream(), HEAP_STARTS.stream()).anyMatch(given::startsWith);
         }
         if (ours.startsWith("-Xmx")) {
             return given.startsWith("-Xmx") || HEAP_LIMITS.stream().anyMatch(given::startsWith);

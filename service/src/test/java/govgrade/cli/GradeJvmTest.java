@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -22,10 +23,16 @@ class GradeJvmTest {
     }
 
     @Test
-    void leavesTheHeapToTheJvmsOwnDefault() {
+    void neverLimitsTheHeapAndStartsItAt1GbOnJdk17WhereTheLargestIs2GbOrMore() {
         // A limit by file size ran a batch of many accounts and few posts out of memory (GradeJvm's javadoc).
-        assertEquals(List.of("-XX:+DisplayVMOutputToStderr", "-XX:+UseParallelGC", "-XX:TieredStopAtLevel=1"),
-                GradeJvm.flags());
+        List<String> base = List.of("-XX:+DisplayVMOutputToStderr", "-XX:+UseParallelGC", "-XX:TieredStopAtLevel=1");
+        List<String> withFirstHeap = new ArrayList<>(base);
+        withFirstHeap.add("-Xms1g");
+        assertEquals(withFirstHeap, GradeJvm.flags(17, 6L << 30));
+        assertEquals(withFirstHeap, GradeJvm.flags(17, 2L << 30));
+        assertEquals(base, GradeJvm.flags(17, (2L << 30) - 1), "a first heap of 1 GB near the largest leaves none");
+        assertEquals(base, GradeJvm.flags(25, 6L << 30), "measured no faster on JDK 25");
+        assertTrue(GradeJvm.flags(17, 64L << 30).stream().noneMatch(f -> f.startsWith("-Xmx")));
     }
 
     @Test
@@ -36,6 +43,11 @@ class GradeJvmTest {
         assertTrue(Relaunch.sameSetting("-XX:-UseCompressedOops", "-XX:+UseCompressedOops"));
         assertTrue(Relaunch.sameSetting("-XX:MaxRAMPercentage=50", "-Xmx900m"));
         assertFalse(Relaunch.sameSetting("-Xms1g", "-Xmx900m"));
+        assertTrue(Relaunch.sameSetting("-Xmx512m", "-Xms1g"), "our first heap would be above their largest");
+        assertTrue(Relaunch.sameSetting("-Xms256m", "-Xms1g"));
+        assertTrue(Relaunch.sameSetting("-XX:MaxRAMPercentage=10", "-Xms1g"));
+        assertTrue(Relaunch.sameSetting("-XX:InitialHeapSize=300m", "-Xms1g"));
+        assertFalse(Relaunch.sameSetting("-Xss2m", "-Xms1g"));
         assertFalse(Relaunch.sameSetting("-XX:+UseCompactObjectHeaders", "-XX:+UseParallelGC"));
         assertFalse(Relaunch.sameSetting("-Dfoo=bar", "-XX:+UseParallelGC"));
     }
