@@ -28,8 +28,9 @@ final class GradeJvm {
      *
      * <p>A first heap of 1 GB ({@code -Xms1g}, a start, not a limit) on JDK 17 only: there the parallel
      * collector's own sizing starts small and ran two full collections of 0.3 and 1.2 s on the national batch
-     * ("Full (Ergonomics)"); from 1 GB it ran none, 8.2-8.9 s became 6.1-6.7 s and the peak 1,012 MB became
-     * 915-925 MB (docs/benchmarks.md, "Issue 15, round 4"). JDK 25 ran its two full collections either way, no
+     * ("Full (Ergonomics)"); from 1 GB it ran none and 8.2-8.9 s became 5.8-7.1 s. The peak did not fall with it:
+     * 914-1,125 MB against 997-1,023 MB, by where the second young collection falls (docs/benchmarks.md,
+     * "Issue 15, round 4"). JDK 25 ran its two full collections either way, no
      * faster, and peaked 150 MB higher, so it is left its default. Only where the JVM's largest heap is 2 GB or
      * more ({@code maxHeap}, the launcher's, which the child shares): a first heap above the largest stops a JVM.
      */
