@@ -75,7 +75,8 @@ final class PostScan {
         i = space(b, i + 12, end);
         Boolean original = null;
         Boolean recommended = null;
-        if (i < end && b[i] == ',') {
+        boolean more = i < end && b[i] == ',';
+        if (more) {
             i = space(b, i + 1, end);
             int at = value(b, i, end, ORIGINAL);
             if (at >= 0) {
@@ -84,19 +85,13 @@ final class PostScan {
                     return -1;
                 }
                 i = space(b, at + (original ? 4 : 5), end);
-                if (i < end && b[i] == ',') {
+                more = i < end && b[i] == ',';
+                if (more) {
                     i = space(b, i + 1, end);
-                    at = value(b, i, end, RECOMMENDED);
-                    if (at < 0) {
-                        return -1;
-                    }
-                    recommended = bool(b, at, end);
-                    if (recommended == null) {
-                        return -1;
-                    }
-                    i = space(b, at + (recommended ? 4 : 5), end);
                 }
-            } else {
+            }
+            // After a comma (the date's, or original's) only recommended may come in the usual form.
+            if (more) {
                 at = value(b, i, end, RECOMMENDED);
                 if (at < 0) {
                     return -1;
