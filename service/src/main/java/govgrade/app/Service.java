@@ -99,18 +99,19 @@ public final class Service implements AutoCloseable {
                     settings.budgets()), settings.access().reload(), InstanceId.of(settings.home()));
             catalog.startSync().forEach(sync::execute);
             catalog.warnLater(WARNINGS_AFTER);
-            if (settings.store().codec() == StoreCodec.GZIP) {
+            StoreCodec codec = settings.store().codec();
+            if (codec == StoreCodec.GZIP) {
                 // Chosen for an upgrade one instance at a time: a reminder, so it is not left on for good.
                 LOG.info("new runs and what-if answers are stored in gzip (--store-codec gzip), which releases before "
                         + "zstd read too; once every instance over this store runs this release, drop the option");
             }
-            RunService runs = new RunService(catalog, new Runs(database, settings.store().codec()), settings.batchLimits(), settings.budgets(),
-                    meters.grading());
-            WhatIfService whatIfs = new WhatIfService(runs, catalog, new WhatIfs(database, settings.store().codec()));
+            RunService runs = new RunService(catalog, new Runs(database, codec), settings.batchLimits(),
+                    settings.budgets(), meters.grading());
+            WhatIfService whatIfs = new WhatIfService(runs, catalog, new WhatIfs(database, codec));
             DraftReview drafts = new DraftReview(catalog, settings.fixtures(), settings.budgets());
             ApiServer.Tokens tokens = new ApiServer.Tokens(settings.adminToken(), settings.access().editorToken(),
                     settings.access().graderToken());
-            Jobs jobs = new Jobs(database, settings.store().codec());
+            Jobs jobs = new Jobs(database, codec);
             JobService jobService = new JobService(catalog, jobs, new JobRows(database));
             ApiServer server = new ApiServer(settings.host(), settings.port(), settings.maxBodyBytes(), tokens,
                     settings.server(), new ApiServer.Services(catalog, runs, whatIfs, drafts, jobService),

@@ -26,8 +26,9 @@ final class CriteriaCollector {
 
     /**
      * {@code sheets}: the workbook's values that no rule sets (the order of the problem rows, the
-     * report's words, the scoring tables). The rules fire within {@code budgets} (the compile time; firings as if each rule were a
-     * fact, since each criteria row fires once): this is the first time a pack's code runs.
+     * report's words, the scoring tables). The rules fire within {@code budgets} (the compile time;
+     * firings as if each rule were a fact, since each criteria row fires once): this is the first
+     * time a pack's code runs.
      */
     static Collected collect(String pack, String version, KieBase base, SheetValues sheets, Budgets budgets) {
         List<PackError> errors = new ArrayList<>();
