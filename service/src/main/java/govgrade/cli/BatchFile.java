@@ -76,7 +76,7 @@ final class BatchFile {
         try (Progress.Step step = progress.step("reading " + file.getFileName(), Files.size(file));
              InputStream in = new DigestInputStream(new CountingInput(
                      new BufferedInputStream(Files.newInputStream(file), 1 << 16), step), digest)) {
-            batch = BatchReader.readAhead(new KeepOpen(in), null, limits);
+            batch = BatchReader.readAhead(new KeepOpen(in), () -> Files.newInputStream(file), null, limits);
             in.transferTo(OutputStream.nullOutputStream());
         } catch (BatchRejected e) {
             err.println(file + (e.overLimit() ? ": the batch is over a limit and cannot be graded:"

@@ -85,7 +85,11 @@ final class AccountBinder {
         }
         List<Batch.Post> list = new ArrayList<>(32);
         int limit = limits.postsPerAccount();
-        if (c.scanned((bytes, from, end) -> PostScan.scan(bytes, from, end, limit, list))) {
+        boolean scanned = c.scanned((bytes, from, end) -> {
+            list.clear();
+            return PostScan.scan(bytes, from, end, limit, list);
+        });
+        if (scanned) {
             return list;
         }
         list.clear();

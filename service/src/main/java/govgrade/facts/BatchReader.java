@@ -1,6 +1,5 @@
 package govgrade.facts;
 
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonFactoryBuilder;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -29,7 +28,7 @@ import java.nio.charset.StandardCharsets;
 public final class BatchReader {
     /** A batch is six levels deep; deeper JSON is a mistake, refused before it costs stack. */
     private static final int MAX_DEPTH = 64;
-    private static final JsonFactory FACTORY = new BytesParser.Factory(new JsonFactoryBuilder()
+    private static final BytesParser.Factory FACTORY = new BytesParser.Factory(new JsonFactoryBuilder()
             .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_DEPTH).build()));
 
     private BatchReader() {
@@ -77,14 +76,28 @@ public final class BatchReader {
         return read(new ByteArrayInputStream(json), packFromUrl, limits);
     }
 
+    /** Opens a batch's bytes once more from their start, to read a refused file again by characters. */
+    @FunctionalInterface
+    public interface Source {
+        InputStream open() throws IOException;
+    }
+
     /**
-     * As {@link #read(InputStream, String, BatchLimits)}, with the bytes read and decoded on a
-     * thread of their own ({@link ReadAhead}) while this one binds: for a file of many megabytes.
-     * {@code json} is read by that thread until the batch is read; the caller may read it on then.
+     * As {@link #read(InputStream, String, BatchLimits)}, for a file of many megabytes: its bytes are
+     * read and checked as UTF-8 on a thread of their own ({@link BytesAhead}) while this one parses
+     * them, posts straight from the bytes as for a body held whole. A file the byte parser finds
+     * malformed, or that is not UTF-8, is read again from {@code again} as a stream, so the refusal
+     * is the one {@link #read(InputStream, String, BatchLimits)} words. {@code json} is read by that
+     * thread until the batch is read; the caller may read it on then.
      */
-    public static Batch readAhead(InputStream json, String packFromUrl, BatchLimits limits)
+    public static Batch readAhead(InputStream json, Source again, String packFromUrl, BatchLimits limits)
             throws BatchRejected, IOException {
-        return read(() -> FACTORY.createParser(new ReadAhead(json, strict()).started()), packFromUrl, limits);
+        try {
+            return read(() -> FACTORY.createParser(new BytesAhead(json).started()), packFromUrl,
+                    limits, true);
+        } catch (Reparse e) {
+            return read(again.open(), packFromUrl, limits);
+        }
     }
 
     private static Batch read(Text text, String packFromUrl, BatchLimits limits) throws BatchRejected, IOException {
@@ -95,7 +108,7 @@ public final class BatchReader {
         }
     }
 
-    /** {@code bytes}: the text is parsed from bytes, and malformed JSON throws {@link Reparse} instead of a refusal. */
+    /** {@code bytes}: the text is parsed from bytes; malformed JSON or UTF-8 throws {@link Reparse}, not a refusal. */
     private static Batch read(Text text, String packFromUrl, BatchLimits limits, boolean bytes)
             throws BatchRejected, IOException, Reparse {
         Violations out = new Violations(limits.errorsListed());
@@ -145,6 +158,9 @@ public final class BatchReader {
                     + e.getOriginalMessage());
             throw out.rejection();
         } catch (CharacterCodingException e) {
+            if (bytes) {
+                throw new Reparse();
+            }
             out.add("$", "bytes that are not UTF-8" + (cursor == null ? "" : " (in " + cursor.path() + ")"),
                     "a JSON object in UTF-8");
             throw out.rejection();

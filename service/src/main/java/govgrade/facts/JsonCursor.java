@@ -174,7 +174,10 @@ final class JsonCursor {
         return true;
     }
 
-    /** Reads a whole array from the bytes of a body: where the array ends (past its ']'), or -1 to leave it. */
+    /**
+     * Reads a whole array from the bytes of a body: where the array ends (past its ']'), or -1 to
+     * leave it. It may be asked again, from the same array's start, once more of it is held.
+     */
     @FunctionalInterface
     interface ArrayScan {
         int scan(byte[] bytes, int from, int end);
@@ -186,11 +189,14 @@ final class JsonCursor {
      * leaves it at the array's end. False where it did not or there are no bytes to read (a
      * character parser): the cursor is where it was.
      */
-    boolean scanned(ArrayScan scan) {
+    boolean scanned(ArrayScan scan) throws IOException {
         if (!(p instanceof BytesParser bytes)) {
             return false;
         }
         int to = scan.scan(bytes.bytes(), bytes.position(), bytes.end());
+        if (to < 0 && bytes.readOn()) {
+            to = scan.scan(bytes.bytes(), bytes.position(), bytes.end());
+        }
         if (to < 0) {
             return false;
         }

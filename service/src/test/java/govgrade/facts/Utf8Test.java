@@ -13,6 +13,7 @@ import java.util.HexFormat;
 import java.util.List;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Assume;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
@@ -48,6 +49,21 @@ class Utf8Test {
     @Property(tries = 2000)
     void agreesWithTheStrictDecoder(@ForAll("texts") byte[] bytes) {
         assertEquals(strictlyDecodes(bytes) && !hasNul(bytes), Utf8.plain(bytes), HexFormat.of().formatHex(bytes));
+    }
+
+    /** A file's reader checks what it holds so far: well-formed text cut anywhere stops at the cut character. */
+    @Property(tries = 1000)
+    void wellFormedTextCutAnywhereStopsAtTheCutCharacter(@ForAll("texts") byte[] bytes) {
+        Assume.that(strictlyDecodes(bytes));
+        for (int k = 0; k <= bytes.length; k++) {
+            int start = k;
+            while (start < bytes.length && start > 0 && (bytes[start] & 0xC0) == 0x80) {
+                start--;
+            }
+            int stop = Utf8.wellFormed(bytes, 0, k, true);
+            assertEquals(start, stop, "cut at " + k + ": " + HexFormat.of().formatHex(bytes));
+            assertEquals(stop < k, Utf8.cut(bytes, stop, k), "cut at " + k);
+        }
     }
 
     /** Runs of ASCII, whole characters of every length, and stray bytes, so both verdicts come up often. */

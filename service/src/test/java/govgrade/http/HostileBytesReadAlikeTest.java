@@ -27,9 +27,10 @@ import net.jqwik.api.ShrinkingMode;
 import org.junit.jupiter.api.Test;
 
 /**
- * A body held whole is read from its bytes ({@link BatchReader#read(byte[], String, BatchLimits)});
- * it must bind to the same batch, and be refused with the same mistakes at the same paths, as the
- * same bytes read as a stream: every fixture, and the hostile mutants of {@link BatchMutator}.
+ * A body held whole is read from its bytes ({@link BatchReader#read(byte[], String, BatchLimits)}),
+ * and a file's bytes as they arrive ({@link BatchReader#readAhead}); each must bind to the same
+ * batch, and be refused with the same mistakes at the same paths, as the same bytes read as a
+ * stream of characters: every fixture, and the hostile mutants of {@link BatchMutator}.
  */
 class HostileBytesReadAlikeTest {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -98,8 +99,11 @@ class HostileBytesReadAlikeTest {
     @Property(tries = 1000, shrinking = ShrinkingMode.OFF)
     void aHostileBodyIsReadFromBytesAsFromAStream(@ForAll("mutants") BatchMutator.Mutant m) throws Exception {
         byte[] body = m.body();
-        assertEquals(outcome(() -> BatchReader.read(new ByteArrayInputStream(body), null, BatchLimits.DEFAULTS)),
-                outcome(() -> BatchReader.read(body, null, BatchLimits.DEFAULTS)), m.toString());
+        Object streamed = outcome(() -> BatchReader.read(new ByteArrayInputStream(body), null, BatchLimits.DEFAULTS));
+        assertEquals(streamed, outcome(() -> BatchReader.read(body, null, BatchLimits.DEFAULTS)), m.toString());
+        // The same bytes as a file graded on the command line: read on a second thread, parsed as bytes.
+        assertEquals(streamed, outcome(() -> BatchReader.readAhead(new ByteArrayInputStream(body),
+                () -> new ByteArrayInputStream(body), null, BatchLimits.DEFAULTS)), m.toString());
     }
 
     /** The batch read, or the refusal: its mistakes (paths, values found and expected), how many more, which status. */
