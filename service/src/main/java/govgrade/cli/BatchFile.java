@@ -59,16 +59,18 @@ final class BatchFile {
 
     static GradedRun grade(Path file, Path home, BatchLimits limits, PrintWriter err, Progress progress)
             throws Refused, IOException {
-        return grade(file, List.of(), home, limits, err, progress);
+        return grade(file, List.of(), new PackHome(home), limits, err, progress);
     }
 
-    /** As above, with earlier periods read from result files ({@link EarlierFiles}); the batch's own win. */
-    static GradedRun grade(Path file, List<Path> earlierFiles, Path home, BatchLimits limits, PrintWriter err,
-                           Progress progress) throws Refused, IOException {
+    /**
+     * As above, with earlier periods read from result files ({@link EarlierFiles}), the batch's own
+     * winning, and the packs of {@code registry} (which may read compiled packs back, {@link GradeCache}).
+     */
+    static GradedRun grade(Path file, List<Path> earlierFiles, PackHome registry, BatchLimits limits,
+                           PrintWriter err, Progress progress) throws Refused, IOException {
         if (FactsFile.isWorkbook(file)) {
-            return FactsFile.grade(file, earlierFiles, home, limits, err);
+            return FactsFile.grade(file, earlierFiles, registry, limits, err);
         }
-        PackHome registry = new PackHome(home);
         EarlyPack early = EarlyPack.start(file, registry);
         // One pass over the file: the run id's hash is taken as the batch is read.
         MessageDigest digest = sha256();

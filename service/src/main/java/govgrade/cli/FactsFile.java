@@ -52,9 +52,8 @@ final class FactsFile {
         }
     }
 
-    static GradedRun grade(Path file, List<Path> earlierFiles, Path home, BatchLimits limits, PrintWriter err)
+    static GradedRun grade(Path file, List<Path> earlierFiles, PackHome registry, BatchLimits limits, PrintWriter err)
             throws BatchFile.Refused, IOException {
-        PackHome registry = new PackHome(home);
         FactsSheet sheet;
         try (InputStream in = Files.newInputStream(file)) {
             sheet = FactsWorkbook.read(in, MAX_BYTES, limits, id -> declared(registry, id));

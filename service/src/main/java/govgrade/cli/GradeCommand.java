@@ -3,6 +3,7 @@ package govgrade.cli;
 import govgrade.facts.BatchLimits;
 import govgrade.grading.GradedRun;
 import govgrade.grading.PrettyRun;
+import govgrade.packs.catalog.PackHome;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -59,6 +60,12 @@ final class GradeCommand implements Callable<Integer> {
                     + "--no-jvm-cache (or GOVGRADE_JVM_CACHE=false) grades in this JVM (default on)")
     boolean jvmCache;
 
+    @Option(names = "--pack-cache", negatable = true, defaultValue = "${env:GOVGRADE_PACK_CACHE:-true}",
+            fallbackValue = "true", description = "the pack compiled is kept in GOVGRADE_CACHE_DIR/packs, else "
+                    + "~/.cache/govgrade/packs, and read back by later runs while its files and this build are "
+                    + "unchanged; --no-pack-cache (or GOVGRADE_PACK_CACHE=false) compiles it each run (default on)")
+    boolean packCache;
+
     @Option(names = "--jvm-cache-over-mb", paramLabel = "MB", defaultValue = "64",
             description = "the batch file size from which --jvm-cache starts a second JVM (default ${DEFAULT-VALUE})")
     long jvmCacheOverMb;
@@ -95,7 +102,8 @@ final class GradeCommand implements Callable<Integer> {
         home.packs(spec);
         GradedRun run;
         try {
-            run = BatchFile.grade(InputFile.require(spec, "FILE.json", file), earlier, home.dir, limits(), err, progress);
+            run = BatchFile.grade(InputFile.require(spec, "FILE.json", file), earlier,
+                    new PackHome(home.dir, GradeCache.packs(System.getenv(), packCache)), limits(), err, progress);
         } catch (BatchFile.Refused e) {
             return e.exitCode;
         }

@@ -42,18 +42,8 @@ final class GradeJvm {
         return flags;
     }
 
-    /**
-     * {@code GOVGRADE_CACHE_DIR/jvm} when set (serve's cache folder: the archives are named apart), else the
-     * user's cache folder: grade has no database to keep it beside, and its home may be read-only.
-     */
+    /** {@code jvm} in grade's cache folder ({@link GradeCache}): serve's archives there are named apart. */
     static Path folder(Map<String, String> env) {
-        String dir = env.get("GOVGRADE_CACHE_DIR");
-        if (dir != null && !dir.isBlank()) {
-            return Path.of(dir.strip()).resolve("jvm");
-        }
-        String xdg = env.get("XDG_CACHE_HOME");
-        Path cache = xdg != null && !xdg.isBlank() ? Path.of(xdg.strip())
-                : Path.of(System.getProperty("user.home"), ".cache");
-        return cache.resolve("govgrade").resolve("jvm");
+        return GradeCache.folder(env).resolve("jvm");
     }
 }

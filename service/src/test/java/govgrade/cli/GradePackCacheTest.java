@@ -1,0 +1,98 @@
+package govgrade.cli;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import govgrade.Fixtures;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.FileTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code java -jar govgrade.jar grade} keeps the pack it compiled in GOVGRADE_CACHE_DIR/packs and
+ * the next run reads it back: the same bytes printed whether the pack was compiled, read back, or
+ * its file was damaged and compiled again.
+ */
+@Tag("slow")
+class GradePackCacheTest {
+    private static final Path BATCH = Fixtures.batch("shangqiu");
+
+    @Test
+    void aPackCompiledOnceIsReadBackAndADamagedFileIsCompiledAgain(@TempDir Path dir) throws Exception {
+        Run off = grade(dir, "--no-pack-cache");
+        assertEquals(0, off.exit, off.err());
+        assertTrue(Files.notExists(dir.resolve("packs")), "--no-pack-cache keeps nothing");
+
+        Run compiled = grade(dir);
+        assertArrayEquals(off.out, compiled.out, compiled.err());
+        Path stored = only(dir.resolve("packs"));
+        assertTrue(stored.getFileName().toString().matches("shangqiu-.+\\.rules"), stored.toString());
+
+        // Read back: the same file (not one written anew in its place), touched as used.
+        Object file = key(stored);
+        Files.setLastModifiedTime(stored, FileTime.fromMillis(0));
+        Run readBack = grade(dir);
+        assertArrayEquals(off.out, readBack.out, readBack.err());
+        assertEquals(file, key(stored));
+        assertTrue(Files.getLastModifiedTime(stored).toMillis() > 0, "a file read back is touched");
+
+        // The rule base's last byte changed: its hash no longer matches, so it is compiled and written again.
+        byte[] bytes = Files.readAllBytes(stored);
+        bytes[bytes.length - 1] ^= 1;
+        Files.write(stored, bytes);
+        Run again = grade(dir);
+        assertArrayEquals(off.out, again.out, again.err());
+        assertNotEquals(file, key(stored), "a damaged file is replaced");
+        assertEquals(only(dir.resolve("packs")), stored);
+    }
+
+    private record Run(int exit, byte[] out, byte[] errBytes) {
+        String err() {
+            return new String(errBytes, StandardCharsets.UTF_8);
+        }
+    }
+
+    /** The shaded jar as an operator runs it, its caches under {@code dir} (GOVGRADE_CACHE_DIR). */
+    private static Run grade(Path dir, String... options) throws Exception {
+        List<String> cmd = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"), "-jar",
+                ShadedJar.fresh().toString(), "grade", "--home", Path.of(".").toAbsolutePath().toString()));
+        cmd.addAll(List.of(options));
+        cmd.add(BATCH.toString());
+        Path out = Files.createTempFile(dir, "out", ".json");
+        Path err = Files.createTempFile(dir, "err", ".txt");
+        ProcessBuilder pb = new ProcessBuilder(cmd).redirectOutput(out.toFile()).redirectError(err.toFile());
+        pb.environment().put("GOVGRADE_CACHE_DIR", dir.toString());
+        pb.environment().remove("GOVGRADE_PACK_CACHE");
+        int exit = pb.start().waitFor();
+        try {
+            return new Run(exit, Files.readAllBytes(out), Files.readAllBytes(err));
+        } finally {
+            Files.delete(out);
+            Files.delete(err);
+        }
+    }
+
+    /** Which file this is on the disk (device and inode on Linux): a file moved into its place has another. */
+    private static Object key(Path p) throws IOException {
+        return Files.readAttributes(p, BasicFileAttributes.class).fileKey();
+    }
+
+    private static Path only(Path folder) throws IOException {
+        try (Stream<Path> files = Files.list(folder).filter(p -> p.getFileName().toString().endsWith(".rules"))) {
+            List<Path> all = files.toList();
+            assertEquals(1, all.size(), all.toString());
+            return all.get(0);
+        }
+    }
+}
