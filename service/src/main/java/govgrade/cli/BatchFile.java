@@ -24,9 +24,7 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.DigestInputStream;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
@@ -72,12 +70,11 @@ final class BatchFile {
             return FactsFile.grade(file, earlierFiles, registry, limits, err);
         }
         EarlyPack early = EarlyPack.start(file, registry);
-        // One pass over the file: the run id's hash is taken as the batch is read.
-        MessageDigest digest = sha256();
+        FileHash hash = FileHash.start(file);
         Batch batch;
         try (Progress.Step step = progress.step("reading " + file.getFileName(), Files.size(file));
-             InputStream in = new DigestInputStream(new CountingInput(
-                     new BufferedInputStream(Files.newInputStream(file), 1 << 16), step), digest)) {
+             InputStream in = hash.reading(new CountingInput(
+                     new BufferedInputStream(Files.newInputStream(file), 1 << 16), step))) {
             batch = BatchReader.readAhead(new KeepOpen(in), () -> Files.newInputStream(file), null, limits);
             in.transferTo(OutputStream.nullOutputStream());
         } catch (BatchRejected e) {
@@ -115,7 +112,8 @@ final class BatchFile {
             throw new Refused(BAD_BATCH);
         }
         try (Progress.Step step = progress.step("grading " + subjects(batch), 0)) {
-            return Grading.grade(batch, earlier, limits.earlierPeriods(), pack, localRunId(digest, pack.version()),
+            return Grading.grade(batch, earlier, limits.earlierPeriods(), pack,
+                    localRunId(hash.digest(), pack.version()),
                     Budgets.DEFAULTS);
         } catch (EvaluationFailed e) {
             err.println(e.getMessage());
@@ -136,14 +134,6 @@ final class BatchFile {
     static String localRunId(MessageDigest batch, String version) {
         batch.update(version.getBytes(StandardCharsets.US_ASCII));
         return "local-" + HexFormat.of().formatHex(batch.digest()).substring(0, 16);
-    }
-
-    private static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java platform has SHA-256", e);
-        }
     }
 
     /** Jackson closes what it reads; the file must stay open until the hash has seen every byte. */
