@@ -66,7 +66,7 @@ final class GradeCommand implements Callable<Integer> {
                     + "unchanged; --no-pack-cache (or GOVGRADE_PACK_CACHE=false) compiles it each run (default on)")
     boolean packCache;
 
-    @Option(names = "--jvm-cache-over-mb", paramLabel = "MB", defaultValue = "64",
+    @Option(names = "--jvm-cache-over-mb", paramLabel = "MB", defaultValue = GradeJvm.OVER_MB,
             description = "the batch file size from which --jvm-cache starts a second JVM (default ${DEFAULT-VALUE})")
     long jvmCacheOverMb;
 
@@ -84,11 +84,8 @@ final class GradeCommand implements Callable<Integer> {
      * errors and exit code are the child's, as if this JVM had graded.
      */
     private OptionalInt relaunch() throws IOException {
-        if (!jvmCache || !Files.isRegularFile(file) || Files.size(file) <= jvmCacheOverMb << 20) {
-            return OptionalInt.empty();
-        }
-        return Relaunch.grade(GradeJvm.folder(System.getenv()),
-                GradeJvm.flags(Runtime.version().feature(), Runtime.getRuntime().maxMemory()));
+        return jvmCache && GradeJvm.big(file, jvmCacheOverMb) ? GradeJvm.relaunch(System.getenv())
+                : OptionalInt.empty();
     }
 
     @Override

@@ -1,12 +1,18 @@
 package govgrade.cli;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalInt;
 import java.util.stream.Stream;
 
 /** The JVM a big {@code grade} starts again in (see {@link Relaunch#grade}): where its archive lives, its flags. */
 final class GradeJvm {
+    /** The default of {@code --jvm-cache-over-mb}: a county's or a province's batch is graded in the JVM it is given. */
+    static final String OVER_MB = "64";
+
     private static final int FIRST_HEAP_FEATURE = 17;
     private static final long FIRST_HEAP_BELOW = 2L << 30;
 
@@ -40,6 +46,20 @@ final class GradeJvm {
             return Stream.concat(flags.stream(), Stream.of("-Xms1g")).toList();
         }
         return flags;
+    }
+
+    /** Whether {@code file} is a batch big enough to grade in a second JVM: a regular file over {@code overMb}. */
+    static boolean big(Path file, long overMb) {
+        try {
+            return Files.isRegularFile(file) && Files.size(file) > overMb << 20;
+        } catch (IOException e) {
+            return false; // grading it in this JVM reports what is wrong with it
+        }
+    }
+
+    /** The second JVM's exit code, or empty where this JVM is to grade ({@link Relaunch#grade}). */
+    static OptionalInt relaunch(Map<String, String> env) {
+        return Relaunch.grade(folder(env), flags(Runtime.version().feature(), Runtime.getRuntime().maxMemory()));
     }
 
     /** {@code jvm} in grade's cache folder ({@link GradeCache}): serve's archives there are named apart. */

@@ -28,11 +28,14 @@ public final class Main implements Runnable {
     CommandSpec spec;
 
     public static void main(String[] args) {
-        OptionalInt served = LaunchShortcut.serve(args, System.getenv());
-        if (served.isPresent()) {
-            System.exit(served.getAsInt());
+        OptionalInt relaunched = LaunchShortcut.serve(args, System.getenv());
+        if (relaunched.isEmpty()) {
+            relaunched = LaunchShortcut.grade(args, System.getenv());
         }
-        System.exit((ServeOnly.child(args) ? commandLine(new ServeOnly()) : commandLine(new Main())).execute(args));
+        if (relaunched.isPresent()) {
+            System.exit(relaunched.getAsInt());
+        }
+        System.exit(ChildLine.child(args).orElseGet(() -> commandLine(new Main())).execute(args));
     }
 
     /** Runs a command line and returns its exit code. */
@@ -50,10 +53,13 @@ public final class Main implements Runnable {
 
     /** Every command shares one way to fail: see {@link Exits} and {@link ErrorLines}. */
     static CommandLine commandLine(Object top) {
+        return commandLine(new CommandLine(top));
+    }
+
+    /** {@code line} with every command's one way to fail; set once its subcommands are all added. */
+    static CommandLine commandLine(CommandLine line) {
         ErrorLines errors = new ErrorLines();
-        return new CommandLine(top)
-                .setExecutionExceptionHandler(errors)
-                .setParameterExceptionHandler(errors);
+        return line.setExecutionExceptionHandler(errors).setParameterExceptionHandler(errors);
     }
 
     @Override

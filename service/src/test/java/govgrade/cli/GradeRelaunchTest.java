@@ -47,6 +47,29 @@ class GradeRelaunchTest {
         assertEquals(archive, only(dir.resolve("jvm")));
     }
 
+    /**
+     * A file over the default size relaunches before the command line is built ({@link LaunchShortcut#grade}):
+     * the fixture followed by 64 MB of whitespace, which JSON allows after the batch.
+     */
+    @Test
+    void aBigFileRelaunchesFromTheShortcutWithTheSameBytes(@TempDir Path dir) throws Exception {
+        Path big = dir.resolve("big.json");
+        Files.copy(Fixtures.batch(PACK), big);
+        try (var out = Files.newOutputStream(big, java.nio.file.StandardOpenOption.APPEND)) {
+            byte[] spaces = " ".repeat(1 << 20).getBytes(StandardCharsets.US_ASCII);
+            for (int i = 0; i <= 64; i++) {
+                out.write(spaces);
+            }
+        }
+        Run inProcess = grade(dir, "--no-jvm-cache", big.toString());
+        assertEquals(0, inProcess.exit, inProcess.err());
+        assertTrue(Files.notExists(dir.resolve("jvm")));
+        Run relaunched = grade(dir, "--progress", big.toString());
+        assertEquals(0, relaunched.exit, relaunched.err());
+        assertArrayEquals(inProcess.out, relaunched.out);
+        assertTrue(only(dir.resolve("jvm")).getFileName().toString().startsWith("grade-"), "graded in a second JVM");
+    }
+
     /** JDK 25 writes its AOT cache after the result and says so: never on standard output. */
     @Test
     void onJdk25TheRecordingRunPrintsTheResultAloneOnStandardOutput(@TempDir Path dir) throws Exception {

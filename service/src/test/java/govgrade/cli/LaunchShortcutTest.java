@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
 /**
@@ -54,5 +55,46 @@ class LaunchShortcutTest {
         assertTrue(LaunchShortcut.folder(List.of("--db"), Map.of()).isEmpty(), "a flag without its value");
         assertTrue(LaunchShortcut.folder(List.of(), Map.of("GOVGRADE_JVM_CACHE", "sometimes")).isEmpty());
         assertTrue(LaunchShortcut.serve(new String[] {"grade", "batch.json"}, Map.of()).isEmpty(), "not serve");
+    }
+    /** grade of a big batch relaunches before the command line is built exactly where picocli's grade would. */
+    @Test
+    void gradeRelaunchesBeforePicocliOnlyWhereItWouldAfter(@TempDir Path dir) throws Exception {
+        Path big = dir.resolve("national.json");
+        try (java.nio.channels.FileChannel c = java.nio.channels.FileChannel.open(big,
+                java.nio.file.StandardOpenOption.CREATE_NEW, java.nio.file.StandardOpenOption.WRITE)) {
+            c.write(java.nio.ByteBuffer.wrap(new byte[] {'}'}), (64L << 20) + 1); // sparse: 64 MB and two bytes
+        }
+        Path small = java.nio.file.Files.writeString(dir.resolve("county.json"), "{}");
+        String b = big.toString();
+        for (List<String> args : List.of(List.of(b), List.of("--home", "/srv/packs", b), List.of("--home=/srv", b),
+                List.of("--progress", "--earlier", "last.json", b), List.of(b, "--max-accounts", "300000"),
+                List.of("--max-errors-listed=5", "--no-pack-cache", "--jvm-cache", b), List.of("--verbose", b))) {
+            assertEquals(Optional.of(big), LaunchShortcut.bigBatch(args, Map.of()), args.toString());
+            assertTrue(picocliRelaunches(args), args.toString());
+        }
+        for (List<String> args : List.of(List.of(small.toString()), List.of("--no-jvm-cache", b))) {
+            assertTrue(LaunchShortcut.bigBatch(args, Map.of()).isEmpty(), args.toString());
+            assertTrue(!picocliRelaunches(args), args.toString());
+        }
+        // Left to picocli, which decides after parsing: help, another size, an option the shortcut does not know.
+        for (List<String> args : List.of(List.of("--help", b), List.of("--jvm-cache-over-mb", "500", b),
+                List.of("--jvm-cache-over-mb=1", small.toString()), List.of("--unknown", b), List.of(b, b),
+                List.of("--home", b))) {
+            assertTrue(LaunchShortcut.bigBatch(args, Map.of()).isEmpty(), args.toString());
+        }
+        assertTrue(LaunchShortcut.bigBatch(List.of(b), Map.of("GOVGRADE_JVM_CACHE", "false")).isEmpty());
+        assertTrue(LaunchShortcut.bigBatch(List.of(b), Map.of("GOVGRADE_JVM_CACHE", "maybe")).isEmpty());
+        assertEquals(Optional.of(big), LaunchShortcut.bigBatch(List.of("--jvm-cache", b),
+                Map.of("GOVGRADE_JVM_CACHE", "false")));
+    }
+
+    /** Whether picocli's grade, given {@code args}, would grade in a second JVM. */
+    private static boolean picocliRelaunches(List<String> args) {
+        CommandLine whole = new CommandLine(new Main());
+        List<String> line = new java.util.ArrayList<>(List.of("grade"));
+        line.addAll(args);
+        whole.parseArgs(line.toArray(String[]::new));
+        GradeCommand grade = whole.getSubcommands().get("grade").getCommand();
+        return grade.jvmCache && GradeJvm.big(grade.file, grade.jvmCacheOverMb);
     }
 }
