@@ -36,6 +36,7 @@ class GradePackCacheTest {
 
         Run compiled = grade(dir);
         assertArrayEquals(off.out, compiled.out, compiled.err());
+        assertEquals("", compiled.err());
         Path stored = only(dir.resolve("packs"));
         assertTrue(stored.getFileName().toString().matches("shangqiu-.+\\.rules"), stored.toString());
 
@@ -44,6 +45,7 @@ class GradePackCacheTest {
         Files.setLastModifiedTime(stored, FileTime.fromMillis(0));
         Run readBack = grade(dir);
         assertArrayEquals(off.out, readBack.out, readBack.err());
+        assertEquals("", readBack.err());
         assertEquals(file, key(stored));
         assertTrue(Files.getLastModifiedTime(stored).toMillis() > 0, "a file read back is touched");
 
@@ -53,8 +55,28 @@ class GradePackCacheTest {
         Files.write(stored, bytes);
         Run again = grade(dir);
         assertArrayEquals(off.out, again.out, again.err());
+        assertTrue(again.err().contains("does not match its hash"), again.err());
         assertNotEquals(file, key(stored), "a damaged file is replaced");
         assertEquals(only(dir.resolve("packs")), stored);
+    }
+
+    /** JDK 17 and 25 by turns into one folder: each reads back its own file, neither writes over the other's. */
+    @Test
+    void anotherJdkKeepsAFileOfItsOwn(@TempDir Path dir) throws Exception {
+        Path java25 = Path.of("/usr/lib/jvm/temurin-25-jdk-amd64/bin/java");
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isExecutable(java25), "no JDK 25 at " + java25);
+        Run on17 = grade(dir);
+        Path file17 = only(dir.resolve("packs"));
+        Object key17 = key(file17);
+        Run on25 = grade(java25.toString(), dir);
+        assertArrayEquals(on17.out, on25.out, on25.err());
+        try (Stream<Path> files = Files.list(dir.resolve("packs"))) {
+            assertEquals(2, files.filter(p -> p.toString().endsWith(".rules")).count());
+        }
+        Run again17 = grade(dir);
+        assertArrayEquals(on17.out, again17.out);
+        assertEquals("", again17.err() + on25.err());
+        assertEquals(key17, key(file17), "JDK 17's file read back, not compiled again");
     }
 
     private record Run(int exit, byte[] out, byte[] errBytes) {
@@ -65,7 +87,11 @@ class GradePackCacheTest {
 
     /** The shaded jar as an operator runs it, its caches under {@code dir} (GOVGRADE_CACHE_DIR). */
     private static Run grade(Path dir, String... options) throws Exception {
-        List<String> cmd = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"), "-jar",
+        return grade(ProcessHandle.current().info().command().orElse("java"), dir, options);
+    }
+
+    private static Run grade(String java, Path dir, String... options) throws Exception {
+        List<String> cmd = new ArrayList<>(List.of(java, "-jar",
                 ShadedJar.fresh().toString(), "grade", "--home", Path.of(".").toAbsolutePath().toString()));
         cmd.addAll(List.of(options));
         cmd.add(BATCH.toString());
@@ -88,8 +114,10 @@ class GradePackCacheTest {
         return Files.readAttributes(p, BasicFileAttributes.class).fileKey();
     }
 
+    /** The only compiled pack of this JDK in {@code folder}. */
     private static Path only(Path folder) throws IOException {
-        try (Stream<Path> files = Files.list(folder).filter(p -> p.getFileName().toString().endsWith(".rules"))) {
+        String jdk = "-jdk" + Runtime.version().feature() + ".rules";
+        try (Stream<Path> files = Files.list(folder).filter(p -> p.getFileName().toString().endsWith(jdk))) {
             List<Path> all = files.toList();
             assertEquals(1, all.size(), all.toString());
             return all.get(0);

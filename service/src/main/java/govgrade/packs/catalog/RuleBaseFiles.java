@@ -71,7 +71,7 @@ public final class RuleBaseFiles {
         for (int i = 0; i < HEADER_LINES; i++) {
             int end = indexOf(all, (byte) '\n', at);
             if (end < 0) {
-                return stale(file, "cut short");
+                return damaged(file, "cut short");
             }
             header[i] = new String(all, at, end - at, StandardCharsets.UTF_8);
             at = end + 1;
@@ -79,9 +79,13 @@ public final class RuleBaseFiles {
         byte[] body = Arrays.copyOfRange(all, at, all.length);
         String[] expected = header(src, body);
         for (int i = 0; i < HEADER_LINES; i++) {
-            if (!expected[i].equals(header[i])) {
-                return stale(file, i == 5 ? "its content does not match its hash" : "made from other files or by "
-                        + "another build (" + header[i] + ")");
+            if (i == 5 && !expected[i].equals(header[i])) {
+                return damaged(file, "its content does not match its hash");
+            } else if (!expected[i].equals(header[i])) {
+                // The routine case after an upgrade: not news on grade's standard error, which is the batch's.
+                LOG.debug("compiled pack {} made from other files or by another build ({}), compiling instead",
+                        file.getFileName(), header[i]);
+                return Optional.empty();
             }
         }
         try {
@@ -140,8 +144,12 @@ public final class RuleBaseFiles {
         }
     }
 
-    private Path file(PackSource src) {
-        return folder.resolve(src.id() + "-" + src.version() + ".rules");
+    /**
+     * Named by the pack's version and the JDK's feature release: a machine that grades on JDK 17 and
+     * 25 by turns, into one cache folder, keeps a file for each instead of writing the other's over.
+     */
+    Path file(PackSource src) {
+        return folder.resolve(src.id() + "-" + src.version() + "-jdk" + Runtime.version().feature() + ".rules");
     }
 
     private void createFolder() throws IOException {
@@ -160,8 +168,8 @@ public final class RuleBaseFiles {
         return new String[] {MAGIC, BUILD, src.id(), src.version(), PackSource.bytesHash(src.files()), sha256(body)};
     }
 
-    private static Optional<byte[]> stale(Path file, String why) {
-        LOG.info("compiled pack {} not used, compiling instead: {}", file.getFileName(), why);
+    private static Optional<byte[]> damaged(Path file, String why) {
+        LOG.warn("compiled pack {} not used, compiling instead: {}", file.getFileName(), why);
         return Optional.empty();
     }
 

@@ -98,7 +98,7 @@ class RuleBaseFilesTest {
             PackSource v = new PackSource(PACK, source.files(), String.format("%016x", i), source.codeVersion());
             versions.add(v);
             files.write(v, new byte[] {(byte) i});
-            Path written = folder.resolve(PACK + "-" + v.version() + ".rules");
+            Path written = files.file(v);
             Files.setLastModifiedTime(written, java.nio.file.attribute.FileTime.fromMillis(1_000_000L * (i + 1)));
         }
         // One too many: the oldest went, unless it was read since (reading is using).
