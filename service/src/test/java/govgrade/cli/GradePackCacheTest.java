@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import govgrade.Fixtures;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
@@ -30,12 +29,12 @@ class GradePackCacheTest {
 
     @Test
     void aPackCompiledOnceIsReadBackAndADamagedFileIsCompiledAgain(@TempDir Path dir) throws Exception {
-        Run off = grade(dir, "--no-pack-cache");
-        assertEquals(0, off.exit, off.err());
+        GradeProcess.Run off = grade(dir, "--no-pack-cache");
+        assertEquals(0, off.exit(), off.err());
         assertTrue(Files.notExists(dir.resolve("packs")), "--no-pack-cache keeps nothing");
 
-        Run compiled = grade(dir);
-        assertArrayEquals(off.out, compiled.out, compiled.err());
+        GradeProcess.Run compiled = grade(dir);
+        assertArrayEquals(off.out(), compiled.out(), compiled.err());
         assertEquals("", compiled.err());
         Path stored = only(dir.resolve("packs"));
         assertTrue(stored.getFileName().toString().matches("shangqiu-.+\\.rules"), stored.toString());
@@ -43,8 +42,8 @@ class GradePackCacheTest {
         // Read back: the same file (not one written anew in its place), touched as used.
         Object file = key(stored);
         Files.setLastModifiedTime(stored, FileTime.fromMillis(0));
-        Run readBack = grade(dir);
-        assertArrayEquals(off.out, readBack.out, readBack.err());
+        GradeProcess.Run readBack = grade(dir);
+        assertArrayEquals(off.out(), readBack.out(), readBack.err());
         assertEquals("", readBack.err());
         assertEquals(file, key(stored));
         assertTrue(Files.getLastModifiedTime(stored).toMillis() > 0, "a file read back is touched");
@@ -53,8 +52,8 @@ class GradePackCacheTest {
         byte[] bytes = Files.readAllBytes(stored);
         bytes[bytes.length - 1] ^= 1;
         Files.write(stored, bytes);
-        Run again = grade(dir);
-        assertArrayEquals(off.out, again.out, again.err());
+        GradeProcess.Run again = grade(dir);
+        assertArrayEquals(off.out(), again.out(), again.err());
         assertTrue(again.err().contains("does not match its hash"), again.err());
         assertNotEquals(file, key(stored), "a damaged file is replaced");
         assertEquals(only(dir.resolve("packs")), stored);
@@ -65,48 +64,29 @@ class GradePackCacheTest {
     void anotherJdkKeepsAFileOfItsOwn(@TempDir Path dir) throws Exception {
         Path java25 = Path.of("/usr/lib/jvm/temurin-25-jdk-amd64/bin/java");
         org.junit.jupiter.api.Assumptions.assumeTrue(Files.isExecutable(java25), "no JDK 25 at " + java25);
-        Run on17 = grade(dir);
+        GradeProcess.Run on17 = grade(dir);
         Path file17 = only(dir.resolve("packs"));
         Object key17 = key(file17);
-        Run on25 = grade(java25.toString(), dir);
-        assertArrayEquals(on17.out, on25.out, on25.err());
+        GradeProcess.Run on25 = grade(java25.toString(), dir);
+        assertArrayEquals(on17.out(), on25.out(), on25.err());
         try (Stream<Path> files = Files.list(dir.resolve("packs"))) {
             assertEquals(2, files.filter(p -> p.toString().endsWith(".rules")).count());
         }
-        Run again17 = grade(dir);
-        assertArrayEquals(on17.out, again17.out);
+        GradeProcess.Run again17 = grade(dir);
+        assertArrayEquals(on17.out(), again17.out());
         assertEquals("", again17.err() + on25.err());
         assertEquals(key17, key(file17), "JDK 17's file read back, not compiled again");
     }
 
-    private record Run(int exit, byte[] out, byte[] errBytes) {
-        String err() {
-            return new String(errBytes, StandardCharsets.UTF_8);
-        }
-    }
-
-    /** The shaded jar as an operator runs it, its caches under {@code dir} (GOVGRADE_CACHE_DIR). */
-    private static Run grade(Path dir, String... options) throws Exception {
+    /** grade of the fixture with {@code options}, as an operator runs it. */
+    private static GradeProcess.Run grade(Path dir, String... options) throws Exception {
         return grade(ProcessHandle.current().info().command().orElse("java"), dir, options);
     }
 
-    private static Run grade(String java, Path dir, String... options) throws Exception {
-        List<String> cmd = new ArrayList<>(List.of(java, "-jar",
-                ShadedJar.fresh().toString(), "grade", "--home", Path.of(".").toAbsolutePath().toString()));
-        cmd.addAll(List.of(options));
-        cmd.add(BATCH.toString());
-        Path out = Files.createTempFile(dir, "out", ".json");
-        Path err = Files.createTempFile(dir, "err", ".txt");
-        ProcessBuilder pb = new ProcessBuilder(cmd).redirectOutput(out.toFile()).redirectError(err.toFile());
-        pb.environment().put("GOVGRADE_CACHE_DIR", dir.toString());
-        pb.environment().remove("GOVGRADE_PACK_CACHE");
-        int exit = pb.start().waitFor();
-        try {
-            return new Run(exit, Files.readAllBytes(out), Files.readAllBytes(err));
-        } finally {
-            Files.delete(out);
-            Files.delete(err);
-        }
+    private static GradeProcess.Run grade(String java, Path dir, String... options) throws Exception {
+        List<String> args = new ArrayList<>(List.of(options));
+        args.add(BATCH.toString());
+        return GradeProcess.grade(java, dir, args.toArray(String[]::new));
     }
 
     /** Which file this is on the disk (device and inode on Linux): a file moved into its place has another. */

@@ -10,7 +10,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Tag;
@@ -23,26 +22,34 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @Tag("slow")
 class GradeRelaunchTest {
+    private static GradeProcess.Run grade(Path dir, String... args) throws Exception {
+        return GradeProcess.grade(dir, args);
+    }
+
+    private static GradeProcess.Run grade(String java, Path dir, String... args) throws Exception {
+        return GradeProcess.grade(java, dir, args);
+    }
+
     private static final String PACK = "shangqiu";
 
     @Test
     void aRelaunchedGradePrintsTheSameBytesAsOneInThisJvmFirstRecordingThenMappingAnArchive(@TempDir Path dir)
             throws Exception {
         Path batch = Fixtures.batch(PACK);
-        Run inProcess = grade(dir, "--no-jvm-cache", batch.toString());
-        assertEquals(0, inProcess.exit, inProcess.err());
-        assertTrue(inProcess.out.length > 1000);
+        GradeProcess.Run inProcess = grade(dir, "--no-jvm-cache", batch.toString());
+        assertEquals(0, inProcess.exit(), inProcess.err());
+        assertTrue(inProcess.out().length > 1000);
         assertTrue(Files.notExists(dir.resolve("jvm")), "--no-jvm-cache records no archive");
 
-        Run recording = grade(dir, "--jvm-cache-over-mb", "0", batch.toString());
+        GradeProcess.Run recording = grade(dir, "--jvm-cache-over-mb", "0", batch.toString());
         Path archive = only(dir.resolve("jvm"));
         assertTrue(archive.getFileName().toString().matches("grade-\\d+-[0-9a-f]{16}\\.(jsa|aot)"), archive.toString());
-        Run mapped = grade(dir, "--jvm-cache-over-mb", "0", batch.toString());
+        GradeProcess.Run mapped = grade(dir, "--jvm-cache-over-mb", "0", batch.toString());
 
-        for (Run r : List.of(recording, mapped)) {
-            assertEquals(0, r.exit, r.err());
+        for (GradeProcess.Run r : List.of(recording, mapped)) {
+            assertEquals(0, r.exit(), r.err());
             assertEquals("", r.err());
-            assertArrayEquals(inProcess.out, r.out);
+            assertArrayEquals(inProcess.out(), r.out());
         }
         assertEquals(archive, only(dir.resolve("jvm")));
     }
@@ -61,12 +68,12 @@ class GradeRelaunchTest {
                 out.write(spaces);
             }
         }
-        Run inProcess = grade(dir, "--no-jvm-cache", big.toString());
-        assertEquals(0, inProcess.exit, inProcess.err());
+        GradeProcess.Run inProcess = grade(dir, "--no-jvm-cache", big.toString());
+        assertEquals(0, inProcess.exit(), inProcess.err());
         assertTrue(Files.notExists(dir.resolve("jvm")));
-        Run relaunched = grade(dir, "--progress", big.toString());
-        assertEquals(0, relaunched.exit, relaunched.err());
-        assertArrayEquals(inProcess.out, relaunched.out);
+        GradeProcess.Run relaunched = grade(dir, "--progress", big.toString());
+        assertEquals(0, relaunched.exit(), relaunched.err());
+        assertArrayEquals(inProcess.out(), relaunched.out());
         assertTrue(only(dir.resolve("jvm")).getFileName().toString().startsWith("grade-"), "graded in a second JVM");
     }
 
@@ -76,16 +83,16 @@ class GradeRelaunchTest {
         Path java25 = Path.of("/usr/lib/jvm/temurin-25-jdk-amd64/bin/java");
         assumeTrue(Files.isExecutable(java25), "no JDK 25 at " + java25);
         Path batch = Fixtures.batch(PACK);
-        Run inProcess = grade(dir, "--no-jvm-cache", batch.toString());
+        GradeProcess.Run inProcess = grade(dir, "--no-jvm-cache", batch.toString());
 
-        Run recording = grade(java25.toString(), dir, "--jvm-cache-over-mb", "0", batch.toString());
+        GradeProcess.Run recording = grade(java25.toString(), dir, "--jvm-cache-over-mb", "0", batch.toString());
         Path archive = only(dir.resolve("jvm"));
         assertTrue(archive.getFileName().toString().matches("grade-25-[0-9a-f]{16}\\.aot"), archive.toString());
-        Run mapped = grade(java25.toString(), dir, "--jvm-cache-over-mb", "0", batch.toString());
+        GradeProcess.Run mapped = grade(java25.toString(), dir, "--jvm-cache-over-mb", "0", batch.toString());
 
-        for (Run r : List.of(recording, mapped)) {
-            assertEquals(0, r.exit, r.err());
-            assertArrayEquals(inProcess.out, r.out, r.err());
+        for (GradeProcess.Run r : List.of(recording, mapped)) {
+            assertEquals(0, r.exit(), r.err());
+            assertArrayEquals(inProcess.out(), r.out(), r.err());
         }
     }
 
@@ -94,43 +101,14 @@ class GradeRelaunchTest {
         Path bad = dir.resolve("bad.json");
         Files.writeString(bad, "{\"pack\":\"" + PACK + "\",\"period\":{\"from\":\"2026-01-01\",\"to\":\"2026-03-31\"},"
                 + "\"accounts\":[{\"id\":\"a1\",\"name\":\"x\",\"platform\":\"wechat\",\"posts\":[{\"date\":7}]}]}");
-        Run inProcess = grade(dir, "--no-jvm-cache", bad.toString());
-        Run relaunched = grade(dir, "--jvm-cache-over-mb", "0", bad.toString());
+        GradeProcess.Run inProcess = grade(dir, "--no-jvm-cache", bad.toString());
+        GradeProcess.Run relaunched = grade(dir, "--jvm-cache-over-mb", "0", bad.toString());
 
-        assertEquals(GradeCommand.BAD_BATCH, inProcess.exit);
-        assertEquals(GradeCommand.BAD_BATCH, relaunched.exit);
+        assertEquals(GradeCommand.BAD_BATCH, inProcess.exit());
+        assertEquals(GradeCommand.BAD_BATCH, relaunched.exit());
         assertTrue(relaunched.err().contains("accounts[0].posts[0]"), relaunched.err());
         assertEquals(inProcess.err(), relaunched.err());
-        assertEquals(0, relaunched.out.length);
-    }
-
-    private record Run(int exit, byte[] out, byte[] errBytes) {
-        String err() {
-            return new String(errBytes, StandardCharsets.UTF_8);
-        }
-    }
-
-    /** The shaded jar as an operator runs it, its class archives under {@code dir} (GOVGRADE_CACHE_DIR). */
-    private static Run grade(Path dir, String... args) throws Exception {
-        return grade(ProcessHandle.current().info().command().orElse("java"), dir, args);
-    }
-
-    private static Run grade(String java, Path dir, String... args) throws Exception {
-        List<String> cmd = new ArrayList<>(List.of(java, "-jar",
-                ShadedJar.fresh().toString(), "grade", "--home", Path.of(".").toAbsolutePath().toString()));
-        cmd.addAll(List.of(args));
-        Path out = Files.createTempFile(dir, "out", ".json");
-        Path err = Files.createTempFile(dir, "err", ".txt");
-        ProcessBuilder pb = new ProcessBuilder(cmd).redirectOutput(out.toFile()).redirectError(err.toFile());
-        pb.environment().put("GOVGRADE_CACHE_DIR", dir.toString());
-        pb.environment().remove("GOVGRADE_JVM_CACHE");
-        int exit = pb.start().waitFor();
-        try {
-            return new Run(exit, Files.readAllBytes(out), Files.readAllBytes(err));
-        } finally {
-            Files.delete(out);
-            Files.delete(err);
-        }
+        assertEquals(0, relaunched.out().length);
     }
 
     private static Path only(Path folder) throws IOException {
