@@ -6,7 +6,6 @@ import govgrade.grading.PrettyRun;
 import govgrade.packs.catalog.PackHome;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;

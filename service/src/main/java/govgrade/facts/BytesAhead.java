@@ -11,7 +11,7 @@ import java.util.concurrent.TimeUnit;
 /**
  * A file's bytes read, and checked as UTF-8 ({@link Utf8}), on a thread of their own while the
  * parser binds what came before: reading (and whatever the stream does with the bytes, such as a
- * hash) takes the second core. Nothing is decoded to characters: Jackson's byte parser decodes the
+ * checksum) takes the second core. Nothing is decoded to characters: Jackson's byte parser decodes the
  * few strings a batch has, and the posts, nine tenths of it, are read from the bytes
  * ({@link PostScan}). A few chunks are read ahead and their buffers reused, so memory stays a few
  * hundred kilobytes whatever the size of the file.
