@@ -72,11 +72,14 @@ final class BatchFile {
         EarlyPack early = EarlyPack.start(file, registry);
         FileHash hash = FileHash.start(file);
         Batch batch;
+        long length;
         try (Progress.Step step = progress.step("reading " + file.getFileName(), Files.size(file));
-             InputStream in = hash.reading(new CountingInput(
-                     new BufferedInputStream(Files.newInputStream(file), 1 << 16), step))) {
+             CountingInput counted = new CountingInput(new BufferedInputStream(Files.newInputStream(file), 1 << 16),
+                     step);
+             InputStream in = hash.reading(counted)) {
             batch = BatchReader.readAhead(new KeepOpen(in), () -> Files.newInputStream(file), null, limits);
             in.transferTo(OutputStream.nullOutputStream());
+            length = counted.count();
         } catch (BatchRejected e) {
             err.println(file + (e.overLimit() ? ": the batch is over a limit and cannot be graded:"
                     : ": the batch cannot be graded:"));
@@ -113,7 +116,7 @@ final class BatchFile {
         }
         try (Progress.Step step = progress.step("grading " + subjects(batch), 0)) {
             return Grading.grade(batch, earlier, limits.earlierPeriods(), pack,
-                    localRunId(hash.digest(), pack.version()),
+                    localRunId(hash.digest(length), pack.version()),
                     Budgets.DEFAULTS);
         } catch (EvaluationFailed e) {
             err.println(e.getMessage());

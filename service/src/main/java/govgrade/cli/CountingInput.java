@@ -14,6 +14,11 @@ final class CountingInput extends FilterInputStream {
         this.step = step;
     }
 
+    /** The bytes read so far. */
+    long count() {
+        return read;
+    }
+
     @Override
     public int read() throws IOException {
         int b = super.read();

@@ -1,6 +1,5 @@
 package govgrade.cli;
 
-import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -10,6 +9,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
 import java.util.zip.CRC32C;
+import java.util.zip.CheckedInputStream;
 
 /**
  * The SHA-256 of a batch file, for its run id. A regular file is hashed by a thread of its own that
@@ -28,7 +28,6 @@ final class FileHash {
     private final Path file;
     private final FutureTask<Taken> second;
     private final CRC32C crc = new CRC32C();
-    private long length;
 
     private FileHash(Path file, FutureTask<Taken> second) {
         this.file = file;
@@ -44,43 +43,16 @@ final class FileHash {
         return new FileHash(file, task);
     }
 
-    /** {@code in}, the file's one reading for its batch, seen by the hash as it is read. */
+    /** {@code in}, the file's one reading for its batch, seen by the CRC as it is read (skips read through). */
     InputStream reading(InputStream in) {
-        return new FilterInputStream(in) {
-            @Override
-            public int read() throws IOException {
-                int b = super.read();
-                if (b >= 0) {
-                    crc.update(b);
-                    length++;
-                }
-                return b;
-            }
-
-            @Override
-            public int read(byte[] b, int off, int len) throws IOException {
-                int n = super.read(b, off, len);
-                if (n > 0) {
-                    crc.update(b, off, n);
-                    length += n;
-                }
-                return n;
-            }
-
-            /** Read through, not skipped: every byte goes into the CRC. */
-            @Override
-            public long skip(long n) throws IOException {
-                int r = n <= 0 ? 0 : read(new byte[(int) Math.min(n, 1 << 13)]);
-                return Math.max(r, 0);
-            }
-        };
+        return new CheckedInputStream(in, crc);
     }
 
     /**
-     * The digest of the file's bytes, nothing else added yet, once {@link #reading} has read them all:
-     * an IOException where the second reading found other bytes.
+     * The digest of the file's bytes, nothing else added yet, once {@link #reading} has read all
+     * {@code length} of them: an IOException where the second reading found other bytes.
      */
-    MessageDigest digest() throws IOException {
+    MessageDigest digest(long length) throws IOException {
         Taken taken;
         try {
             taken = second.get();
